@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole suite headless: offscreen Qt, a private D-Bus session with an unlocked
+# gnome-keyring (the Secret Service backend users have on Linux) in a throwaway XDG home, and
+# the simulator on loopback. pytest's exit 5 ("no tests ran") is a failure here, never a pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scratch=$(mktemp -d -t veo-tests-XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
+       XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state" \
+       XDG_RUNTIME_DIR="$scratch/run"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+export QT_QPA_PLATFORM=offscreen
+export QT_LOGGING_RULES="qt.multimedia*=false;qt.qpa.*=false"
+export PYTHON_KEYRING_BACKEND=keyring.backends.SecretService.Keyring
+export VEO_TEST_SCRATCH="$scratch"
+unset VEO_API_KEY VEO_BASE_URL VEO_DATA_DIR
+
+pytest_args=("$@")
+[ "${VEO_LONG_TESTS:-}" = "1" ] && pytest_args+=(-m "slow or not slow")
+
+status=0
+dbus-run-session -- bash -c '
+  echo -n veo-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec .venv/bin/python -m pytest "$@"
+' run-tests "${pytest_args[@]}" || status=$?
+
+if [ "$status" -eq 5 ]; then
+  echo "run-tests: pytest collected no tests; that is a failure." >&2
+  exit 1
+fi
+exit "$status"

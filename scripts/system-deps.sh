@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu system libraries Veo Desktop needs (Qt's xcb/offscreen platforms,
+# QtMultimedia's PulseAudio client, a virtual screen and a real Secret Service keyring for the
+# tests, fonts for the simulator's captions). Uses apt when it can; otherwise prints the exact
+# apt line and stops, so `make` never half-installs silently.
+set -euo pipefail
+
+PACKAGES=(
+  libpulse0            # QtMultimedia will not import without it
+  libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
+  libegl1 libgl1 libglib2.0-0 libdbus-1-3 fontconfig
+  xvfb xauth           # a real window without a display (screenshots, GUI tests)
+  gnome-keyring dbus   # the Secret Service backend the keyring tests use
+  fonts-dejavu-core fonts-wqy-microhei  # Latin + CJK captions in simulator clips and the UI
+)
+
+# Debian splits venv/ensurepip out of python3; `make` needs it to build .venv.
+if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+  PACKAGES+=("python3-venv")
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Veo Desktop needs these system packages (Debian names): ${missing[*]}" >&2
+  echo "Install their equivalents with your package manager, then run make again." >&2
+  exit 1
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo"
+  else
+    echo "Veo Desktop needs system packages that are not installed. Run:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    echo "then run make again." >&2
+    exit 1
+  fi
+fi
+
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

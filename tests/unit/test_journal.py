@@ -1,0 +1,98 @@
+"""The journal keeps every job across crashes and concurrent writers."""
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+from veo_desktop.core.journal import MIGRATIONS, JobState, Journal, redact_reply
+from veo_desktop.core.models import Mode
+
+
+def make(journal: Journal, prompt: str = "p") -> str:
+    return journal.create(
+        mode=Mode.TEXT,
+        model="veo3.1-fast-video-720p",
+        prompt=prompt,
+        negative_prompt="",
+        request={"prompt": prompt},
+    ).id
+
+
+def test_wal_mode_and_schema_version(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    assert j.schema_version == len(MIGRATIONS)
+    mode = sqlite3.connect(tmp_path / "j.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    j.close()
+    again = Journal(tmp_path / "j.sqlite3")  # reopening migrates nothing twice
+    assert again.schema_version == len(MIGRATIONS)
+
+
+def test_state_changes_are_durable_across_reopen(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    jid = make(j, "a fox")
+    j.update(jid, task_id="task_1", state=JobState.RUNNING, progress=40)
+    j.close()  # no explicit commit anywhere: every update is already committed
+    job = Journal(tmp_path / "j.sqlite3").find("task_1")
+    assert job and job.id == jid and job.state is JobState.RUNNING and job.progress == 40
+
+
+def test_claim_lets_only_one_sender_win(tmp_path: Path) -> None:
+    a = Journal(tmp_path / "j.sqlite3")
+    b = Journal(tmp_path / "j.sqlite3")
+    jid = make(a)
+    assert a.claim(jid, [JobState.SUBMITTING], JobState.POSTING)
+    assert not b.claim(jid, [JobState.SUBMITTING], JobState.POSTING)
+
+
+def test_newest_first_and_unfinished_oldest_first(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    ids = [make(j, f"p{i}") for i in range(4)]
+    j.update(ids[1], state=JobState.DOWNLOADED)
+    j.update(ids[2], state=JobState.UNCERTAIN)
+    assert [x.id for x in j.list()] == list(reversed(ids))
+    assert [x.id for x in j.unfinished()] == [ids[0], ids[3]]
+
+
+def test_find_by_prefix(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    jid = make(j)
+    assert j.find(jid[:6]).id == jid  # type: ignore[union-attr]
+    assert j.find("nope") is None
+
+
+def test_replies_are_capped_and_data_uris_redacted(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    jid = make(j)
+    big = "data:video/mp4;base64," + "A" * 5000
+    for i in range(30):
+        j.record_reply(jid, {"status": "running", "n": i, "video_url": big})
+    job = j.get(jid)
+    assert job and len(job.replies) == 20 and job.replies[-1]["reply"]["n"] == 29
+    assert "AAAA" not in job.replies[-1]["reply"]["video_url"]
+    assert redact_reply({"a": [big]})["a"][0].startswith("data:video/mp4;base64,<")
+
+
+def _writer(path: str, n: int) -> None:
+    j = Journal(Path(path))
+    for i in range(n):
+        jid = make(j, f"w{i}")
+        j.update(jid, state=JobState.RUNNING, progress=i % 100)
+
+
+def test_concurrent_processes_keep_the_journal_consistent(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    Journal(path).close()
+    procs = [
+        multiprocessing.get_context("spawn").Process(target=_writer, args=(str(path), 40))
+        for _ in range(3)
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    j = Journal(path)
+    assert j.count() == 120
+    assert all(x.state is JobState.RUNNING for x in j.list())
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"

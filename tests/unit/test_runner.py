@@ -1,0 +1,264 @@
+"""The runner's promises against a scripted gateway: grace periods, pauses instead of failures,
+fresh links for expired ones, and no second POST after a crash mid-send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from veo_desktop.core.client import GatewayClient, RetryPolicy
+from veo_desktop.core.journal import JobState, Journal
+from veo_desktop.core.library import Library
+from veo_desktop.core.models import GenerationRequest, Mode, Model
+from veo_desktop.core.runner import JobRunner, PollPolicy
+
+GW = "https://gw.example.com"
+MP4 = b"\x00\x00\x00\x18ftypisom" + b"v" * 4000
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, s: float) -> None:
+        self.sleeps.append(s)
+        self.now += s
+
+
+def make_runner(
+    tmp_path: Path,
+    handler: Callable[[httpx.Request], httpx.Response],
+    policy: PollPolicy | None = None,
+) -> tuple[JobRunner, list[httpx.Request], Clock]:
+    seen: list[httpx.Request] = []
+    clock = Clock()
+
+    def record(req: httpx.Request) -> httpx.Response:
+        seen.append(req)
+        return handler(req)
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(record))
+    client = GatewayClient(
+        GW, http, lambda: "sk-x", retry=RetryPolicy(attempts=1), sleep=clock.sleep
+    )
+    runner = JobRunner(
+        client,
+        Journal(tmp_path / "j.sqlite3"),
+        Library(tmp_path / "lib"),
+        policy=policy or PollPolicy(),
+        sleep=clock.sleep,
+        clock=clock,
+    )
+    return runner, seen, clock
+
+
+REQ = GenerationRequest(Mode.TEXT, Model.FAST_720P, "a lighthouse", duration=4)
+
+
+def posts(seen: list[httpx.Request]) -> int:
+    return sum(r.method == "POST" for r in seen)
+
+
+@pytest.mark.asyncio
+async def test_not_found_and_unknown_right_after_create_are_waited_out(tmp_path: Path) -> None:
+    polls = iter(
+        [
+            httpx.Response(404, json={"error": "task not exist"}),
+            httpx.Response(200, json={"id": "t1", "status": "unknown"}),
+            httpx.Response(200, json={"id": "t1", "status": "running", "progress": "40%"}),
+            httpx.Response(
+                200,
+                json={"id": "t1", "status": "SUCCEEDED", "video_url": "https://cdn.example/v.mp4"},
+            ),
+        ]
+    )
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued", "progress": 0})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        return next(polls)
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.DOWNLOADED, job.error_message
+    assert Path(job.video_path or "").read_bytes() == MP4
+    assert posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_task_not_found_after_grace_fails_with_a_message(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        return httpx.Response(404, json={"error": {"message": "task not exist"}})
+
+    runner, _, clock = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.FAILED and "no longer knows" in (job.error_message or "")
+    assert clock.now - 1_000_000.0 >= PollPolicy().grace_seconds
+
+
+@pytest.mark.asyncio
+async def test_401_while_polling_pauses_and_resume_finishes(tmp_path: Path) -> None:
+    state = {"auth_ok": False}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        if not state["auth_ok"]:
+            return httpx.Response(401, json={"error": {"message": "quota exhausted"}})
+        return httpx.Response(
+            200, json={"id": "t1", "status": "completed", "video_url": "https://cdn.example/v.mp4"}
+        )
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.PAUSED and "not lost" in (job.error_message or "")
+    state["auth_ok"] = True
+    [job] = await runner.resume_all()
+    assert job.state is JobState.DOWNLOADED and posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_expired_link_is_refreshed_by_polling_again(tmp_path: Path) -> None:
+    n = {"poll": 0}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            if req.url.params.get("v") == "1":
+                return httpx.Response(403, text="<Error><Code>AccessDenied</Code></Error>")
+            return httpx.Response(200, content=MP4)
+        n["poll"] += 1
+        return httpx.Response(
+            200,
+            json={
+                "id": "t1",
+                "status": "completed",
+                "video_url": f"https://cdn.example/v.mp4?v={n['poll']}",
+            },
+        )
+
+    runner, _, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.DOWNLOADED and n["poll"] == 2
+
+
+@pytest.mark.asyncio
+async def test_safety_block_is_a_failure_with_the_reason(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        return httpx.Response(
+            200,
+            json={"id": "t1", "status": "completed", "fail_reason": "Blocked: audio safety filter"},
+        )
+
+    runner, _, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.FAILED and job.error_kind == "blocked"
+    assert "audio" in (job.error_message or "")
+
+
+@pytest.mark.asyncio
+async def test_crash_while_posting_becomes_uncertain_not_a_second_post(tmp_path: Path) -> None:
+    runner, seen, _ = make_runner(tmp_path, lambda r: httpx.Response(500))
+    job = runner.journal.create(
+        mode=Mode.TEXT,
+        model=REQ.model_id,
+        prompt=REQ.prompt,
+        negative_prompt="",
+        request=REQ.to_record(),
+    )
+    runner.journal.update(job.id, state=JobState.POSTING)  # as a kill mid-POST leaves it
+    [job] = await runner.resume_all()
+    assert job.state is JobState.UNCERTAIN and "not sent again" in (job.error_message or "")
+    assert seen == []
+
+
+@pytest.mark.asyncio
+async def test_crash_before_posting_sends_on_resume(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(
+                200,
+                json={"id": "t9", "status": "completed", "video_url": "https://cdn.example/v.mp4"},
+            )
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        return httpx.Response(
+            200, json={"id": "t9", "status": "completed", "video_url": "https://cdn.example/v.mp4"}
+        )
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    runner.journal.create(
+        mode=Mode.TEXT,
+        model=REQ.model_id,
+        prompt=REQ.prompt,
+        negative_prompt="",
+        request=REQ.to_record(),
+    )  # killed while encoding
+    [job] = await runner.resume_all()
+    assert job.state is JobState.DOWNLOADED and posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_file_already_in_place_is_not_downloaded_again(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        assert req.url.host != "cdn.example", "downloaded twice"
+        return httpx.Response(
+            200, json={"id": "t1", "status": "completed", "video_url": "https://cdn.example/v.mp4"}
+        )
+
+    runner, _, _ = make_runner(tmp_path, handler)
+    job = runner.journal.create(
+        mode=Mode.TEXT,
+        model=REQ.model_id,
+        prompt=REQ.prompt,
+        negative_prompt="",
+        request=REQ.to_record(),
+    )
+    job = runner.journal.update(job.id, task_id="t1", state=JobState.COMPLETED)
+    dest = runner.library.path_for(job)  # killed between rename and the journal update
+    dest.parent.mkdir(parents=True)
+    dest.write_bytes(MP4)
+    [job] = await runner.resume_all()
+    assert job.state is JobState.DOWNLOADED and dest.with_suffix(".json").exists()
+
+
+@pytest.mark.asyncio
+async def test_polls_for_a_six_minute_job_stay_under_forty(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        done = clock.now - start >= 360
+        return httpx.Response(
+            200,
+            json={
+                "id": "t1",
+                "status": "completed" if done else "running",
+                "video_url": "https://cdn.example/v.mp4" if done else None,
+            },
+        )
+
+    runner, seen, clock = make_runner(tmp_path, handler)
+    start = clock.now
+    job = await runner.run(REQ)
+    gets = [r for r in seen if r.method == "GET" and r.url.host == "gw.example.com"]
+    assert job.state is JobState.DOWNLOADED
+    assert len(gets) <= 40
+    assert max(clock.sleeps) <= PollPolicy().max_delay

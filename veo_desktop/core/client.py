@@ -1,0 +1,440 @@
+"""The gateway client: create, read and download over one injected `httpx.AsyncClient`.
+
+Three promises live here:
+- the Bearer key goes only to the gateway's own origin (never to a video host, not even through
+  a redirect, which is why redirects are followed by hand);
+- a create is re-sent only when the connection failed before the request left; anything after
+  that becomes `SubmissionUncertainError`, because a second POST may be billed twice;
+- a download lands in the library only whole and only if it is an MP4: streamed to `.part`,
+  resumed with `Range`, checked for an `ftyp` box, then renamed into place atomically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import errno
+import logging
+import os
+import random
+import shutil
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from .errors import (
+    AuthError,
+    DownloadError,
+    GatewayError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+    SubmissionUncertainError,
+)
+from .wire import JobSnapshot, error_from_response, parse_job
+
+log = logging.getLogger(__name__)
+
+CREATE_PATH = "/v1/video/generations"
+CHUNK = 1 << 20  # 1 MiB: large enough that the loop is not busy with tiny writes
+
+
+class LinkExpiredError(DownloadError):
+    """A video link on another host answered 403/404/410: poll again for a fresh one."""
+
+    kind = "link_expired"
+
+
+class NotMp4Error(DownloadError):
+    kind = "not_mp4"
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4  # tries in all for one read
+    base_delay: float = 1.0
+    max_delay: float = 30.0
+    max_retry_after: float = 120.0
+
+    def delay(self, attempt: int, rng: Callable[[], float]) -> float:
+        """Full jitter: spreads clients out after a shared outage."""
+        return rng() * min(self.max_delay, self.base_delay * (2**attempt))
+
+
+Sleep = Callable[[float], Awaitable[None]]
+KeyProvider = Callable[[], str | None]
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host.lower(), url.port or default)
+
+
+def _not_sent(exc: Exception) -> bool:
+    """True when httpx failed before any byte of the request could reach the server."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _network_error(exc: Exception, what: str) -> NetworkError:
+    if isinstance(exc, httpx.TimeoutException):
+        msg = f"The gateway did not answer in time while {what}. Check your connection."
+    else:
+        msg = f"Could not reach the gateway while {what}. Check your connection and the base URL."
+    return NetworkError(msg, detail=f"{type(exc).__name__}: {exc}")
+
+
+class GatewayClient:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.AsyncClient,
+        key: KeyProvider,
+        *,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        rng: Callable[[], float] = random.random,
+        create_timeout: float = 120.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._origin = _origin(httpx.URL(self.base_url))
+        self._http = http
+        self._key = key
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng
+        self._create_timeout = create_timeout
+
+    # -- auth ----------------------------------------------------------------------------------
+
+    def is_gateway_origin(self, url: str | httpx.URL) -> bool:
+        return _origin(httpx.URL(url)) == self._origin
+
+    def _headers_for(self, url: str | httpx.URL) -> dict[str, str]:
+        if not self.is_gateway_origin(url):
+            return {}
+        key = self._key()
+        if not key:
+            raise AuthError(
+                "No API key is set for this gateway. Open Settings (or run "
+                "`veo login`) and enter your key."
+            )
+        return {"Authorization": f"Bearer {key}"}
+
+    def has_key(self) -> bool:
+        return bool(self._key())
+
+    def content_url(self, task_id: str) -> str:
+        return f"{self.base_url}/v1/videos/{quote(task_id, safe='')}/content"
+
+    # -- create --------------------------------------------------------------------------------
+
+    async def create(self, body: dict[str, Any]) -> JobSnapshot:
+        """POST a new job. Retries only connections that never opened."""
+        url = self.base_url + CREATE_PATH
+        headers = self._headers_for(url)
+        timeout = httpx.Timeout(self._create_timeout, connect=15.0)
+        attempt = 0
+        while True:
+            try:
+                resp = await self._http.post(
+                    url, json=body, headers=headers, timeout=timeout, follow_redirects=False
+                )
+                break
+            except httpx.HTTPError as exc:
+                if _not_sent(exc) and attempt + 1 < self._retry.attempts:
+                    await self._sleep(self._retry.delay(attempt, self._rng))
+                    attempt += 1
+                    continue
+                if _not_sent(exc):
+                    raise _network_error(exc, "sending the job") from None
+                raise SubmissionUncertainError(
+                    "The job may have reached the gateway, but no answer came back. It was not "
+                    "sent again, so you are not billed twice: check the gateway's task list, "
+                    "then resend it yourself if it is not there.",
+                    detail=f"{type(exc).__name__}: {exc}",
+                ) from None
+        if resp.status_code >= 500:
+            raise SubmissionUncertainError(
+                f"The gateway failed (HTTP {resp.status_code}) while taking the job, so it may "
+                "or may not have started. It was not sent again: check the gateway's task list "
+                "before resending.",
+                status=resp.status_code,
+                detail=resp.text[:300],
+            )
+        if resp.status_code >= 300:
+            raise error_from_response(resp.status_code, resp.headers, resp.text)
+        snap = parse_job(_json(resp))
+        if not snap.task_id:
+            raise SubmissionUncertainError(
+                "The gateway accepted the job but sent no task id, so it cannot be followed. "
+                "Check the gateway's task list.",
+                detail=resp.text[:300],
+            )
+        return snap
+
+    # -- read ----------------------------------------------------------------------------------
+
+    async def get(self, task_id: str) -> JobSnapshot:
+        url = f"{self.base_url}/v1/videos/{quote(task_id, safe='')}"
+        resp = await self._read(url, "checking the job")
+        return parse_job(_json(resp), fallback_task_id=task_id)
+
+    async def check_key(self) -> None:
+        """One cheap authenticated request: reading a job id that does not exist answers 401 for
+        a bad key and 400/404 "task not exist" for a good one."""
+        url = f"{self.base_url}/v1/videos/veo-desktop-key-check"
+        try:
+            await self._read(url, "testing the connection", attempts=1)
+        except GatewayError as exc:
+            if isinstance(exc, AuthError | NetworkError | ServerError | RateLimitedError):
+                raise
+            return  # task-not-found / invalid request: the key itself was accepted
+
+    async def _read(self, url: str, what: str, attempts: int | None = None) -> httpx.Response:
+        """GET with jittered backoff for transient trouble, honouring Retry-After."""
+        tries = attempts or self._retry.attempts
+        for attempt in range(tries):
+            last = attempt + 1 >= tries
+            try:
+                resp = await self._http.get(
+                    url, headers=self._headers_for(url), follow_redirects=False
+                )
+            except httpx.HTTPError as exc:
+                if last:
+                    raise _network_error(exc, what) from None
+                await self._sleep(self._retry.delay(attempt, self._rng))
+                continue
+            if resp.status_code < 300:
+                return resp
+            err = error_from_response(resp.status_code, resp.headers, resp.text)
+            transient = isinstance(err, RateLimitedError | ServerError)
+            if not transient or last:
+                raise err
+            wait = self._retry.delay(attempt, self._rng)
+            if isinstance(err, RateLimitedError) and err.retry_after is not None:
+                wait = min(err.retry_after, self._retry.max_retry_after)
+            log.info("retrying %s after %s in %.1fs", what, type(err).__name__, wait)
+            await self._sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- download ------------------------------------------------------------------------------
+
+    async def download(
+        self,
+        address: str | None,
+        task_id: str,
+        dest: Path,
+        on_progress: Callable[[int, int | None], None] | None = None,
+    ) -> int:
+        """Fetch the video to `dest` (atomically); returns its size in bytes. `address` is the
+        snapshot's link or `data:` URI; None means the gateway's content route."""
+        if address and address[:5].lower() == "data:":
+            return await asyncio.to_thread(_write_data_uri, address, dest)
+        url = address or self.content_url(task_id)
+        part = dest.with_name(dest.name + ".part")
+        for attempt in range(5):
+            try:
+                await self._fetch_into(url, part, on_progress)
+                break
+            except (httpx.TransportError, _Restart) as exc:
+                if attempt == 4:
+                    raise DownloadError(
+                        "The download kept breaking off. Check your connection "
+                        "and choose Download again.",
+                        detail=f"{type(exc).__name__}: {exc}",
+                    ) from None
+                log.info("download of %s broke off (%s); resuming", task_id, exc)
+                await self._sleep(self._retry.delay(attempt, self._rng))
+        return await asyncio.to_thread(_verify_and_commit, part, dest)
+
+    async def _fetch_into(
+        self, url: str, part: Path, on_progress: Callable[[int, int | None], None] | None
+    ) -> None:
+        offset = part.stat().st_size if part.exists() else 0
+        current = httpx.URL(url)
+        for _hop in range(6):
+            headers = self._headers_for(current)
+            if offset:
+                headers["Range"] = f"bytes={offset}-"
+            async with self._http.stream(
+                "GET", current, headers=headers, follow_redirects=False
+            ) as resp:
+                if resp.is_redirect and "location" in resp.headers:
+                    current = current.join(resp.headers["location"])
+                    continue  # next hop decides its own auth header from its own origin
+                if resp.status_code == 416:
+                    part.unlink(missing_ok=True)
+                    raise _Restart("range not satisfiable")
+                if resp.status_code >= 300:
+                    await resp.aread()
+                    raise self._download_error(current, resp)
+                if resp.status_code == 206 and not resp.headers.get("content-range", "").startswith(
+                    f"bytes {offset}-"
+                ):
+                    part.unlink(missing_ok=True)
+                    raise _Restart("server ignored our range")
+                if resp.status_code == 200:
+                    offset = 0  # full body: start over
+                length = resp.headers.get("content-length")
+                total = offset + int(length) if length and length.isdigit() else None
+                await asyncio.to_thread(_ensure_space, part.parent, total, offset)
+                await self._stream_body(resp, part, offset, total, on_progress)
+                return
+        raise DownloadError("The video link redirected too many times. Try Download again.")
+
+    async def _stream_body(
+        self,
+        resp: httpx.Response,
+        part: Path,
+        offset: int,
+        total: int | None,
+        on_progress: Callable[[int, int | None], None] | None,
+    ) -> None:
+        try:
+            f = await asyncio.to_thread(open, part, "ab" if offset else "wb")
+        except OSError as exc:
+            raise _disk_error(exc, part) from None
+        done = offset
+        buffer = bytearray()
+        try:
+            try:
+                # Chunks arrive as the network gives them; we gather ~1 MiB per write so the
+                # thread hop is rare, and whatever did arrive is kept when the link breaks.
+                async for chunk in resp.aiter_bytes():
+                    buffer += chunk
+                    done += len(chunk)
+                    if len(buffer) >= CHUNK:
+                        await asyncio.to_thread(f.write, bytes(buffer))
+                        buffer.clear()
+                        if on_progress:
+                            on_progress(done, total)
+            finally:
+                if buffer:
+                    await asyncio.to_thread(f.write, bytes(buffer))
+            await asyncio.to_thread(_flush_sync, f)
+        except OSError as exc:
+            raise _disk_error(exc, part) from None
+        finally:
+            await asyncio.to_thread(f.close)
+        if on_progress:
+            on_progress(done, total)
+
+    def _download_error(self, url: httpx.URL, resp: httpx.Response) -> Exception:
+        if self.is_gateway_origin(url):
+            return error_from_response(resp.status_code, resp.headers, resp.text)
+        if resp.status_code in (401, 403, 404, 410):
+            return LinkExpiredError(
+                "The video link has expired. Fetching a fresh one from the gateway.",
+                detail=f"HTTP {resp.status_code} from {url.host}",
+            )
+        if resp.status_code >= 500 or resp.status_code == 429:
+            return _Restart(f"video host answered {resp.status_code}")
+        return DownloadError(
+            f"The video host refused the download (HTTP {resp.status_code}). "
+            "Choose Download again later.",
+            detail=str(url.host),
+        )
+
+
+class _Restart(Exception):
+    """Internal: try the download again (from where the part file ends)."""
+
+
+def _json(resp: httpx.Response) -> Any:
+    """The body as JSON; a 2xx that is not JSON (a proxy's page) is a readable error."""
+    try:
+        return resp.json()
+    except ValueError:
+        raise error_from_response(resp.status_code, resp.headers, resp.text) from None
+
+
+def _flush_sync(f: Any) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+
+
+def _ensure_space(folder: Path, total: int | None, have: int) -> None:
+    if total is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise _disk_error(exc, folder) from None
+    need = total - have
+    if need > free:
+        raise DownloadError(
+            f"Not enough disk space for this video: it needs {need / 1e6:.1f} MB and "
+            f"{free / 1e6:.1f} MB are free in {folder}. Free some space or choose another "
+            "download folder, then choose Download again."
+        )
+
+
+def _disk_error(exc: OSError, where: Path) -> DownloadError:
+    if exc.errno == errno.ENOSPC:
+        with contextlib.suppress(OSError):
+            where.unlink()
+        return DownloadError(
+            "The disk is full. Free some space, then choose Download again; "
+            "the finished job is kept.",
+            detail=str(exc),
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
+        return DownloadError(
+            f"Cannot write to {where.parent}. Choose a download folder you "
+            "can write to in Settings, then choose Download again.",
+            detail=str(exc),
+        )
+    return DownloadError(
+        f"Could not save the video ({exc.strerror}). Choose Download again.", detail=str(exc)
+    )
+
+
+def is_mp4_header(head: bytes) -> bool:
+    return len(head) >= 8 and head[4:8] == b"ftyp"
+
+
+def _verify_and_commit(part: Path, dest: Path) -> int:
+    with open(part, "rb") as f:
+        head = f.read(12)
+    if not is_mp4_header(head):
+        part.unlink(missing_ok=True)
+        raise NotMp4Error(
+            "The video host sent something that is not an MP4 (often an error "
+            "page). Choose Download again later.",
+            detail=repr(head),
+        )
+    size = part.stat().st_size
+    try:
+        os.replace(part, dest)
+    except OSError as exc:
+        raise _disk_error(exc, dest) from None
+    return size
+
+
+def _write_data_uri(uri: str, dest: Path) -> int:
+    header, _, payload = uri.partition(",")
+    try:
+        data = (
+            base64.b64decode(payload, validate=False)
+            if ";base64" in header.lower()
+            else payload.encode("latin-1")
+        )
+    except (binascii.Error, ValueError):
+        raise NotMp4Error("The gateway sent a video that could not be decoded.") from None
+    part = dest.with_name(dest.name + ".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        raise _disk_error(exc, part) from None
+    return _verify_and_commit(part, dest)

@@ -1,0 +1,99 @@
+"""Settings the app and the CLI share (gateway URL, download folder, concurrency), kept as a small
+JSON file in the config dir. Never the API key: that lives only in the keyring (`secrets.py`).
+Window-only state (geometry, last tab) stays in QSettings on the UI side."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from .errors import InvalidInputError
+
+DEFAULT_BASE_URL = ""  # no default gateway: the user names theirs, or uses the demo
+
+
+@dataclass
+class SharedSettings:
+    base_url: str = DEFAULT_BASE_URL
+    library_dir: str = ""  # empty: the default from `paths.resolve_paths`
+    max_concurrent_jobs: int = 3
+    allow_insecure_http: bool = False  # plain http to a non-loopback host, confirmed by the user
+
+    @classmethod
+    def load(cls, path: Path) -> SharedSettings:
+        try:
+            raw = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = (
+            {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        )
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, path: Path) -> None:
+        """Atomic write: a crash mid-save leaves the previous file, never half of one."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(asdict(self), f, indent=2)
+        os.replace(tmp, path)
+
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def is_loopback(host: str | None) -> bool:
+    h = (host or "").lower().strip("[]")
+    return h in LOOPBACK_HOSTS or h.startswith("127.")
+
+
+def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
+    """`https://host[:port]` from what a user typed or pasted: surrounding spaces, trailing
+    slashes and a pasted `/v1` or endpoint path are dropped. Raises `InvalidInputError` with a
+    message that says what to type instead."""
+    raw = text.strip()
+    if not raw:
+        raise InvalidInputError(
+            "Enter the gateway's base URL, for example https://api.example.com."
+        )
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlsplit(raw)
+    scheme = parts.scheme.lower()
+    try:
+        _ = parts.port  # urlsplit checks the port only when asked
+    except ValueError:
+        parts = urlsplit("")
+    if scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInputError(
+            f"“{text.strip()}” is not a web address. Enter the gateway's "
+            "base URL, for example https://api.example.com."
+        )
+    if scheme == "http" and not is_loopback(parts.hostname) and not allow_insecure_http:
+        raise InvalidInputError(
+            "Plain http would send your key unencrypted. Use the https:// "
+            "address of the gateway (or allow insecure http in Settings)."
+        )
+    path = parts.path.rstrip("/")
+    for suffix in ("/v1/video/generations", "/v1/videos", "/v1"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return urlunsplit((scheme, parts.netloc.lower(), path.rstrip("/"), "", ""))
+
+
+def normalize_key(text: str) -> str:
+    """A pasted key loses surrounding whitespace, inner line breaks and a `Bearer ` prefix."""
+    key = "".join(text.split())
+    if key.lower().startswith("bearer") and len(key) > 6 and text.strip()[6:7].isspace():
+        key = key[6:]
+    return key

@@ -1,0 +1,363 @@
+"""The job journal: one SQLite file (WAL) that the app and the CLI share. A job's row is written
+before its POST and every state change is committed at once, so a crash or a kill at any point
+leaves a record that `resume` can finish without ever sending the same job twice."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .models import Mode
+
+
+class JobState(StrEnum):
+    SUBMITTING = "submitting"  # row written, inputs being prepared; nothing sent yet
+    POSTING = "posting"  # the POST is on its way: from here on it may have reached the gateway
+    UNCERTAIN = "uncertain"  # POST may have landed but we have no task id: the user decides
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"  # polling stopped, e.g. the key was rejected mid-way; resumable
+    COMPLETED = "completed"  # done at the gateway, not yet downloaded
+    DOWNLOADED = "downloaded"  # the MP4 is in the library
+    FAILED = "failed"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN)
+
+
+#: States `resume` picks up. UNCERTAIN is absent on purpose: only the user may resend.
+RESUMABLE = (
+    JobState.SUBMITTING,
+    JobState.POSTING,
+    JobState.QUEUED,
+    JobState.RUNNING,
+    JobState.PAUSED,
+    JobState.COMPLETED,
+)
+
+_COLUMNS = (
+    "id",
+    "task_id",
+    "state",
+    "mode",
+    "model",
+    "prompt",
+    "negative_prompt",
+    "request_json",
+    "progress",
+    "remote_status",
+    "video_url",
+    "video_path",
+    "error_kind",
+    "error_message",
+    "replies_json",
+    "poll_count",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "completed_at",
+    "downloaded_at",
+    "link_seen_at",
+)
+
+MIGRATIONS: Sequence[str] = (
+    # v1
+    """
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        task_id TEXT,
+        state TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        negative_prompt TEXT NOT NULL DEFAULT '',
+        request_json TEXT NOT NULL,
+        progress INTEGER,
+        remote_status TEXT,
+        video_url TEXT,
+        video_path TEXT,
+        error_kind TEXT,
+        error_message TEXT,
+        replies_json TEXT NOT NULL DEFAULT '[]',
+        poll_count INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        submitted_at REAL,
+        completed_at REAL,
+        downloaded_at REAL,
+        link_seen_at REAL
+    );
+    CREATE UNIQUE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL;
+    CREATE INDEX jobs_created ON jobs(created_at DESC);
+    CREATE INDEX jobs_state ON jobs(state);
+    """,
+)
+
+MAX_REPLIES = 20  # the sidecar keeps the story of a job; a stuck job must not grow forever
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    task_id: str | None
+    state: JobState
+    mode: Mode
+    model: str
+    prompt: str
+    negative_prompt: str
+    request: dict[str, Any]
+    progress: int | None
+    remote_status: str | None
+    video_url: str | None
+    video_path: str | None
+    error_kind: str | None
+    error_message: str | None
+    replies: list[dict[str, Any]]
+    poll_count: int
+    created_at: float
+    updated_at: float
+    submitted_at: float | None
+    completed_at: float | None
+    downloaded_at: float | None
+    link_seen_at: float | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Job:
+        d = dict(row)
+        return cls(
+            id=d["id"],
+            task_id=d["task_id"],
+            state=JobState(d["state"]),
+            mode=Mode(d["mode"]),
+            model=d["model"],
+            prompt=d["prompt"],
+            negative_prompt=d["negative_prompt"],
+            request=json.loads(d["request_json"]),
+            progress=d["progress"],
+            remote_status=d["remote_status"],
+            video_url=d["video_url"],
+            video_path=d["video_path"],
+            error_kind=d["error_kind"],
+            error_message=d["error_message"],
+            replies=json.loads(d["replies_json"]),
+            poll_count=d["poll_count"],
+            created_at=d["created_at"],
+            updated_at=d["updated_at"],
+            submitted_at=d["submitted_at"],
+            completed_at=d["completed_at"],
+            downloaded_at=d["downloaded_at"],
+            link_seen_at=d["link_seen_at"],
+        )
+
+    def to_summary(self) -> dict[str, Any]:
+        """The object `veo jobs --json` and `veo generate --json` print."""
+        return {
+            "id": self.id,
+            "task_id": self.task_id,
+            "status": self.state.value,
+            "mode": self.mode.value,
+            "model": self.model,
+            "prompt": self.prompt,
+            "progress": self.progress,
+            "created_at": self.created_at,
+            "video_path": self.video_path,
+            "error": self.error_message
+            if self.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED)
+            or self.error_message
+            else None,
+            "error_kind": self.error_kind,
+        }
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Journal:
+    """Thread-safe (one connection behind a lock): the runner writes from worker threads."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")  # a committed state change survives a crash
+        self._db.execute("PRAGMA busy_timeout=10000")  # the CLI and the app may write at once
+        self._migrate()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.schema_version
+                for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for stmt in filter(str.strip, script.split(";")):
+                        self._db.execute(stmt)
+                    self._db.execute(f"PRAGMA user_version={i}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # -- writes ----------------------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        mode: Mode,
+        model: str,
+        prompt: str,
+        negative_prompt: str,
+        request: dict[str, Any],
+        job_id: str | None = None,
+        state: JobState = JobState.SUBMITTING,
+    ) -> Job:
+        now = time.time()
+        jid = job_id or new_job_id()
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO jobs (id, state, mode, model, prompt, negative_prompt, request_json,"
+                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    jid,
+                    state.value,
+                    mode.value,
+                    model,
+                    prompt,
+                    negative_prompt,
+                    json.dumps(request, ensure_ascii=False),
+                    now,
+                    now,
+                ),
+            )
+        job = self.get(jid)
+        assert job is not None
+        return job
+
+    def update(self, job_id: str, **fields: Any) -> Job:
+        """Set columns (by name) and commit. `state` may be a JobState."""
+        if "request" in fields:
+            fields["request_json"] = json.dumps(fields.pop("request"), ensure_ascii=False)
+        bad = set(fields) - set(_COLUMNS)
+        if bad:
+            raise KeyError(f"unknown journal columns: {sorted(bad)}")
+        fields["updated_at"] = time.time()
+        cols = ", ".join(f"{k}=?" for k in fields)
+        values = [v.value if isinstance(v, StrEnum) else v for v in fields.values()]
+        with self._lock:
+            self._db.execute(f"UPDATE jobs SET {cols} WHERE id=?", (*values, job_id))
+        job = self.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        return job
+
+    def claim(
+        self, job_id: str, from_states: Iterable[JobState], to_state: JobState, **fields: Any
+    ) -> bool:
+        """Move a job from one of `from_states` to `to_state` atomically. False when another
+        process got there first: this is what keeps two resumers from sending one job twice."""
+        froms = [s.value for s in from_states]
+        sets = {"state": to_state.value, "updated_at": time.time(), **fields}
+        cols = ", ".join(f"{k}=?" for k in sets)
+        marks = ",".join("?" * len(froms))
+        with self._lock:
+            cur = self._db.execute(
+                f"UPDATE jobs SET {cols} WHERE id=? AND state IN ({marks})",
+                (*sets.values(), job_id, *froms),
+            )
+            return cur.rowcount == 1
+
+    def record_reply(self, job_id: str, reply: dict[str, Any]) -> None:
+        """Append a gateway reply (redacted of video data) to the job's history."""
+        with self._lock:
+            row = self._db.execute("SELECT replies_json FROM jobs WHERE id=?", (job_id,)).fetchone()
+            if row is None:
+                return
+            replies = json.loads(row[0])
+            replies.append({"at": time.time(), "reply": redact_reply(reply)})
+            self._db.execute(
+                "UPDATE jobs SET replies_json=? WHERE id=?",
+                (json.dumps(replies[-MAX_REPLIES:], ensure_ascii=False), job_id),
+            )
+
+    def delete(self, job_id: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return Job.from_row(row) if row else None
+
+    def find(self, ref: str) -> Job | None:
+        """By local id, gateway task id, or a unique prefix of the local id."""
+        ref = ref.strip()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT * FROM jobs WHERE id=? OR task_id=?", (ref, ref)
+            ).fetchone()
+            if row is None and len(ref) >= 4:
+                rows = self._db.execute(
+                    "SELECT * FROM jobs WHERE id LIKE ? LIMIT 2", (ref.replace("%", "") + "%",)
+                ).fetchall()
+                row = rows[0] if len(rows) == 1 else None
+        return Job.from_row(row) if row else None
+
+    def list(
+        self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Job]:
+        """Newest first."""
+        sql = "SELECT * FROM jobs"
+        args: list[Any] = []
+        if states is not None:
+            vals = [s.value for s in states]
+            sql += f" WHERE state IN ({','.join('?' * len(vals))})"
+            args += vals
+        sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Job.from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0])
+
+    def unfinished(self) -> list[Job]:
+        return list(reversed(self.list(states=RESUMABLE)))  # oldest first
+
+
+def redact_reply(reply: Any) -> Any:
+    """Replace inline `data:` payloads (megabytes of video) with a short marker."""
+    if isinstance(reply, dict):
+        return {k: redact_reply(v) for k, v in reply.items()}
+    if isinstance(reply, list):
+        return [redact_reply(v) for v in reply]
+    if isinstance(reply, str) and reply[:5].lower() == "data:" and len(reply) > 120:
+        return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
+    return reply

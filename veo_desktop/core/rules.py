@@ -1,0 +1,150 @@
+"""Request rules: what blocks sending (errors) and what is worth knowing first (warnings).
+
+Errors cover the gateway page's "common errors" and the inputs each mode needs; warnings cover
+known upstream limits that the gateway itself may or may not enforce. The UI runs these live as
+the user edits; the CLI runs them before sending and exits 2 on any error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .models import ASPECT_RATIOS, DURATIONS, SEED_MAX, GenerationRequest, Mode, Model, Resolution
+
+MAX_PROMPT_CHARS = 20_000  # far above what Veo reads; beyond it the request is surely a mistake
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's verdict. `field` names the control it is about (a request field name), so the
+    UI can show the message next to it."""
+
+    severity: Severity
+    field: str
+    message: str
+
+    @property
+    def blocks(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def check(req: GenerationRequest) -> list[Finding]:
+    """Every finding for this request, errors first."""
+    out: list[Finding] = []
+
+    def err(field: str, msg: str) -> None:
+        out.append(Finding(Severity.ERROR, field, msg))
+
+    def warn(field: str, msg: str) -> None:
+        out.append(Finding(Severity.WARNING, field, msg))
+
+    model = req.model if isinstance(req.model, Model) else Model.parse(str(req.model))
+    if model is None:
+        names = ", ".join(m.value for m in Model)
+        err("model", f"Unknown model “{req.model_id}”. Choose one of: {names}.")
+
+    prompt = req.prompt.strip()
+    if req.mode is Mode.EXTEND and not prompt:
+        err(
+            "prompt",
+            "Extending a video needs a prompt that says what happens next. "
+            "Describe how the clip should continue.",
+        )
+    elif not prompt:
+        err("prompt", "Write a prompt: describe the shot you want.")
+    if len(req.prompt) > MAX_PROMPT_CHARS:
+        err(
+            "prompt",
+            f"The prompt is {len(req.prompt):,} characters; shorten it below {MAX_PROMPT_CHARS:,}.",
+        )
+
+    if req.mode is not Mode.EXTEND and req.duration not in DURATIONS:
+        err(
+            "duration",
+            f"Duration must be 4, 6 or 8 seconds (not {req.duration}). Pick one of those.",
+        )
+    if req.aspect_ratio is not None and req.aspect_ratio not in ASPECT_RATIOS:
+        err("aspect_ratio", f"Aspect ratio must be 16:9 or 9:16 (not {req.aspect_ratio}).")
+    if req.seed is not None and not 0 <= req.seed <= SEED_MAX:
+        err(
+            "seed",
+            f"Seed must be a whole number from 0 to {SEED_MAX:,}; leave it empty for a random one.",
+        )
+
+    if req.mode is Mode.IMAGE and not req.image:
+        err("image", "Image to video needs a start frame. Drop an image into the start slot.")
+    if req.mode is Mode.FRAMES:
+        if not req.image and req.last_image:
+            err(
+                "image",
+                "A last frame needs a first frame too. Add the start frame, or switch "
+                "to Image mode.",
+            )
+        elif not req.image:
+            err("image", "First + Last needs a start frame. Drop an image into the start slot.")
+        if req.image and not req.last_image:
+            err(
+                "last_image",
+                "First + Last needs an end frame. Drop an image into the end "
+                "slot, or use Image mode for a start frame alone.",
+            )
+    if req.mode is Mode.REFERENCE:
+        n = len(req.images)
+        if n < 2:
+            err("images", f"References need 2 or 3 images ({n} given). Add {2 - n} more.")
+        elif n > 3:
+            err("images", f"At most 3 reference images are allowed ({n} given). Remove {n - 3}.")
+        if req.image or req.last_image:
+            warn(
+                "images",
+                "Reference images cannot be combined with first/last frames; only "
+                "the references will be sent.",
+            )
+    if req.mode is Mode.EXTEND and not (req.video or "").strip():
+        err("video", "Extending needs a source video: pick a finished job or paste its video URL.")
+
+    # -- upstream limits: warn, the gateway may or may not enforce them -----------------------
+    if (
+        model is not None
+        and req.mode is not Mode.EXTEND
+        and req.duration in DURATIONS
+        and req.duration != 8
+    ):
+        if model.resolution in (Resolution.P1080, Resolution.K4):
+            warn(
+                "duration",
+                f"{model.resolution.value} output needs 8 seconds upstream; "
+                f"{req.duration} s is likely to be rejected. Choose 8 s or 720p.",
+            )
+        if req.mode is Mode.REFERENCE:
+            warn(
+                "duration",
+                "Reference images need 8 seconds upstream; other durations are "
+                "likely to be rejected. Choose 8 s.",
+            )
+    if req.mode in (Mode.IMAGE, Mode.FRAMES, Mode.EXTEND) and req.aspect_ratio:
+        warn(
+            "aspect_ratio",
+            "The aspect ratio is not guaranteed here: the output usually "
+            "follows the input frame or video.",
+        )
+    if req.mode is Mode.EXTEND:
+        warn(
+            "video",
+            "Extension works only on videos Veo generated in the last ~2 days, at "
+            "720p; it adds about 7 seconds.",
+        )
+        if model is not None and model.resolution is not Resolution.P720:
+            warn("model", "Extension works on 720p; choose a 720p model.")
+    out.sort(key=lambda f: f.severity is not Severity.ERROR)
+    return out
+
+
+def errors(req: GenerationRequest) -> list[Finding]:
+    return [f for f in check(req) if f.blocks]

@@ -1,0 +1,435 @@
+"""The job runner: submit, poll, download; and resume whatever a crash or a quit left open.
+
+Every step commits to the journal before the next begins, so the job's row always says what is
+safe to do next. Listeners (the UI's controller, the CLI's printer) hear about every change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import images
+from .client import GatewayClient, LinkExpiredError
+from .errors import (
+    AuthError,
+    DownloadError,
+    GatewayError,
+    InvalidInputError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+    SubmissionUncertainError,
+    TaskNotFoundError,
+    VeoError,
+)
+from .journal import Job, JobState, Journal
+from .library import Library, sha256_file
+from .models import GenerationRequest
+from .rules import errors as rule_errors
+from .wire import JobSnapshot, RemoteStatus
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[Job], None]
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How often to ask. A job takes 11 s to 6 min: start at a few seconds, rise to ~15 s."""
+
+    first_delay: float = 3.0
+    factor: float = 1.25
+    max_delay: float = 15.0
+    grace_seconds: float = 60.0  # `unknown` / task-not-exist right after create is normal
+    unknown_limit_seconds: float = 1800.0  # a status word we never learn to read, for this long
+    transient_limit_seconds: float = 600.0  # network trouble before `watch` gives up (resumable)
+    link_refreshes: int = 3  # fresh links fetched for one download when links keep expiring
+
+
+PAUSED_AUTH_MESSAGE = (
+    "The gateway rejected the API key while checking this job. The job is not lost: update the "
+    "key (Settings, or `veo login`) and it will be picked up again."
+)
+
+
+class JobRunner:
+    def __init__(
+        self,
+        client: GatewayClient,
+        journal: Journal,
+        library: Library,
+        *,
+        policy: PollPolicy | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.time,
+        max_concurrent: int = 3,
+    ) -> None:
+        self.client = client
+        self.journal = journal
+        self.library = library
+        self.policy = policy or PollPolicy()
+        self._sleep = sleep
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self._slots = asyncio.Semaphore(max(1, max_concurrent))
+        self._watching: dict[str, asyncio.Task[Job]] = {}
+
+    # -- events --------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    async def _update(self, job_id: str, **fields: Any) -> Job:
+        job = await asyncio.to_thread(self.journal.update, job_id, **fields)
+        self._emit(job)
+        return job
+
+    def _emit(self, job: Job) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(job)
+            except Exception:  # a broken listener must not stop a paid job
+                log.exception("job listener failed")
+
+    # -- submit --------------------------------------------------------------------------------
+
+    async def run(self, request: GenerationRequest) -> Job:
+        """Submit and follow to the end (downloaded, failed, or paused)."""
+        job = await self.submit(request)
+        return await self.watch(job.id)
+
+    async def submit(self, request: GenerationRequest, *, job_id: str | None = None) -> Job:
+        """Write the job, prepare its images, send it once. Raises `InvalidInputError` (nothing
+        written, nothing sent) or the gateway's error (the job's row, under `job_id` when given,
+        says what happened)."""
+        problems = rule_errors(request)
+        if problems:
+            raise InvalidInputError(problems[0].message)
+        job = await asyncio.to_thread(
+            self.journal.create,
+            mode=request.mode,
+            model=request.model_id,
+            prompt=request.prompt,
+            negative_prompt=request.negative_prompt or "",
+            request=request.to_record(),
+        )
+        self._emit(job)
+        return await self._send(job)
+
+    async def _send(self, job: Job) -> Job:
+        request = GenerationRequest.from_record(job.request)
+        try:
+            prepared = await images.prepare_images([v for _, v in request.image_inputs()])
+        except InvalidInputError:
+            # Nothing was sent: the job never existed for the gateway, so it leaves no row.
+            await asyncio.to_thread(self.journal.delete, job.id)
+            raise
+        wire = _with_wire_images(request, [p.wire for p in prepared])
+        record = {**job.request, "image_sha256": [p.sha256 for p in prepared]}
+        async with self._slots:
+            claimed = await asyncio.to_thread(
+                self.journal.claim, job.id, [JobState.SUBMITTING], JobState.POSTING
+            )
+            if not claimed:  # another process is sending it
+                current = await asyncio.to_thread(self.journal.get, job.id)
+                assert current is not None
+                return current
+            await self._update(job.id, request=record)
+            try:
+                snap = await self.client.create(wire.to_body())
+            except SubmissionUncertainError as exc:
+                await self._update(
+                    job.id, state=JobState.UNCERTAIN, error_kind=exc.kind, error_message=exc.message
+                )
+                raise
+            except VeoError as exc:
+                # A definite "no" (or a connection that never opened): not accepted, not billed.
+                await self._update(
+                    job.id, state=JobState.FAILED, error_kind=exc.kind, error_message=exc.message
+                )
+                raise
+            await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
+            return await self._update(
+                job.id,
+                task_id=snap.task_id,
+                state=_state_for(snap),
+                progress=snap.progress,
+                remote_status=snap.raw_status,
+                submitted_at=self._clock(),
+            )
+
+    # -- follow --------------------------------------------------------------------------------
+
+    async def watch(self, job_id: str) -> Job:
+        """Follow one job to downloaded / failed / uncertain / paused. Concurrent callers share
+        one watcher, so one job is never polled twice over."""
+        task = self._watching.get(job_id)
+        if task is None or task.done():
+            task = asyncio.ensure_future(self._watch(job_id))
+            self._watching[job_id] = task
+        return await asyncio.shield(task)
+
+    async def check_once(self, job_id: str) -> Job:
+        """One step for each open job: send what was never sent, poll once, download what is
+        ready. Used by `veo resume` without --wait."""
+        return await self._watch(job_id, once=True)
+
+    def stop_watching(self, job_id: str) -> None:
+        task = self._watching.pop(job_id, None)
+        if task:
+            task.cancel()
+
+    async def _watch(self, job_id: str, once: bool = False) -> Job:
+        p = self.policy
+        delay = p.first_delay
+        trouble_since: float | None = None
+        unknown_since: float | None = None
+        while True:
+            job = await asyncio.to_thread(self.journal.get, job_id)
+            if job is None:
+                raise InvalidInputError(f"No job {job_id} in the journal.")
+            if job.state in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN):
+                return job
+            if job.state is JobState.SUBMITTING:
+                job = await self._send(job)
+                continue
+            if job.state is JobState.POSTING:
+                # Killed between "sending" and "got the task id": it may be billed. Only the
+                # user may send it again.
+                return await self._update(
+                    job.id,
+                    state=JobState.UNCERTAIN,
+                    error_kind="submission_uncertain",
+                    error_message="Veo Desktop stopped while this job was being sent, so it may "
+                    "or may not have reached the gateway. It was not sent again: check the "
+                    "gateway's task list, then resend it yourself if it is not there.",
+                )
+            assert job.task_id is not None
+            if job.state is JobState.COMPLETED:
+                return await self._download(job, None)
+            if job.state is JobState.PAUSED:
+                job = await self._update(
+                    job.id, state=JobState.RUNNING, error_kind=None, error_message=None
+                )
+            try:
+                snap = await self.client.get(job.task_id)
+            except AuthError as exc:
+                return await self._update(
+                    job.id,
+                    state=JobState.PAUSED,
+                    error_kind=exc.kind,
+                    error_message=PAUSED_AUTH_MESSAGE,
+                )
+            except TaskNotFoundError as exc:
+                if self._in_grace(job):
+                    if once:
+                        return job
+                    await self._sleep(delay)
+                    continue
+                return await self._update(
+                    job.id,
+                    state=JobState.FAILED,
+                    error_kind=exc.kind,
+                    error_message="The gateway no longer knows this job (task not found). It "
+                    "may have expired; send it again if you still need it.",
+                )
+            except (NetworkError, ServerError, RateLimitedError) as exc:
+                now = self._clock()
+                trouble_since = trouble_since or now
+                if once or now - trouble_since > p.transient_limit_seconds:
+                    raise  # the job stays running in the journal: `resume` picks it up
+                wait = delay
+                if isinstance(exc, RateLimitedError) and exc.retry_after:
+                    wait = max(wait, exc.retry_after)
+                log.info("poll of %s failed (%s); trying again in %.0fs", job.id, exc.kind, wait)
+                await self._sleep(wait)
+                delay = min(p.max_delay, delay * p.factor)
+                continue
+            except GatewayError as exc:
+                return await self._update(
+                    job.id, state=JobState.FAILED, error_kind=exc.kind, error_message=exc.message
+                )
+            trouble_since = None
+            await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
+            await self._update(job.id, poll_count=job.poll_count + 1)
+            if snap.status is RemoteStatus.COMPLETED and not snap.blocked:
+                job = await self._update(
+                    job.id,
+                    state=JobState.COMPLETED,
+                    progress=100,
+                    remote_status=snap.raw_status,
+                    video_url=_storable(snap.video_url),
+                    completed_at=self._clock(),
+                    link_seen_at=self._clock(),
+                    error_kind=None,
+                    error_message=None,
+                )
+                return await self._download(job, snap)
+            if snap.status is RemoteStatus.FAILED or snap.blocked:
+                return await self._update(
+                    job.id,
+                    state=JobState.FAILED,
+                    remote_status=snap.raw_status,
+                    error_kind="blocked" if snap.blocked else "job_failed",
+                    error_message=snap.failure_reason
+                    or "The gateway reports the job failed "
+                    "without a reason. Try again, perhaps with a different prompt.",
+                )
+            if snap.status is RemoteStatus.UNKNOWN:
+                now = self._clock()
+                unknown_since = unknown_since or now
+                if not self._in_grace(job) and now - unknown_since > p.unknown_limit_seconds:
+                    return await self._update(
+                        job.id,
+                        state=JobState.FAILED,
+                        error_kind="unknown_status",
+                        error_message=f"The gateway kept reporting “{snap.raw_status}” for "
+                        f"{p.unknown_limit_seconds / 60:.0f} minutes. Check the job on the "
+                        "gateway's site.",
+                    )
+            else:
+                unknown_since = None
+                await self._update(
+                    job.id,
+                    state=_state_for(snap),
+                    progress=snap.progress,
+                    remote_status=snap.raw_status,
+                )
+            await self._sleep(delay)
+            delay = min(p.max_delay, delay * p.factor)
+
+    def _in_grace(self, job: Job) -> bool:
+        started = job.submitted_at or job.created_at
+        return self._clock() - started < self.policy.grace_seconds
+
+    # -- download ------------------------------------------------------------------------------
+
+    async def download(self, job_id: str) -> Job:
+        job = await asyncio.to_thread(self.journal.find, job_id)
+        if job is None:
+            raise InvalidInputError(f"No job “{job_id}”. `veo jobs` lists them.")
+        if job.state is JobState.DOWNLOADED and job.video_path:
+            return job
+        if job.state is not JobState.COMPLETED:
+            raise InvalidInputError(
+                f"Job {job.id} is {job.state.value}; only a completed job can be downloaded."
+            )
+        return await self._download(job, None)
+
+    async def _download(self, job: Job, snap: JobSnapshot | None) -> Job:
+        assert job.task_id is not None
+        dest = self.library.path_for(job)
+        if not await asyncio.to_thread(dest.exists):
+            address = snap.video_url if snap else None
+            if snap is None:
+                address = await self._fresh_address(job)
+            for attempt in range(self.policy.link_refreshes + 1):
+                try:
+                    await self.client.download(address, job.task_id, dest)
+                    break
+                except LinkExpiredError:
+                    if attempt == self.policy.link_refreshes:
+                        return await self._download_failed(
+                            job,
+                            DownloadError(
+                                "The video link keeps expiring. Choose Download again later."
+                            ),
+                        )
+                    address = await self._fresh_address(job)
+                except (DownloadError, GatewayError) as exc:
+                    return await self._download_failed(job, exc)
+        digest = await asyncio.to_thread(sha256_file, dest)
+        now = self._clock()
+        job = await asyncio.to_thread(self.journal.get, job.id) or job
+        # Sidecar first, then the journal: a kill between the two still leaves a complete clip
+        # that `resume` recognises (dest exists) and finishes without downloading again.
+        done = replace(job, downloaded_at=now)
+        await asyncio.to_thread(self.library.write_sidecar, done, dest, sha256=digest)
+        return await self._update(
+            job.id,
+            state=JobState.DOWNLOADED,
+            video_path=str(dest),
+            downloaded_at=now,
+            error_kind=None,
+            error_message=None,
+        )
+
+    async def _fresh_address(self, job: Job) -> str | None:
+        """Poll once for the current link: links expire and `data:` videos are not stored."""
+        assert job.task_id is not None
+        try:
+            snap = await self.client.get(job.task_id)
+        except GatewayError:
+            stored = job.video_url
+            return stored if stored and not stored.startswith("data:") else None
+        await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
+        await self._update(job.id, video_url=_storable(snap.video_url), link_seen_at=self._clock())
+        return snap.video_url
+
+    async def _download_failed(self, job: Job, exc: VeoError) -> Job:
+        # The job stays completed: the clip is paid for and can be fetched again.
+        log.warning("download of %s failed: %s (%s)", job.id, exc.message, exc.detail)
+        updated = await self._update(job.id, error_kind=exc.kind, error_message=exc.message)
+        raise DownloadFailed(updated, exc)
+
+    # -- resume --------------------------------------------------------------------------------
+
+    async def resume_all(self) -> list[Job]:
+        """Finish every job a crash or quit left open (oldest first, concurrently)."""
+        jobs = await asyncio.to_thread(self.journal.unfinished)
+        results = await asyncio.gather(*(self._resume_one(j) for j in jobs))
+        return list(results)
+
+    async def _resume_one(self, job: Job) -> Job:
+        try:
+            return await self.watch(job.id)
+        except (VeoError, DownloadFailed) as exc:
+            log.info("resume of %s stopped: %s", job.id, exc)
+            current = await asyncio.to_thread(self.journal.get, job.id)
+            return current or job
+
+
+class DownloadFailed(Exception):
+    """The job completed but its video could not be saved; `job` carries the message."""
+
+    def __init__(self, job: Job, error: VeoError) -> None:
+        super().__init__(error.message)
+        self.job = job
+        self.error = error
+
+
+def _state_for(snap: JobSnapshot) -> JobState:
+    return JobState.QUEUED if snap.status is RemoteStatus.QUEUED else JobState.RUNNING
+
+
+def _storable(url: str | None) -> str | None:
+    """Inline `data:` videos are megabytes: the journal keeps a marker, not the payload."""
+    if url and url[:5].lower() == "data:":
+        return url.split(",", 1)[0] + ",<inline>"
+    return url
+
+
+def _with_wire_images(req: GenerationRequest, wires: list[str]) -> GenerationRequest:
+    it = iter(wires)
+    fields = [f for f, _ in req.image_inputs()]
+    image = last = None
+    refs: list[str] = []
+    for f in fields:
+        v = next(it)
+        if f == "image":
+            image = v
+        elif f == "last_image":
+            last = v
+        else:
+            refs.append(v)
+    return req.with_images(
+        image if image is not None else req.image,
+        last if last is not None else req.last_image,
+        tuple(refs) if refs else req.images,
+    )
