@@ -101,14 +101,18 @@ class GatewayClient:
         rng: Callable[[], float] = random.random,
         create_timeout: float = 120.0,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._origin = _origin(httpx.URL(self.base_url))
+        self.reconfigure(base_url)
         self._http = http
-        self._key = key
+        self.key_provider = key
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng
         self._create_timeout = create_timeout
+
+    def reconfigure(self, base_url: str) -> None:
+        """Point at another gateway (Settings changed). The key provider follows the URL."""
+        self.base_url = base_url.rstrip("/")
+        self._origin = _origin(httpx.URL(self.base_url)) if self.base_url else ("", "", None)
 
     # -- auth ----------------------------------------------------------------------------------
 
@@ -116,9 +120,12 @@ class GatewayClient:
         return _origin(httpx.URL(url)) == self._origin
 
     def _headers_for(self, url: str | httpx.URL) -> dict[str, str]:
+        if not self.base_url:
+            raise NetworkError("No gateway is set. Open Settings and enter the gateway's URL, "
+                               "or try the offline demo.")
         if not self.is_gateway_origin(url):
             return {}
-        key = self._key()
+        key = self.key_provider()
         if not key:
             raise AuthError(
                 "No API key is set for this gateway. Open Settings (or run "
@@ -127,7 +134,7 @@ class GatewayClient:
         return {"Authorization": f"Bearer {key}"}
 
     def has_key(self) -> bool:
-        return bool(self._key())
+        return bool(self.key_provider())
 
     def content_url(self, task_id: str) -> str:
         return f"{self.base_url}/v1/videos/{quote(task_id, safe='')}/content"

@@ -69,8 +69,13 @@ def build_services(
             paths.data_dir, Path(settings.library_dir).expanduser(), paths.config_dir, paths.log_dir
         ).ensure()
     http = http or make_http_client()
-    key_provider = key or (lambda: keystore.get(base_url))
-    client = GatewayClient(base_url, http, key_provider)
+    client = GatewayClient(base_url, http, lambda: None)
+
+    def stored_key() -> str | None:
+        # Follows whichever gateway the client points at now (Settings can change it).
+        return keystore.get(client.base_url) if client.base_url else None
+
+    client.key_provider = key or stored_key
     journal = Journal(paths.journal)
     library = Library(paths.library_dir)
     runner = JobRunner(

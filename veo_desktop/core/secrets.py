@@ -31,6 +31,9 @@ class KeyStore:
     ) -> None:
         self._backend = backend
         self._env = environ
+        # Read once per gateway: a Secret Service lookup is a blocking D-Bus round trip, and the
+        # client asks for the key on every request. Memory only; never written anywhere.
+        self._cache: dict[str, str | None] = {}
 
     @property
     def backend(self) -> object:
@@ -64,6 +67,8 @@ class KeyStore:
         env = (self._env(ENV_KEY) or "").strip()
         if env:
             return env
+        if base_url in self._cache:
+            return self._cache[base_url]
         if not self.available():
             return None
         try:
@@ -74,13 +79,18 @@ class KeyStore:
                 "set VEO_API_KEY.",
                 detail=type(exc).__name__,
             ) from None
+        self._cache[base_url] = value or None
         return value or None
+
+    def forget_cached(self) -> None:
+        self._cache.clear()
 
     def set(self, base_url: str, key: str) -> None:
         if not self.available():
             raise SecretStoreError(NO_KEYRING_MESSAGE)
         try:
             self.backend.set_password(SERVICE, base_url, key)  # type: ignore[attr-defined]
+            self._cache[base_url] = key
         except Exception as exc:
             raise SecretStoreError(
                 "The system keyring refused to store the key. Unlock it and try again, or set "
@@ -90,6 +100,7 @@ class KeyStore:
 
     def delete(self, base_url: str) -> bool:
         """True when a stored key was removed."""
+        self._cache.pop(base_url, None)
         if not self.available():
             raise SecretStoreError(NO_KEYRING_MESSAGE)
         try:

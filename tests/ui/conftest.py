@@ -1,0 +1,36 @@
+"""UI tests: offscreen Qt, pytest-qt's qtbot, and asyncio tests that run on a qasync loop so
+`@asyncSlot`s and httpx work inside the Qt event loop as they do in the app."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.qpa.*=false")
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
+                                  ) -> Mapping[str, Any]:
+    def qasync_loop() -> asyncio.AbstractEventLoop:
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        return qasync.QEventLoop(app)
+
+    return {"qasync": qasync_loop}
+
+
+async def wait_until(predicate, timeout: float = 10.0, step: float = 0.02) -> None:  # type: ignore[no-untyped-def]
+    """Await a condition inside an async test (qtbot.waitUntil blocks the qasync loop)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(step)

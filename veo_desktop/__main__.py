@@ -1,0 +1,5 @@
+"""`python -m veo_desktop`: the desktop app."""
+
+from .app import main
+
+raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Start-up, the composition root: builds Qt, the qasync loop, the one httpx client, the
+journal, runner, controller and player once, injects them into the window, and closes them on
+quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+from .core.config import SharedSettings, normalize_base_url
+from .core.context import Services, build_services
+from .core.errors import InvalidInputError
+from .core.paths import Paths, resolve_paths
+from .core.runner import PollPolicy
+
+DEMO_KEY = "sk-veo-desktop-demo"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="veo-desktop", description="Veo Desktop")
+    p.add_argument("--base-url", help="gateway base URL (env VEO_BASE_URL)")
+    p.add_argument("--data-dir", help="journal, library and settings folder (env VEO_DATA_DIR)")
+    p.add_argument("--demo", action="store_true", help="use the built-in offline simulator")
+    return p.parse_args(argv)
+
+
+def demo_paths(args: argparse.Namespace) -> Paths:
+    paths = resolve_paths(args.data_dir)
+    if args.demo and not (args.data_dir or os.environ.get("VEO_DATA_DIR")):
+        d = paths.data_dir / "demo"  # demo jobs never mix with real ones
+        paths = Paths(d, d / "library", d, d / "logs")
+    return paths
+
+
+def build(args: argparse.Namespace) -> tuple[Services, bool]:
+    """The core services, and whether the first-start welcome should show."""
+    paths = demo_paths(args)
+    if args.demo:
+        from .simulator import Simulator
+
+        sim = Simulator(job_seconds=5.0, max_height=480).start()
+        services = build_services(sim.base_url, paths=paths, key=lambda: DEMO_KEY,
+                                  policy=PollPolicy(first_delay=1.0, max_delay=2.0))
+        services._closers.append(sim.stop)
+        return services, False
+    settings = SharedSettings.load(paths.ensure().config_file)
+    text = args.base_url or os.environ.get("VEO_BASE_URL") or settings.base_url
+    try:
+        base = normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http) \
+            if text else ""
+    except InvalidInputError:
+        base = ""
+    services = build_services(base, paths=paths)
+    needs_welcome = not base or not services.client.has_key()
+    return services, needs_welcome
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Veo Desktop")
+    app.setOrganizationName("veo-desktop")
+    app.setDesktopFileName("veo-desktop")
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    from .ui.controller import JobController
+    from .ui.main_window import MainWindow
+    from .ui.player import Player
+    from .ui.settings import open_store
+
+    services, welcome = build(args)
+    store = open_store(str(services.paths.config_dir / "window.ini"))
+    controller = JobController(services.runner, services.journal)
+    player = Player()
+    window = MainWindow(services, controller, player, store, demo=args.demo,
+                        show_welcome=welcome)
+    window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
+    window.show()
+    controller.resume_all()  # finish what the last run (or the CLI) left open
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    with loop:
+        loop.run_until_complete(closing.wait())
+        controller.close()
+        player.stop()
+        loop.run_until_complete(services.aclose())
+    return 0
+
+
+def _restart_in_demo(window: object) -> None:
+    from PySide6.QtCore import QProcess
+
+    QProcess.startDetached(sys.executable, ["-m", "veo_desktop", "--demo"])
+    window.close()  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Qt front end: the main window and its parts. Only this package imports PySide6."""

@@ -1,0 +1,119 @@
+"""The thin QObject between widgets and the core runner: typed signals out, async slots in.
+Widgets never call the runner directly, and every async slot resets its busy state in
+`finally`, so a failure can never leave the window stuck."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from qasync import asyncSlot
+
+from ..core.errors import InvalidInputError, SubmissionUncertainError, VeoError
+from ..core.journal import Job, JobState, Journal
+from ..core.models import GenerationRequest
+from ..core.runner import DownloadFailed, JobRunner
+
+log = logging.getLogger(__name__)
+
+
+class JobController(QObject):
+    job_changed = Signal(object)  # Job
+    submitted = Signal(object)  # Job: accepted by the gateway
+    submit_failed = Signal(str)  # what went wrong and what to do; the tab keeps its inputs
+    message = Signal(str)  # for the status bar
+    busy_changed = Signal(bool)
+    job_finished = Signal(object)  # Job: downloaded, failed, uncertain or paused
+
+    def __init__(self, runner: JobRunner, journal: Journal, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.journal = journal
+        self._submitting = False
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._unsubscribe = runner.subscribe(self.job_changed.emit)
+
+    @property
+    def submitting(self) -> bool:
+        return self._submitting
+
+    def close(self) -> None:
+        self._unsubscribe()
+        for task in list(self._tasks):
+            task.cancel()
+
+    # -- submit --------------------------------------------------------------------------------
+
+    @asyncSlot(object)
+    async def submit(self, request: GenerationRequest) -> None:
+        await self.submit_now(request)
+
+    async def submit_now(self, request: GenerationRequest) -> Job | None:
+        # One job per intent: a double click or a held Ctrl+Return lands here while the first
+        # submit is still on its way, and is dropped.
+        if self._submitting:
+            return None
+        self._submitting = True
+        self.busy_changed.emit(True)
+        try:
+            job = await self.runner.submit(request)
+        except SubmissionUncertainError as exc:
+            self.submit_failed.emit(exc.message)
+            return None
+        except InvalidInputError as exc:
+            self.submit_failed.emit(exc.message)
+            return None
+        except VeoError as exc:
+            log.info("submit failed: %s (%s)", exc.message, exc.detail)
+            self.submit_failed.emit(exc.message)
+            return None
+        finally:
+            self._submitting = False
+            self.busy_changed.emit(False)
+        self.submitted.emit(job)
+        self.follow(job.id)
+        return job
+
+    # -- follow --------------------------------------------------------------------------------
+
+    def follow(self, job_id: str) -> None:
+        self._spawn(self._follow(job_id))
+
+    async def _follow(self, job_id: str) -> None:
+        try:
+            job = await self.runner.watch(job_id)
+        except DownloadFailed as exc:
+            job = exc.job
+        except VeoError as exc:
+            # Network trouble for a long time: the job stays open in the journal.
+            self.message.emit(exc.message)
+            return
+        self.job_finished.emit(job)
+
+    def resume_all(self) -> None:
+        for job in self.journal.unfinished():
+            self.follow(job.id)
+
+    @asyncSlot(str)
+    async def download(self, job_id: str) -> None:
+        try:
+            job = await self.runner.download(job_id)
+        except DownloadFailed as exc:
+            self.message.emit(exc.error.message)
+            return
+        except VeoError as exc:
+            self.message.emit(exc.message)
+            return
+        self.job_finished.emit(job)
+
+    def resume_paused(self) -> None:
+        """After a new key: pick up every job that paused on a rejected key."""
+        for job in self.journal.list(states=[JobState.PAUSED]):
+            self.follow(job.id)
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)

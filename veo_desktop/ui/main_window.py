@@ -1,0 +1,289 @@
+"""The main window: composes the mode tabs, the job list and the shared player, and wires them
+to the controller. It wires; the work happens in core (through the controller) and in the
+widgets themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.context import Services
+from ..core.journal import Job, JobState
+from ..core.models import Mode, Model
+from ..core.rules import check
+from . import settings as opts
+from .compose_tab import ComposeTab
+from .controller import JobController
+from .drafts import DraftStore
+from .job_delegate import JobDelegate
+from .job_model import JobListModel
+from .player import Player
+from .player_dialog import PlayerDialog
+from .posters import PosterCache
+from .settings_dialog import SettingsDialog
+from .welcome import WelcomePanel
+
+MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, controller: JobController, player: Player,
+                 store: QSettings, *, demo: bool = False, show_welcome: bool = False) -> None:
+        super().__init__()
+        self.services = services
+        self.controller = controller
+        self.player = player
+        self.store = store
+        self.demo = demo
+        self.setWindowTitle(self.tr("Veo Desktop") + (self.tr(" — offline demo") if demo else ""))
+        self.setMinimumSize(900, 600)
+        self.drafts = DraftStore(services.paths.data_dir / "drafts.json", self)
+        self._dialogs: list[QWidget] = []
+
+        # -- compose side ----------------------------------------------------------------------
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Modes"))
+        paste_dir = services.paths.data_dir / "pasted"
+        paste_dir.mkdir(parents=True, exist_ok=True)
+        self.compose: dict[Mode, ComposeTab] = {}
+        labels = {Mode.TEXT: self.tr("Text"), Mode.IMAGE: self.tr("Image"),
+                  Mode.FRAMES: self.tr("First + Last"), Mode.REFERENCE: self.tr("References"),
+                  Mode.EXTEND: self.tr("Extend")}
+        for i, mode in enumerate(MODES):
+            tab = ComposeTab(mode, paste_dir)
+            self.compose[mode] = tab
+            self.tabs.addTab(tab, labels[mode])
+            self.tabs.setTabToolTip(i, self.tr("Ctrl+%d") % (i + 1))
+            tab.changed.connect(lambda m=mode: self._on_tab_changed(m))
+            tab.submit_requested.connect(self.submit_current)
+
+        # -- job list --------------------------------------------------------------------------
+        self.model = JobListModel(lambda offset, limit: services.journal.list(
+            limit=limit, offset=offset))
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(JobDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName(self.tr("Jobs"))
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.view.doubleClicked.connect(self._open_player)
+        self.posters = PosterCache(services.paths.data_dir / "posters", self)
+        self.posters.ready.connect(self.model.set_poster)
+        self.model.rowsInserted.connect(lambda *_: self._request_posters())
+
+        jobs_side = QWidget()
+        jobs_layout = QVBoxLayout(jobs_side)
+        jobs_layout.setContentsMargins(0, 0, 0, 0)
+        jobs_title = QLabel(self.tr("Jobs"))
+        jobs_title.setStyleSheet("font-weight: 600;")
+        jobs_layout.addWidget(jobs_title)
+        jobs_layout.addWidget(self.view)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(jobs_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        if demo:
+            banner = QLabel(self.tr("Offline demo: jobs run on the built-in simulator of the "
+                                    "gateway. Nothing is sent over the network or billed."))
+            banner.setWordWrap(True)
+            banner.setAccessibleName(self.tr("Demo mode notice"))
+            banner.setStyleSheet("background:#2d5d9f; color:white; padding:6px 10px; "
+                                 "border-radius:4px;")
+            main_layout.addWidget(banner)
+        main_layout.addWidget(self.splitter, 1)
+
+        self.welcome = WelcomePanel()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(main)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+        if show_welcome:
+            self.pages.setCurrentWidget(self.welcome)
+        self.welcome.connect_requested.connect(self.open_settings)
+
+        self._build_actions()
+        self._wire_controller()
+        self._restore()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.model.tick)
+        self._tick.start()
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
+        menu.addAction(settings)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        for i in range(len(MODES)):
+            sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setAutoRepeat(False)  # a held Ctrl+Return is one intent
+            sc.activated.connect(self.submit_current)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.toggle_play_current)
+        self.tabs.currentChanged.connect(lambda _: self.current_tab().focus_prompt())
+
+    def _wire_controller(self) -> None:
+        c = self.controller
+        c.job_changed.connect(self._on_job_changed)
+        c.submit_failed.connect(self._on_submit_failed)
+        c.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        c.busy_changed.connect(lambda busy: self.current_tab().set_busy(busy))
+        c.submitted.connect(self._on_submitted)
+        self.player.frame.connect(self.model.set_frame)
+        self.player.stopped.connect(lambda job_id: self.model.set_frame(job_id, None))
+
+    def _restore(self) -> None:
+        geometry = opts.GEOMETRY.get(self.store)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1240, 760)
+        splitter = opts.SPLITTER.get(self.store)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        model = Model.parse(opts.LAST_MODEL.get(self.store))
+        for mode, tab in self.compose.items():
+            draft = self.drafts.get(mode.value)
+            if draft:
+                tab.load_draft(draft)
+            elif model:
+                tab.set_model(model)
+            tab.show_findings(check(tab.request()))
+        self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
+        self.current_tab().focus_prompt()
+
+    # -- compose ---------------------------------------------------------------------------------
+
+    def current_tab(self) -> ComposeTab:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, ComposeTab)
+        return tab
+
+    def _on_tab_changed(self, mode: Mode) -> None:
+        tab = self.compose[mode]
+        tab.show_findings(check(tab.request()))
+        self.drafts.put(mode.value, tab.draft())
+
+    def submit_current(self) -> None:
+        if self.pages.currentWidget() is self.welcome:
+            return
+        tab = self.current_tab()
+        findings = check(tab.request())
+        tab.show_findings(findings)
+        if any(f.blocks for f in findings) or self.controller.submitting:
+            return
+        self.controller.submit(tab.request())
+
+    def _on_submitted(self, job: Job) -> None:
+        self.statusBar().showMessage(self.tr("Job %s sent.") % job.id, 5000)
+
+    def _on_submit_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        self.current_tab().summary.setText(message)
+
+    # -- jobs ------------------------------------------------------------------------------------
+
+    def _on_job_changed(self, job: Job) -> None:
+        self.model.upsert(job)
+        if job.state is JobState.DOWNLOADED and job.video_path:
+            self.posters.get(job.id, Path(job.video_path))
+            current = self.view.currentIndex()
+            if not current.isValid() or self.model.row_of(job.id) == 0:
+                self.view.setCurrentIndex(self.model.index(self.model.row_of(job.id), 0))
+
+    def _request_posters(self) -> None:
+        for row in range(self.model.rowCount()):
+            job = self.model.job_at(row)
+            if job.state is JobState.DOWNLOADED and job.video_path:
+                image = self.posters.get(job.id, Path(job.video_path))
+                if image is not None:
+                    self.model.set_poster(job.id, image)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.player.stop()
+            return
+        job = self.model.job_at(current.row())
+        if job.state is JobState.DOWNLOADED and job.video_path:
+            self.player.play(job.id, job.video_path)
+        else:
+            self.player.stop()
+
+    def toggle_play_current(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        job = self.model.job_at(index.row())
+        if job.state is JobState.DOWNLOADED and job.video_path:
+            self.player.toggle(job.id, job.video_path)
+
+    def _open_player(self, index: QModelIndex) -> None:
+        job = self.model.job_at(index.row())
+        if job.state is not JobState.DOWNLOADED or not job.video_path:
+            return
+        self.player.play(job.id, job.video_path)
+        dlg = PlayerDialog(self.player, job.prompt[:60] or job.id, self)
+        dlg.open()
+
+    def player_status(self) -> QMediaPlayer.MediaStatus:
+        return self.player.media.mediaStatus()
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dlg = SettingsDialog(self.services, self)
+        dlg.saved.connect(self._on_settings_saved)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+
+    def _on_settings_saved(self) -> None:
+        self.pages.setCurrentIndex(0)
+        opts.WELCOME_DONE.set(self.store, True)
+        self.controller.resume_paused()
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+
+    # -- quit ------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        opts.GEOMETRY.set(self.store, self.saveGeometry())
+        opts.SPLITTER.set(self.store, self.splitter.saveState())
+        opts.LAST_TAB.set(self.store, self.tabs.currentIndex())
+        opts.LAST_MODEL.set(self.store, self.current_tab().model().value)
+        for mode, tab in self.compose.items():
+            self.drafts.put(mode.value, tab.draft())
+        self.drafts.flush_now()
+        self.store.sync()
+        self.player.stop()
+        super().closeEvent(event)

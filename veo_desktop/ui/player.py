@@ -1,0 +1,78 @@
+"""The one media player of the app (Picard's Player facade). Rows in the job list never own a
+player: the row in focus borrows this one, which renders into a QVideoSink so the list's
+delegate can paint the live frame in place. Muted by default, looping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+
+
+class Player(QObject):
+    frame = Signal(str, QImage)  # job id, the current frame
+    stopped = Signal(str)  # job id that stopped playing
+    status = Signal(str, QMediaPlayer.MediaStatus)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.media = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.audio.setMuted(True)
+        self.media.setAudioOutput(self.audio)
+        self.sink = QVideoSink(self)
+        self.media.setVideoSink(self.sink)
+        self.media.setLoops(QMediaPlayer.Loops.Infinite)
+        self.sink.videoFrameChanged.connect(self._on_frame)
+        self.media.mediaStatusChanged.connect(self._on_status)
+        self._job_id: str | None = None
+        self._extra_sink: QVideoSink | None = None
+
+    @property
+    def job_id(self) -> str | None:
+        return self._job_id
+
+    def play(self, job_id: str, path: str | Path) -> None:
+        if self._job_id == job_id and self.media.playbackState() == \
+                QMediaPlayer.PlaybackState.PlayingState:
+            return
+        self.stop()
+        self._job_id = job_id
+        self.media.setSource(QUrl.fromLocalFile(str(path)))
+        self.media.play()
+
+    def toggle(self, job_id: str, path: str | Path) -> None:
+        if self._job_id == job_id:
+            self.stop()
+        else:
+            self.play(job_id, path)
+
+    def stop(self) -> None:
+        previous = self._job_id
+        self._job_id = None
+        self.media.stop()
+        self.media.setSource(QUrl())
+        if previous:
+            self.stopped.emit(previous)
+
+    def set_muted(self, muted: bool) -> None:
+        self.audio.setMuted(muted)
+
+    def mirror_to(self, sink: QVideoSink | None) -> None:
+        """Also show frames in a bigger view (the larger player dialog)."""
+        self._extra_sink = sink
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        if self._extra_sink is not None:
+            self._extra_sink.setVideoFrame(frame)
+        if self._job_id is None or not frame.isValid():
+            return
+        image = frame.toImage()
+        if not image.isNull():
+            self.frame.emit(self._job_id, image)
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._job_id:
+            self.status.emit(self._job_id, status)

@@ -1,0 +1,187 @@
+"""Settings: gateway URL, the API key (kept only in the OS keyring, shown masked), Test
+connection, download folder, and how many jobs may run at once. Opened with `open()`, never
+`exec()`, so the event loop (and every running job) keeps going while it is up."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ..core.client import GatewayClient
+from ..core.config import SharedSettings, normalize_base_url, normalize_key
+from ..core.context import Services
+from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
+from ..core.secrets import NO_KEYRING_MESSAGE
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        s = services.settings
+
+        self.base_url = QLineEdit(s.base_url or services.client.base_url)
+        self.base_url.setPlaceholderText("https://api.example.com")
+        self.base_url.setAccessibleName(self.tr("Gateway base URL"))
+        form.addRow(self.tr("Gateway URL"), self.base_url)
+
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setAccessibleName(self.tr("API key"))
+        self.key.setPlaceholderText(self.tr("sk-…  (stored in the system keyring)"))
+        self.show_key = QCheckBox(self.tr("Show"))
+        self.show_key.toggled.connect(lambda on: self.key.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.show_key)
+        form.addRow(self.tr("API key"), key_row)
+        self.key_note = QLabel()
+        self.key_note.setWordWrap(True)
+        form.addRow("", self.key_note)
+
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName(self.tr("Connection test result"))
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow("", test_row)
+
+        self.folder = QLineEdit(str(services.paths.library_dir))
+        self.folder.setAccessibleName(self.tr("Download folder"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Download folder"), folder_row)
+
+        self.concurrent = QSpinBox()
+        self.concurrent.setRange(1, 10)
+        self.concurrent.setValue(s.max_concurrent_jobs)
+        self.concurrent.setAccessibleName(self.tr("Jobs at once"))
+        form.addRow(self.tr("Jobs at once"), self.concurrent)
+
+        self.insecure = QCheckBox(self.tr("Allow plain http to a non-local gateway (sends the "
+                                          "key unencrypted)"))
+        self.insecure.setChecked(s.allow_insecure_http)
+        form.addRow("", self.insecure)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d0312d;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._folder_dialog: QFileDialog | None = None
+        self._init_key_state()
+
+    def _init_key_state(self) -> None:
+        store = self.services.keystore
+        if store.from_environment():
+            self.key_note.setText(self.tr("Using the key from the VEO_API_KEY environment "
+                                          "variable; it is never stored."))
+            self.key.setEnabled(False)
+        elif not store.available():
+            self.key_note.setText(self.tr(NO_KEYRING_MESSAGE))
+            self.key.setEnabled(False)
+        else:
+            self.key_note.setText(self.tr("Kept only in the system keyring (%s).")
+                                  % store.backend_name().rsplit(".", 2)[-2])
+            if self.services.client.base_url and store.get(self.services.client.base_url):
+                self.key.setPlaceholderText(self.tr("A key is stored; type to replace it"))
+
+    def _choose_folder(self) -> None:
+        dlg = QFileDialog(self, self.tr("Download folder"), self.folder.text())
+        dlg.setFileMode(QFileDialog.FileMode.Directory)
+        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dlg.fileSelected.connect(self.folder.setText)
+        self._folder_dialog = dlg
+        dlg.open()
+
+    def _url(self) -> str:
+        return normalize_base_url(self.base_url.text(),
+                                  allow_insecure_http=self.insecure.isChecked())
+
+    def _typed_or_stored_key(self, url: str) -> str | None:
+        typed = normalize_key(self.key.text())
+        return typed or self.services.keystore.get(url)
+
+    @asyncSlot()
+    async def test_connection(self) -> None:
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing…"))
+        try:
+            url = self._url()
+            key = await asyncio.to_thread(self._typed_or_stored_key, url)
+            probe = GatewayClient(url, self.services.http, lambda: key)
+            await probe.check_key()
+            self.test_result.setText(self.tr("✔ Key accepted."))
+        except AuthError:
+            self.test_result.setText(self.tr("✘ Key rejected. Check the key for this gateway."))
+        except NetworkError:
+            self.test_result.setText(self.tr("✘ Gateway unreachable. Check the URL and your "
+                                             "connection."))
+        except VeoError as exc:
+            self.test_result.setText(exc.message)
+        finally:
+            self.test_button.setEnabled(True)
+
+    def save(self) -> None:
+        try:
+            url = self._url()
+        except InvalidInputError as exc:
+            self.error.setText(exc.message)
+            return
+        key = normalize_key(self.key.text())
+        try:
+            if key:
+                self.services.keystore.set(url, key)
+        except VeoError as exc:
+            self.error.setText(exc.message)
+            return
+        s: SharedSettings = self.services.settings
+        s.base_url = url
+        s.library_dir = self.folder.text().strip()
+        s.max_concurrent_jobs = self.concurrent.value()
+        s.allow_insecure_http = self.insecure.isChecked()
+        s.save(self.services.paths.config_file)
+        self.services.client.reconfigure(url)
+        if s.library_dir:
+            from pathlib import Path
+
+            self.services.library.root = Path(s.library_dir).expanduser()
+        self.key.clear()
+        self.saved.emit()
+        self.accept()
+
