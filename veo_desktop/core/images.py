@@ -1,9 +1,10 @@
-"""Images for the wire: a local file (or pasted data) becomes a `data:image/...;base64,` URI,
-checked, EXIF-rotated and downscaled when needed; an http(s) URL passes through unchanged.
+"""Images for the wire: a local file (or a pasted data URI) becomes a `data:image/...;base64,`
+URI, checked, EXIF-rotated and downscaled when needed; an http(s) URL passes through unchanged.
 
 Gateways differ (some fetch URLs, some accept only data URIs), so local files always travel
-inline. All the decoding runs in worker threads (`prepare_image` uses `asyncio.to_thread`):
-a 50 MB image must never freeze the window.
+inline. All decoding runs in worker threads (`prepare_image` uses `asyncio.to_thread`): a 50 MB
+image must never freeze the window. Every failure is an `ImageError` that names the file and
+says what to do; nothing else escapes, whatever bytes the file holds.
 """
 
 from __future__ import annotations
@@ -13,29 +14,43 @@ import base64
 import binascii
 import hashlib
 import io
-from collections.abc import Sequence
+import math
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from .errors import ImageError
 
-#: Longest edge sent. 4k output is 3840 wide, so more pixels add nothing but request size.
+#: Longest edge sent. Veo's largest output (4k) is 3840 wide, so more pixels add nothing to the
+#: video, only to the request body, which gateways cap.
 MAX_EDGE = 3840
-#: Encoded bytes sent; gateways commonly cap request bodies around 10-20 MB and base64 adds a
-#: third, so 8 MB of image keeps the whole body comfortably under those caps.
+#: Encoded bytes sent. Gateways commonly cap request bodies around 10-20 MB and base64 adds a
+#: third, so 8 MB per image keeps a body with a first and a last frame under those caps.
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
-#: Beyond this the file is surely a mistake (and a decompression bomb risk).
+#: Beyond this a file is surely a mistake, and decoding it could exhaust memory.
 MAX_PIXELS = 100_000_000
 SUPPORTED_FORMATS = ("PNG", "JPEG", "WEBP")
+
 _MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
 _FORMATS_TEXT = "PNG, JPEG or WebP"
+_JPEG_QUALITIES = (92, 85, 75, 65)
+_PASTED = "The pasted image"
+# Raw base64 of a PNG, JPEG, WebP, GIF: what people paste when they copy "image data".
+_BASE64_MAGIC = ("iVBORw0KGgo", "/9j/", "UklGR", "R0lGOD")
+_BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=_\-\s]+")
 
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """What a UI slot shows. `width` and `height` are as displayed (after EXIF orientation)."""
+
     path: Path
     width: int
     height: int
@@ -51,10 +66,10 @@ class ImageInfo:
 class PreparedImage:
     source: str  # what the user gave; the journal keeps this, never the bytes
     wire: str  # what goes into the JSON body
-    sha256: str | None
-    width: int | None
+    sha256: str | None  # of the given bytes; None for URLs
+    width: int | None  # as sent
     height: int | None
-    resized: bool
+    resized: bool  # re-encoded (rotated, downscaled or shrunk), not the original bytes
 
 
 def is_url(value: str) -> bool:
@@ -65,151 +80,273 @@ def is_data_uri(value: str) -> bool:
     return value.strip()[:11].lower() == "data:image/"
 
 
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _label(path: Path) -> str:
+    name = path.name or str(path)
+    return f"“{name if len(name) <= 60 else name[:57] + '…'}”"
+
+
 def _local_path(value: str) -> Path:
     text = value.strip()
-    if text.lower().startswith("file://"):
-        text = unquote(urlsplit(text).path)
-    return Path(text).expanduser()
+    if text.lower().startswith("file:"):
+        text = url2pathname(urlsplit(text).path)
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~someone" with no such user: report it as not found
+        return Path(text)
+
+
+def _looks_like_base64(text: str) -> bool:
+    if text.startswith(_BASE64_MAGIC) and _BASE64_TEXT.fullmatch(text):
+        return True
+    # A long run of base64 characters with no dot is not a file name anyone types.
+    return len(text) >= 200 and "." not in text and _BASE64_TEXT.fullmatch(text) is not None
 
 
 def _read_file(path: Path) -> bytes:
-    name = path.name or str(path)
+    label = _label(path)
     try:
         if path.is_dir():
-            raise ImageError(f"“{name}” is a folder. Choose an image file ({_FORMATS_TEXT}).")
+            raise ImageError(f"{label} is a folder. Choose an image file ({_FORMATS_TEXT}).")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImageError(
-            f"“{name}” was not found. It may have been moved or deleted; choose the image again."
+            f"{label} was not found. It may have been moved or deleted; choose the image again."
         ) from None
-    except PermissionError:
+    except PermissionError as exc:
         raise ImageError(
-            f"“{name}” cannot be read (permission denied). Copy it somewhere you "
-            "can read, or change its permissions."
+            f"{label} cannot be read (permission denied). Copy it somewhere you can read, "
+            "or change its permissions.",
+            detail=str(exc),
         ) from None
     except IsADirectoryError:
-        raise ImageError(f"“{name}” is a folder. Choose an image file ({_FORMATS_TEXT}).") from None
-    except OSError as exc:
+        raise ImageError(f"{label} is a folder. Choose an image file ({_FORMATS_TEXT}).") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise ImageError(
-            f"“{name}” could not be read. Check the file and try again.", detail=str(exc)
+            f"{label} could not be read. Check the file name and choose the image again.",
+            detail=str(exc),
         ) from None
     if not data:
-        raise ImageError(f"“{name}” is empty (0 bytes). Choose the image again or re-export it.")
+        raise ImageError(f"{label} is empty (0 bytes). Choose the image again or re-export it.")
     return data
 
 
-def _open(data: bytes, name: str) -> tuple[Image.Image, str]:
-    """Decode fully (so a truncated file fails here, not at the gateway)."""
+# -- decoding -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _pillow_errors(label: str) -> Iterator[None]:
+    """Whatever Pillow raises on hostile or broken input becomes an `ImageError`."""
+    megapixels = MAX_PIXELS // 1_000_000
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            fmt = (probe.format or "").upper()
-            if fmt not in SUPPORTED_FORMATS:
-                shown = fmt or "unknown"
-                raise ImageError(
-                    f"“{name}” is a {shown} image; Veo takes {_FORMATS_TEXT}. "
-                    "Convert it and try again."
-                )
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ImageError(
-                    f"“{name}” is too large ({probe.width} × {probe.height}). Resize it below "
-                    f"{MAX_PIXELS // 1_000_000} megapixels and try again."
-                )
-            probe.load()
-            image = probe.copy()
+        yield
     except ImageError:
         raise
-    except UnidentifiedImageError:
+    except UnidentifiedImageError as exc:
         raise ImageError(
-            f"“{name}” is not an image Veo Desktop can read. Use a {_FORMATS_TEXT} file."
-        ) from None
-    except Image.DecompressionBombError as exc:
-        raise ImageError(
-            f"“{name}” is too large to open safely. Resize it below "
-            f"{MAX_PIXELS // 1_000_000} megapixels and try again.",
+            f"{label} is not an image Veo Desktop can read. Use a {_FORMATS_TEXT} file.",
             detail=str(exc),
+        ) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError) as exc:
+        raise ImageError(
+            f"{label} is too large to open safely. Resize it below {megapixels} megapixels "
+            "and try again.",
+            detail=f"{type(exc).__name__}: {exc}",
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(
-            f"“{name}” is damaged or incomplete. Re-export it as PNG or JPEG and try again.",
-            detail=str(exc),
-        ) from None
-    except Exception as exc:  # Pillow plugins raise odd things on hostile input
-        raise ImageError(
-            f"“{name}” could not be decoded. Re-export it as PNG or JPEG and try again.",
+            f"{label} is damaged or incomplete — re-export it as PNG or JPEG and try again.",
             detail=f"{type(exc).__name__}: {exc}",
         ) from None
-    return image, fmt
+    except Exception as exc:  # Pillow plugins raise odd things (struct.error, ...) on bad input
+        raise ImageError(
+            f"{label} could not be decoded — re-export it as PNG or JPEG and try again.",
+            detail=f"{type(exc).__name__}: {exc}",
+        ) from None
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    image: Image.Image  # fully loaded, not yet oriented; JPEGs maybe at a reduced scale
+    format: str
+    size: tuple[int, int]  # as stored in the file
+    orientation: int  # EXIF 1-8; 1 when absent or unusable
+
+    @property
+    def shown_size(self) -> tuple[int, int]:
+        w, h = self.size
+        return (h, w) if self.orientation in (5, 6, 7, 8) else (w, h)
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(ExifTags.Base.Orientation, 1)
+    except Exception:  # broken EXIF is not a broken image: show it as stored
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _decode(data: bytes, label: str, *, reduce_to: int | None) -> _Decoded:
+    """Identify by content, check the size, decode every byte (so a truncated file fails here,
+    not at the gateway). `reduce_to`: a JPEG may decode at 1/2-1/8 scale as long as its longest
+    edge stays at least this (cheap, and the whole stream is still read)."""
+    with _pillow_errors(label):
+        image = Image.open(io.BytesIO(data))
+        fmt = (image.format or "").upper()
+        if fmt not in SUPPORTED_FORMATS:
+            raise ImageError(
+                f"{label} is a {fmt or 'unknown'} image; Veo takes {_FORMATS_TEXT}. "
+                "Convert it and try again."
+            )
+        w, h = image.size
+        if w * h > MAX_PIXELS:
+            raise ImageError(
+                f"{label} is too large ({w} × {h}). Resize it below "
+                f"{MAX_PIXELS // 1_000_000} megapixels and try again."
+            )
+        orientation = _orientation(image)
+        if reduce_to is not None and fmt == "JPEG" and max(w, h) > reduce_to:
+            scale = reduce_to / max(w, h)
+            image.draft(None, (max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))))
+        image.load()
+        return _Decoded(image, fmt, (w, h), orientation)
+
+
+# -- encoding -----------------------------------------------------------------------------------
+
+
+def _normalise(image: Image.Image) -> Image.Image:
+    """RGBA when there is real transparency, else RGB (or L): what PNG and JPEG can carry."""
+    if image.mode.startswith("I"):  # 16-bit grey: scale to 8 bits (convert() would clip)
+        image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if image.has_transparency_data:
+        rgba = image.convert("RGBA")
+        if rgba.getchannel("A").getextrema()[0] < 255:
+            return rgba
+        return rgba.convert("RGB")  # an alpha channel that is opaque everywhere
+    return image if image.mode in ("RGB", "L") else image.convert("RGB")
+
+
+def _save(image: Image.Image, fmt: str, **options: object) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, fmt, **options)
+    return buf.getvalue()
+
+
+def _encode(image: Image.Image) -> tuple[bytes, str, tuple[int, int]]:
+    """PNG when it has transparency and fits, else JPEG stepping down quality, then size."""
+    image = _normalise(image)
+    if max(image.size) > MAX_EDGE:
+        image = ImageOps.contain(image, (MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
+    if image.mode == "RGBA":
+        png = _save(image, "PNG")
+        if len(png) <= MAX_UPLOAD_BYTES:
+            return png, "PNG", image.size
+        # JPEG has no alpha; flatten onto white so hidden pixels do not show through.
+        flat = Image.new("RGB", image.size, (255, 255, 255))
+        flat.paste(image, mask=image.getchannel("A"))
+        image = flat
+    while True:
+        for quality in _JPEG_QUALITIES:
+            jpeg = _save(image, "JPEG", quality=quality, optimize=True)
+            if len(jpeg) <= MAX_UPLOAD_BYTES:
+                return jpeg, "JPEG", image.size
+        w, h = image.size
+        image = image.resize((max(1, w * 3 // 4), max(1, h * 3 // 4)), Image.Resampling.LANCZOS)
+
+
+def _data_uri(mime: str, data: bytes) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _prepare_bytes(data: bytes, label: str, source: str, same_uri: str | None) -> PreparedImage:
+    """`same_uri`: the data URI the user gave, sent as is when the bytes can go unchanged."""
+    sha = hashlib.sha256(data).hexdigest()
+    decoded = _decode(data, label, reduce_to=MAX_EDGE)
+    w, h = decoded.shown_size
+    animated = bool(getattr(decoded.image, "is_animated", False))  # send a still: frame one
+    if (
+        decoded.orientation == 1
+        and not animated
+        and max(w, h) <= MAX_EDGE
+        and len(data) <= MAX_UPLOAD_BYTES
+    ):
+        original = _data_uri(_MIME[decoded.format], data)
+        wire = same_uri if same_uri is not None and _same_image_uri(same_uri, original) else original
+        return PreparedImage(source, wire, sha, w, h, resized=False)
+    with _pillow_errors(label):
+        oriented = ImageOps.exif_transpose(decoded.image) or decoded.image
+        encoded, fmt, (w, h) = _encode(oriented)
+    return PreparedImage(source, _data_uri(_MIME[fmt], encoded), sha, w, h, resized=True)
+
+
+def _same_image_uri(given: str, canonical: str) -> bool:
+    """The pasted URI already says the right type and carries the payload without line breaks
+    (so it can go as is); otherwise the canonical form is sent."""
+    head, _, payload = given.partition(",")
+    c_head, _, c_payload = canonical.partition(",")
+    return head.lower() == c_head and payload == c_payload
+
+
+def _decode_data_uri(text: str) -> bytes:
+    head, comma, payload = text.partition(",")
+    if not comma or not head.lower().endswith(";base64"):
+        raise ImageError(
+            f"{_PASTED} is not a base64 data URI. Save the image as a file and choose it instead."
+        )
+    try:
+        data = base64.b64decode("".join(payload.split()), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ImageError(
+            f"{_PASTED} is damaged (its base64 does not decode). Save the image as a file and "
+            "choose it instead.",
+            detail=str(exc),
+        ) from None
+    if not data:
+        raise ImageError(f"{_PASTED} is empty. Save the image as a file and choose it instead.")
+    return data
+
+
+# -- public -------------------------------------------------------------------------------------
 
 
 def inspect_image(path: str | Path) -> ImageInfo:
-    """Size and format for a UI slot; raises `ImageError` for anything that would not send."""
-    p = _local_path(str(path))
+    """Size and format for a UI slot; raises `ImageError` for anything that would not send.
+    Cheap: JPEGs decode at 1/8 scale, enough to prove every byte is there."""
+    text = str(path)
+    if is_url(text) or text.strip()[:5].lower() == "data:":
+        raise ImageError("Only local image files can be inspected. Choose a file.")
+    p = _local_path(text)
     data = _read_file(p)
-    image, fmt = _open(data, p.name)
-    oriented = ImageOps.exif_transpose(image) or image
-    return ImageInfo(p, oriented.width, oriented.height, fmt, len(data))
-
-
-def _encode(image: Image.Image) -> tuple[bytes, str]:
-    """PNG when it has transparency and fits, else JPEG stepping down quality, then size."""
-    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
-    if has_alpha:
-        buf = io.BytesIO()
-        image.save(buf, "PNG", optimize=True)
-        if buf.tell() <= MAX_UPLOAD_BYTES:
-            return buf.getvalue(), "PNG"
-    rgb = image.convert("RGB")
-    while True:
-        for quality in (92, 85, 75, 65):
-            buf = io.BytesIO()
-            rgb.save(buf, "JPEG", quality=quality, optimize=True)
-            if buf.tell() <= MAX_UPLOAD_BYTES:
-                return buf.getvalue(), "JPEG"
-        rgb = rgb.resize(
-            (max(1, rgb.width * 3 // 4), max(1, rgb.height * 3 // 4)), Image.Resampling.LANCZOS
-        )
-
-
-def _prepare_bytes(
-    data: bytes, name: str, source: str, sha: str | None, passthrough: str | None
-) -> PreparedImage:
-    image, fmt = _open(data, name)
-    oriented = ImageOps.exif_transpose(image) or image
-    rotated = image.getexif().get(0x0112, 1) not in (1, None)  # EXIF Orientation
-    too_big = max(oriented.size) > MAX_EDGE or len(data) > MAX_UPLOAD_BYTES
-    if not rotated and not too_big:
-        wire = passthrough or f"data:{_MIME[fmt]};base64,{base64.b64encode(data).decode()}"
-        return PreparedImage(source, wire, sha, oriented.width, oriented.height, False)
-    if max(oriented.size) > MAX_EDGE:
-        oriented = oriented.copy()
-        oriented.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
-    encoded, out_fmt = _encode(oriented)
-    wire = f"data:{_MIME[out_fmt]};base64,{base64.b64encode(encoded).decode()}"
-    return PreparedImage(source, wire, sha, oriented.width, oriented.height, True)
+    decoded = _decode(data, _label(p), reduce_to=1)
+    w, h = decoded.shown_size
+    return ImageInfo(p, w, h, decoded.format, len(data))
 
 
 def prepare_image_sync(value: str) -> PreparedImage:
+    """What one image slot sends. Blocking (decodes images): call `prepare_image` from async
+    code. Raises `ImageError`."""
     text = value.strip()
     if not text:
         raise ImageError("An image slot is empty. Add an image or clear the slot.")
     if is_url(text):
-        return PreparedImage(text, text, None, None, None, False)
+        return PreparedImage(text, text, None, None, None, resized=False)
     if text[:5].lower() == "data:":
-        if not is_data_uri(text) or ";base64," not in text[:64].lower():
+        if not is_data_uri(text):
             raise ImageError(
-                "That data URI is not a base64 image. Save the image as a file and "
-                "choose it instead."
+                f"{_PASTED} is not an image data URI. Save the image as a file and choose it "
+                "instead."
             )
-        try:
-            data = base64.b64decode(text.split(",", 1)[1], validate=True)
-        except (binascii.Error, ValueError):
-            raise ImageError(
-                "That data URI is damaged. Save the image as a file and choose it instead."
-            ) from None
-        return _prepare_bytes(data, "pasted image", text, hashlib.sha256(data).hexdigest(), text)
+        return _prepare_bytes(_decode_data_uri(text), _PASTED, value, text)
+    if _looks_like_base64(text) and not os.path.lexists(text):
+        raise ImageError(
+            "That looks like raw base64 image data, which is not accepted. Save the image as a "
+            f"file ({_FORMATS_TEXT}) and choose it, or paste a full data:image/… URI or a link."
+        )
     path = _local_path(text)
-    data = _read_file(path)
-    return _prepare_bytes(data, path.name, text, hashlib.sha256(data).hexdigest(), None)
+    return _prepare_bytes(_read_file(path), _label(path), value, None)
 
 
 async def prepare_image(value: str) -> PreparedImage:
@@ -217,14 +354,18 @@ async def prepare_image(value: str) -> PreparedImage:
 
 
 async def prepare_images(values: Sequence[str]) -> list[PreparedImage]:
-    """Concurrently, order preserved."""
+    """Concurrently (Pillow decodes without the GIL), order preserved."""
     return list(await asyncio.gather(*(prepare_image(v) for v in values)))
 
 
 def aspect_mismatch(info_aspect: float, aspect_ratio: str, tolerance: float = 0.03) -> bool:
+    """Whether an image's aspect (width/height) differs from `aspect_ratio` ("16:9", "9:16") by
+    more than `tolerance`, relative. Unknown or malformed input is never a mismatch."""
     try:
         w, h = (float(x) for x in aspect_ratio.split(":"))
     except ValueError:
+        return False
+    if not (w > 0 and h > 0 and math.isfinite(w / h)) or not info_aspect > 0:
         return False
     target = w / h
     return abs(info_aspect - target) / target > tolerance

@@ -51,6 +51,7 @@ class ComposeTab(QWidget):
         self.mode = mode
         self._messages: dict[str, QLabel] = {}
         self._loading = False
+        self._touched = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -81,7 +82,8 @@ class ComposeTab(QWidget):
         elif mode is Mode.EXTEND:
             self.video_edit = QLineEdit(body)
             self.video_edit.setPlaceholderText(
-                self.tr("Video URL of a recent Veo clip (or use Extend on a finished job)"))
+                self.tr("Video URL of a recent Veo clip (or use Extend on a finished job)")
+            )
             self.video_edit.setAccessibleName(self.tr("Source video"))
             self.video_edit.textChanged.connect(self._on_changed)
             form.addWidget(QLabel(self.tr("Source video"), body))
@@ -116,12 +118,12 @@ class ComposeTab(QWidget):
         grid = QFormLayout()
         grid.addRow(self.tr("Negative prompt"), self.negative)
         self.tier = QComboBox(body)
-        self.tier.addItem(self.tr("Fast"), Tier.FAST)
-        self.tier.addItem(self.tr("Standard"), Tier.STANDARD)
+        self.tier.addItem(self.tr("Fast"), Tier.FAST.value)
+        self.tier.addItem(self.tr("Standard"), Tier.STANDARD.value)
         self.tier.setAccessibleName(self.tr("Speed tier"))
         self.resolution = QComboBox(body)
         for r in Resolution:
-            self.resolution.addItem(r.value, r)
+            self.resolution.addItem(r.value, r.value)
         self.resolution.setAccessibleName(self.tr("Resolution"))
         model_row = QHBoxLayout()
         model_row.addWidget(self.tier)
@@ -153,7 +155,7 @@ class ComposeTab(QWidget):
         self.seed.setValidator(QIntValidator(0, 2_147_483_647, self.seed))
         self.seed.setAccessibleName(self.tr("Seed"))
         self.dice = QToolButton(body)
-        self.dice.setText("🎲")
+        self.dice.setText("⚄")  # a die face every common font has
         self.dice.setToolTip(self.tr("Roll a random seed"))
         self.dice.setAccessibleName(self.tr("Roll a random seed"))
         self.dice.clicked.connect(self.roll_seed)
@@ -182,6 +184,7 @@ class ComposeTab(QWidget):
         bottom.addWidget(self.submit)
         outer.addLayout(bottom)
         self.set_model(DEFAULT_MODEL)
+        self._on_changed()
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -209,6 +212,7 @@ class ComposeTab(QWidget):
             self.frames.start.set_expected_aspect(aspect)
             self.frames.end.set_expected_aspect(aspect)
         if not self._loading:
+            self._touched = self._touched or bool(self.prompt.toPlainText())
             self.changed.emit()
 
     def roll_seed(self) -> None:
@@ -220,11 +224,12 @@ class ComposeTab(QWidget):
     # -- model -----------------------------------------------------------------------------------
 
     def model(self) -> Model:
-        return Model.of(self.tier.currentData(), self.resolution.currentData())
+        # Combo data holds plain strings: Qt hands StrEnum members back as str.
+        return Model.of(Tier(self.tier.currentData()), Resolution(self.resolution.currentData()))
 
     def set_model(self, model: Model) -> None:
-        self.tier.setCurrentIndex(self.tier.findData(model.tier))
-        self.resolution.setCurrentIndex(self.resolution.findData(model.resolution))
+        self.tier.setCurrentIndex(self.tier.findData(model.tier.value))
+        self.resolution.setCurrentIndex(self.resolution.findData(model.resolution.value))
 
     def request(self) -> GenerationRequest:
         seed_text = self.seed.text().strip()
@@ -233,15 +238,19 @@ class ComposeTab(QWidget):
             image = self.frames.start.value()
             last = self.frames.end.value() if self.mode is Mode.FRAMES else None
         return GenerationRequest(
-            mode=self.mode, model=self.model(), prompt=self.prompt.toPlainText(),
-            image=image, last_image=last,
+            mode=self.mode,
+            model=self.model(),
+            prompt=self.prompt.toPlainText(),
+            image=image,
+            last_image=last,
             images=tuple(self.refs.values()) if self.refs is not None else (),
             video=(self.video_edit.text().strip() or None) if self.video_edit else None,
             aspect_ratio=self.aspect.currentData(),
             duration=None if self.mode is Mode.EXTEND else self.duration.currentData(),
             generate_audio=self.audio.isChecked(),
             negative_prompt=self.negative.text().strip() or None,
-            seed=int(seed_text) if seed_text.isdigit() else None)
+            seed=int(seed_text) if seed_text.isdigit() else None,
+        )
 
     def set_request(self, req: GenerationRequest) -> None:
         """Fill every control from a request (remix, drafts)."""
@@ -286,8 +295,11 @@ class ComposeTab(QWidget):
         for f in findings:
             by_field.setdefault(f.field, []).append(f)
         blocking = [f for f in findings if f.blocks]
+        pristine = not self.prompt.toPlainText() and not self._touched
         for field, label in self._messages.items():
             items = by_field.get(field, [])
+            if field == "prompt" and pristine:
+                items = []  # an untouched form is not an error yet; Submit still says why
             if not items:
                 label.hide()
                 continue
@@ -298,8 +310,9 @@ class ComposeTab(QWidget):
         unshown = [f for f in findings if f.field not in self._messages]
         self.summary.setText("\n".join(f.message for f in unshown))
         self.submit.setEnabled(not blocking)
-        self.submit.setToolTip(blocking[0].message if blocking else
-                               self.tr("Send the job (Ctrl+Return)"))
+        self.submit.setToolTip(
+            blocking[0].message if blocking else self.tr("Send the job (Ctrl+Return)")
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.submit.setText(self.tr("Sending…") if busy else self.tr("Generate"))

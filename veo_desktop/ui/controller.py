@@ -26,8 +26,7 @@ class JobController(QObject):
     busy_changed = Signal(bool)
     job_finished = Signal(object)  # Job: downloaded, failed, uncertain or paused
 
-    def __init__(self, runner: JobRunner, journal: Journal, parent: QObject | None = None
-                 ) -> None:
+    def __init__(self, runner: JobRunner, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.journal = journal

@@ -40,8 +40,16 @@ MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, controller: JobController, player: Player,
-                 store: QSettings, *, demo: bool = False, show_welcome: bool = False) -> None:
+    def __init__(
+        self,
+        services: Services,
+        controller: JobController,
+        player: Player,
+        store: QSettings,
+        *,
+        demo: bool = False,
+        show_welcome: bool = False,
+    ) -> None:
         super().__init__()
         self.services = services
         self.controller = controller
@@ -59,9 +67,13 @@ class MainWindow(QMainWindow):
         paste_dir = services.paths.data_dir / "pasted"
         paste_dir.mkdir(parents=True, exist_ok=True)
         self.compose: dict[Mode, ComposeTab] = {}
-        labels = {Mode.TEXT: self.tr("Text"), Mode.IMAGE: self.tr("Image"),
-                  Mode.FRAMES: self.tr("First + Last"), Mode.REFERENCE: self.tr("References"),
-                  Mode.EXTEND: self.tr("Extend")}
+        labels = {
+            Mode.TEXT: self.tr("Text"),
+            Mode.IMAGE: self.tr("Image"),
+            Mode.FRAMES: self.tr("First + Last"),
+            Mode.REFERENCE: self.tr("References"),
+            Mode.EXTEND: self.tr("Extend"),
+        }
         for i, mode in enumerate(MODES):
             tab = ComposeTab(mode, paste_dir)
             self.compose[mode] = tab
@@ -71,8 +83,9 @@ class MainWindow(QMainWindow):
             tab.submit_requested.connect(self.submit_current)
 
         # -- job list --------------------------------------------------------------------------
-        self.model = JobListModel(lambda offset, limit: services.journal.list(
-            limit=limit, offset=offset))
+        self.model = JobListModel(
+            lambda offset, limit: services.journal.list(limit=limit, offset=offset)
+        )
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(JobDelegate(self.view))
@@ -104,12 +117,17 @@ class MainWindow(QMainWindow):
         main = QWidget()
         main_layout = QVBoxLayout(main)
         if demo:
-            banner = QLabel(self.tr("Offline demo: jobs run on the built-in simulator of the "
-                                    "gateway. Nothing is sent over the network or billed."))
+            banner = QLabel(
+                self.tr(
+                    "Offline demo: jobs run on the built-in simulator of the "
+                    "gateway. Nothing is sent over the network or billed."
+                )
+            )
             banner.setWordWrap(True)
             banner.setAccessibleName(self.tr("Demo mode notice"))
-            banner.setStyleSheet("background:#2d5d9f; color:white; padding:6px 10px; "
-                                 "border-radius:4px;")
+            banner.setStyleSheet(
+                "background:#2d5d9f; color:white; padding:6px 10px; border-radius:4px;"
+            )
             main_layout.addWidget(banner)
         main_layout.addWidget(self.splitter, 1)
 

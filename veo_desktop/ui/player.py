@@ -35,8 +35,10 @@ class Player(QObject):
         return self._job_id
 
     def play(self, job_id: str, path: str | Path) -> None:
-        if self._job_id == job_id and self.media.playbackState() == \
-                QMediaPlayer.PlaybackState.PlayingState:
+        if (
+            self._job_id == job_id
+            and self.media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        ):
             return
         self.stop()
         self._job_id = job_id

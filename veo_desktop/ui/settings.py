@@ -48,5 +48,6 @@ def open_store(path: str | None = None) -> QSettings:
     """An INI store: at `path` when given (tests, --data-dir), else the platform's place."""
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "veo-desktop",
-                     "veo-desktop")
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "veo-desktop", "veo-desktop"
+    )

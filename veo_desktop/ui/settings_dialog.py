@@ -53,8 +53,11 @@ class SettingsDialog(QDialog):
         self.key.setAccessibleName(self.tr("API key"))
         self.key.setPlaceholderText(self.tr("sk-…  (stored in the system keyring)"))
         self.show_key = QCheckBox(self.tr("Show"))
-        self.show_key.toggled.connect(lambda on: self.key.setEchoMode(
-            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.show_key.toggled.connect(
+            lambda on: self.key.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.show_key)
@@ -89,8 +92,9 @@ class SettingsDialog(QDialog):
         self.concurrent.setAccessibleName(self.tr("Jobs at once"))
         form.addRow(self.tr("Jobs at once"), self.concurrent)
 
-        self.insecure = QCheckBox(self.tr("Allow plain http to a non-local gateway (sends the "
-                                          "key unencrypted)"))
+        self.insecure = QCheckBox(
+            self.tr("Allow plain http to a non-local gateway (sends the key unencrypted)")
+        )
         self.insecure.setChecked(s.allow_insecure_http)
         form.addRow("", self.insecure)
 
@@ -98,8 +102,9 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d0312d;")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -109,15 +114,20 @@ class SettingsDialog(QDialog):
     def _init_key_state(self) -> None:
         store = self.services.keystore
         if store.from_environment():
-            self.key_note.setText(self.tr("Using the key from the VEO_API_KEY environment "
-                                          "variable; it is never stored."))
+            self.key_note.setText(
+                self.tr(
+                    "Using the key from the VEO_API_KEY environment variable; it is never stored."
+                )
+            )
             self.key.setEnabled(False)
         elif not store.available():
             self.key_note.setText(self.tr(NO_KEYRING_MESSAGE))
             self.key.setEnabled(False)
         else:
-            self.key_note.setText(self.tr("Kept only in the system keyring (%s).")
-                                  % store.backend_name().rsplit(".", 2)[-2])
+            self.key_note.setText(
+                self.tr("Kept only in the system keyring (%s).")
+                % store.backend_name().rsplit(".", 2)[-2]
+            )
             if self.services.client.base_url and store.get(self.services.client.base_url):
                 self.key.setPlaceholderText(self.tr("A key is stored; type to replace it"))
 
@@ -130,8 +140,9 @@ class SettingsDialog(QDialog):
         dlg.open()
 
     def _url(self) -> str:
-        return normalize_base_url(self.base_url.text(),
-                                  allow_insecure_http=self.insecure.isChecked())
+        return normalize_base_url(
+            self.base_url.text(), allow_insecure_http=self.insecure.isChecked()
+        )
 
     def _typed_or_stored_key(self, url: str) -> str | None:
         typed = normalize_key(self.key.text())
@@ -150,8 +161,9 @@ class SettingsDialog(QDialog):
         except AuthError:
             self.test_result.setText(self.tr("✘ Key rejected. Check the key for this gateway."))
         except NetworkError:
-            self.test_result.setText(self.tr("✘ Gateway unreachable. Check the URL and your "
-                                             "connection."))
+            self.test_result.setText(
+                self.tr("✘ Gateway unreachable. Check the URL and your connection.")
+            )
         except VeoError as exc:
             self.test_result.setText(exc.message)
         finally:
@@ -184,4 +196,3 @@ class SettingsDialog(QDialog):
         self.key.clear()
         self.saved.emit()
         self.accept()
-

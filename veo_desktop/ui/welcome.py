@@ -20,10 +20,13 @@ class WelcomePanel(QWidget):
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(self.tr(
-            "Generate video with Veo 3.1 through your gateway. Your API key is kept only in "
-            "the system keyring.\nNo key yet? The offline demo answers like a real gateway, "
-            "with real clips, and needs no network."))
+        text = QLabel(
+            self.tr(
+                "Generate video with Veo 3.1 through your gateway. Your API key is kept only in "
+                "the system keyring.\nNo key yet? The offline demo answers like a real gateway, "
+                "with real clips, and needs no network."
+            )
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setMaximumWidth(560)
