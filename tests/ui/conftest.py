@@ -21,6 +21,8 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([])
+        # A test closing its window must not quit the app (and stop the loop under it).
+        app.setQuitOnLastWindowClosed(False)
         return qasync.QEventLoop(app)
 
     return {"qasync": qasync_loop}

@@ -84,7 +84,7 @@ def is_data_uri(value: str) -> bool:
 
 
 def _label(path: Path) -> str:
-    name = path.name or str(path)
+    name = "".join(c if c.isprintable() else "?" for c in path.name or str(path))
     return f"“{name if len(name) <= 60 else name[:57] + '…'}”"
 
 
@@ -223,7 +223,8 @@ def _normalise(image: Image.Image) -> Image.Image:
         image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     if image.has_transparency_data:
         rgba = image.convert("RGBA")
-        if rgba.getchannel("A").getextrema()[0] < 255:
+        lowest = rgba.getchannel("A").getextrema()[0]
+        if isinstance(lowest, int | float) and lowest < 255:
             return rgba
         return rgba.convert("RGB")  # an alpha channel that is opaque everywhere
     return image if image.mode in ("RGB", "L") else image.convert("RGB")
@@ -274,7 +275,9 @@ def _prepare_bytes(data: bytes, label: str, source: str, same_uri: str | None) -
         and len(data) <= MAX_UPLOAD_BYTES
     ):
         original = _data_uri(_MIME[decoded.format], data)
-        wire = same_uri if same_uri is not None and _same_image_uri(same_uri, original) else original
+        wire = (
+            same_uri if same_uri is not None and _same_image_uri(same_uri, original) else original
+        )
         return PreparedImage(source, wire, sha, w, h, resized=False)
     with _pillow_errors(label):
         oriented = ImageOps.exif_transpose(decoded.image) or decoded.image
@@ -339,14 +342,14 @@ def prepare_image_sync(value: str) -> PreparedImage:
                 f"{_PASTED} is not an image data URI. Save the image as a file and choose it "
                 "instead."
             )
-        return _prepare_bytes(_decode_data_uri(text), _PASTED, value, text)
+        return _prepare_bytes(_decode_data_uri(text), _PASTED, text, text)
     if _looks_like_base64(text) and not os.path.lexists(text):
         raise ImageError(
             "That looks like raw base64 image data, which is not accepted. Save the image as a "
             f"file ({_FORMATS_TEXT}) and choose it, or paste a full data:image/… URI or a link."
         )
     path = _local_path(text)
-    return _prepare_bytes(_read_file(path), _label(path), value, None)
+    return _prepare_bytes(_read_file(path), _label(path), text, None)
 
 
 async def prepare_image(value: str) -> PreparedImage:

@@ -1,4 +1,5 @@
-"""The built-in offline simulator of the gateway (never imports Qt)."""
+"""The built-in offline gateway: the same routes, real MP4s from a second (CDN-like) host, and
+fault knobs that make it misbehave like real gateways. Plain Python: it never imports Qt."""
 
 from .faults import Faults
 from .server import RecordedRequest, Simulator, serve_forever

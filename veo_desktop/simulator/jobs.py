@@ -1,22 +1,19 @@
-"""The simulator's jobs: validation like the gateway page, state that advances with time, and
-replies shaped per the fault knobs (status words, progress forms, video address places)."""
+"""The simulator's jobs: validation like the gateway page, a state that advances with time, the
+clip rendered on a worker thread, and poll replies shaped per the fault knobs."""
 
 from __future__ import annotations
 
 import base64
-import io
+import re
 import secrets
 import threading
 import time
-import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from PIL import Image, ImageDraw
-
-from .clips import font, last_frame, render_clip
+from .clips import render_request
 from .faults import ERROR_STYLES, PROGRESS_STYLES, URL_STYLES, Faults
 
 MODELS = {
@@ -27,7 +24,7 @@ MODELS = {
     "veo3.1-fast-video-1080p": "1080p",
     "veo3.1-fast-video-4k": "4k",
 }
-WORDS = {
+SYNONYMS = {
     "queued": ("queued", "pending", "submitted", "not_start"),
     "running": ("in_progress", "processing", "running"),
     "completed": ("completed", "succeeded", "success"),
@@ -39,83 +36,84 @@ DOC_WORDS = {
     "completed": "completed",
     "failed": "failed",
 }
+NOVEL_WORD = "warming_up"
 UPSTREAM_ALIAS = "veo-3.1-generate-preview"
+BLOCKED_AUDIO = (
+    "Video blocked by safety filters: audio could not be generated. Try again with audio off."
+)
+UPSTREAM_FAILURE = "Upstream generation failed: the model could not produce a video (code 13)."
+
+
+ERRORS = {  # code: (message, type) in the OpenAI-style error object real gateways send
+    "invalid_api_key": ("Invalid token", "invalid_request_error"),
+    "task_not_exist": ("task not exist", "invalid_request_error"),
+    "rate_limited": ("Rate limit exceeded", "rate_limit_error"),
+    "insufficient_user_quota": ("user quota is not enough", "insufficient_user_quota"),
+    "not_found": ("Not found", "invalid_request_error"),
+}
+
+
+def error_body(code: str, message: str | None = None) -> dict[str, Any]:
+    text, kind = ERRORS.get(code, ("", "invalid_request_error"))
+    return {"error": {"message": message or text, "type": kind, "code": code}}
 
 
 class Invalid(Exception):
-    """A 400 with this message."""
+    """A request the gateway rejects with 400 and this message."""
 
 
 def validate(body: Any) -> str:
-    """The mode of a valid request; raises `Invalid` like the gateway would."""
+    """The mode of a valid request ("text", "image", "frames", "reference" or "extend");
+    raises `Invalid` with the reason the gateway page (or upstream) would give."""
     if not isinstance(body, dict):
-        raise Invalid("request body must be a JSON object")
+        raise Invalid("The request body must be a JSON object.")
     model = body.get("model")
     if model not in MODELS:
-        raise Invalid(f"invalid model: {model!r}; use one of {', '.join(MODELS)}")
+        raise Invalid(f"Unknown model {model!r}: use one of {', '.join(MODELS)}.")
     res = MODELS[model]
-    if "size" in body and body["size"] != res:
-        raise Invalid(f"size {body['size']!r} does not match model {model} ({res})")
-    ar = body.get("aspect_ratio")
-    if ar is not None and ar not in ("16:9", "9:16"):
-        raise Invalid("aspect_ratio must be 16:9 or 9:16")
+    if body.get("size") is not None and body["size"] != res:
+        raise Invalid(f"size {body['size']!r} does not match model {model}: use {res!r}.")
+    ratio = body.get("aspect_ratio")
+    if ratio is not None and ratio not in ("16:9", "9:16"):
+        raise Invalid(f"aspect_ratio {ratio!r} is not supported: use '16:9' or '9:16'.")
     images = body.get("images")
-    if images is not None and (not isinstance(images, list) or not 2 <= len(images) <= 3):
-        raise Invalid("images must hold 2 or 3 reference images")
+    if images is not None and (
+        not isinstance(images, list) or not all(isinstance(i, str) and i for i in images)
+    ):
+        raise Invalid("images must be a list of 2 or 3 image URLs.")
+    if images is not None and not 2 <= len(images) <= 3:
+        raise Invalid(f"images takes 2 or 3 reference images, not {len(images)}.")
     if body.get("last_image") and not body.get("image"):
-        raise Invalid("last_image requires image")
+        raise Invalid("last_image needs image (the first frame) as well.")
     if body.get("video") and not str(body.get("prompt") or "").strip():
-        raise Invalid("video extension requires a prompt describing the continuation")
-    mode = (
-        "extend"
-        if body.get("video")
-        else "reference"
-        if images
-        else "frames"
-        if body.get("last_image")
-        else "image"
-        if body.get("image")
-        else "text"
-    )
-    duration = body.get("duration", 8)
-    if mode != "extend":
-        if duration not in (4, 6, 8):
-            raise Invalid("duration must be one of 4, 6, 8")
-        if duration != 8 and (res in ("1080p", "4k") or mode == "reference"):
-            raise Invalid(
-                f"{res if mode != 'reference' else 'reference images'} requires duration 8"
-            )
-    extra = body.get("extra_body") or {}
-    if not isinstance(extra, dict):
-        raise Invalid("extra_body must be an object")
+        raise Invalid("Video extension needs a prompt that says what happens next.")
+    if body.get("video"):
+        mode = "extend"
+    elif images:
+        mode = "reference"
+    elif body.get("last_image"):
+        mode = "frames"
+    else:
+        mode = "image" if body.get("image") else "text"
+    # Lenient where the page is: a missing duration means 8 (and extension ignores it).
+    duration = 8 if body.get("duration") is None else body["duration"]
+    if isinstance(duration, bool) or duration not in (4, 6, 8):
+        raise Invalid(f"duration {duration!r} is not allowed: use 4, 6 or 8 seconds.")
+    if duration != 8:
+        needs_8 = {"reference": "Reference images", "extend": "Video extension"}.get(mode)
+        if res in ("1080p", "4k"):
+            needs_8 = f"Resolution {res}"
+        if needs_8:
+            raise Invalid(f"{needs_8} requires duration 8.")
+    if not isinstance(body.get("extra_body") or {}, dict):
+        raise Invalid("extra_body must be a JSON object.")
     return mode
-
-
-def load_image(value: Any, size_hint: tuple[int, int] = (640, 360)) -> Image.Image:
-    """A data URI, raw base64 or a loopback URL; anything else is a card saying so (offline)."""
-    text = str(value or "")
-    try:
-        if text.startswith("data:"):
-            return Image.open(io.BytesIO(base64.b64decode(text.split(",", 1)[1]))).convert("RGB")
-        if text.lower().startswith(("http://", "https://")):
-            host = urlsplit(text).hostname or ""
-            if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
-                with urllib.request.urlopen(text, timeout=5) as r:
-                    return Image.open(io.BytesIO(r.read())).convert("RGB")
-            return _card(size_hint, f"Image not fetched offline:\n{host}")
-        return Image.open(io.BytesIO(base64.b64decode(text))).convert("RGB")
-    except Exception:
-        return _card(size_hint, "Image could not be read")
-
-
-def _card(size: tuple[int, int], text: str) -> Image.Image:
-    card = Image.new("RGB", size, (70, 70, 80))
-    ImageDraw.Draw(card).multiline_text((20, 20), text, font=font(22), fill=(230, 230, 230))
-    return card
 
 
 @dataclass
 class SimJob:
+    """One generation job; its reply styles are fixed at create so each job stays consistent."""
+
     task_id: str
     body: dict[str, Any]
     mode: str
@@ -127,106 +125,108 @@ class SimJob:
     words: dict[str, str]
     path: Path
     polls: int = 0
-    rendered: threading.Event = field(default_factory=threading.Event)
     downloads: int = 0
+    rendered: threading.Event = field(default_factory=threading.Event)
     tokens: dict[str, float] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def model(self) -> str:
         return str(self.body["model"])
 
+    @property
     def audio(self) -> bool:
         return (self.body.get("extra_body") or {}).get("generate_audio", True) is not False
 
+    def count(self, what: str) -> int:
+        """Count one poll or download (handlers run on many threads): the count before it."""
+        with self.lock:
+            before = int(getattr(self, what))
+            setattr(self, what, before + 1)
+            return before
+
+    def snapshot(self, job_seconds: float) -> dict[str, Any]:
+        """The job's internal state as plain data, for tests."""
+        return {
+            "task_id": self.task_id,
+            "status": DOC_WORDS[self.state(job_seconds)],
+            "mode": self.mode,
+            "model": self.model,
+            "body": self.body,
+            "polls": self.polls,
+            "downloads": self.downloads,
+            "failure_reason": self.fail_reason,
+            "audio": self.audio,
+            "url_style": self.url_style,
+            "progress_style": self.progress_style,
+            "error_style": self.error_style,
+            "status_words": dict(self.words),
+            "rendered": self.rendered.is_set(),
+            "path": str(self.path),
+        }
+
+    def state(self, job_seconds: float) -> str:
+        """queued → running → completed (only once the MP4 exists), or failed halfway."""
+        elapsed = time.time() - self.created
+        if self.fail_reason and elapsed >= job_seconds / 2:
+            return "failed"
+        if elapsed >= job_seconds and self.rendered.is_set():
+            return "completed"
+        return "queued" if elapsed < job_seconds * 0.15 else "running"
+
 
 def make_job(body: dict[str, Any], mode: str, faults: Faults, folder: Path) -> SimJob:
-    rng = faults.rng
-    tid = "task_" + secrets.token_hex(10)
+    tid = "task_" + secrets.token_hex(12)
     reason = None
-    extra = body.get("extra_body") or {}
-    if faults.block_audio and extra.get("generate_audio", True) is not False:
-        reason = (
-            "Video blocked by safety filters: audio could not be generated. Try again "
-            "with audio off."
-        )
-    elif faults.failure_rate and rng.random() < faults.failure_rate:
-        reason = "Upstream generation failed: the model could not produce a video (code 13)."
+    if faults.block_audio and (body.get("extra_body") or {}).get("generate_audio") is not False:
+        reason = BLOCKED_AUDIO
+    elif faults.chance(faults.failure_rate):
+        reason = UPSTREAM_FAILURE
+    words = dict(DOC_WORDS)
     if faults.status_words == "synonyms":
-        words = {k: _random_case(rng.choice(v), rng) for k, v in WORDS.items()}
-    else:
-        words = dict(DOC_WORDS)
+        for state, options in SYNONYMS.items():
+            word = faults.choice(options)
+            words[state] = faults.choice((word, word.upper(), word.capitalize()))
     return SimJob(
-        tid,
-        body,
-        mode,
-        time.time(),
-        reason,
-        faults.pick(faults.url_style, URL_STYLES),
-        faults.pick(faults.progress_style, PROGRESS_STYLES),
-        faults.pick(faults.error_style, ERROR_STYLES),
-        words,
-        folder / f"{tid}.mp4",
+        task_id=tid,
+        body=body,
+        mode=mode,
+        created=time.time(),
+        fail_reason=reason,
+        url_style=faults.pick(faults.url_style, URL_STYLES),
+        progress_style=faults.pick(faults.progress_style, PROGRESS_STYLES),
+        error_style=faults.pick(faults.error_style, ERROR_STYLES),
+        words=words,
+        path=folder / f"{tid}.mp4",
     )
 
 
-def _random_case(word: str, rng: Any) -> str:
-    return rng.choice([word, word.upper(), word.capitalize()])
-
-
-def render(job: SimJob, *, max_height: int, video_source: Path | None) -> None:
-    b = job.body
-    res = MODELS[job.model]
-    first = last = None
-    refs: list[Image.Image] = []
-    if job.mode in ("image", "frames"):
-        first = load_image(b.get("image"))
-    if job.mode == "frames":
-        last = load_image(b.get("last_image"))
-    if job.mode == "reference":
-        refs = [load_image(v) for v in b.get("images") or []]
-    if job.mode == "extend" and video_source is not None:
-        first = last_frame(video_source)
-    extra = b.get("extra_body") or {}
-    render_clip(
-        job.path,
-        prompt=str(b.get("prompt") or ""),
-        aspect_ratio=b.get("aspect_ratio") or "16:9",
-        resolution=res,
-        duration=7 if job.mode == "extend" else int(b.get("duration", 8)),
-        audio=job.audio(),
-        first_image=first,
-        last_image=last,
-        references=refs,
-        seed=extra.get("seed"),
-        model=job.model,
-        max_height=max_height,
-    )
-    job.rendered.set()
+def render(job: SimJob, *, max_height: int, find_source: Callable[[str], SimJob | None]) -> None:
+    """Make the job's MP4 (worker thread). A render that fails fails the job, with a reason."""
+    try:
+        source = find_source(str(job.body.get("video"))) if job.mode == "extend" else None
+        render_request(
+            job.path,
+            job.body,
+            job.mode,
+            resolution=MODELS[job.model],
+            max_height=max_height,
+            source=source.path if source is not None and source.rendered.wait(60) else None,
+        )
+        job.rendered.set()
+    except Exception as exc:  # e.g. the temp dir vanished on stop: report, don't hang the job
+        job.fail_reason = job.fail_reason or f"Rendering failed in the simulator: {exc}"
 
 
 def reply(
-    job: SimJob,
-    faults: Faults,
-    *,
-    job_seconds: float,
-    base_url: str,
-    video_base: str,
-    expire_after: float | None,
+    job: SimJob, faults: Faults, *, poll: int, job_seconds: float, base_url: str, video_base: str
 ) -> dict[str, Any]:
-    """The poll reply for this job now, in the shapes its styles chose."""
-    job.polls += 1
-    elapsed = time.time() - job.created
-    if job.fail_reason and elapsed >= job_seconds / 2:
-        state = "failed"
-    elif elapsed >= job_seconds and job.rendered.is_set():
-        state = "completed"
-    elif elapsed < job_seconds * 0.15:
-        state = "queued"
-    else:
-        state = "running"
+    """The poll reply for this job now, in the shapes its styles chose. `poll` counts the
+    polls this job has answered normally before this one."""
+    state = job.state(job_seconds)
     word = job.words[state]
-    if faults.status_words == "novel" and job.polls <= 2 and state in ("queued", "running"):
-        word = "warming_up"
+    if faults.status_words == "novel" and poll < 2 and state in ("queued", "running"):
+        word = NOVEL_WORD
     out: dict[str, Any] = {
         "id": job.task_id,
         "task_id": job.task_id,
@@ -235,45 +235,101 @@ def reply(
         "status": word,
         "created_at": int(job.created),
     }
+    elapsed = time.time() - job.created
     pct = 100 if state == "completed" else min(99, int(elapsed / job_seconds * 100))
     if job.progress_style == "int":
         out["progress"] = pct
     elif job.progress_style == "percent":
         out["progress"] = f"{pct}%"
     elif job.progress_style == "synthetic":
-        out["progress"] = 100 if state == "completed" else 50
+        out["progress"] = {"queued": 0, "running": 50}.get(state, 100)
     if state == "failed":
-        reason = job.fail_reason or "failed"
-        if job.error_style == "error_object":
-            out["error"] = {"message": reason, "code": "generation_failed"}
-        elif job.error_style == "error_string":
-            out["error"] = reason
-        elif job.error_style == "fail_reason":
-            out["fail_reason"] = reason
-        else:
-            out["message"] = reason
-        return out
-    if state != "completed":
-        return out
-    token = secrets.token_hex(8)
-    job.tokens[token] = time.time() + (expire_after if expire_after is not None else 86400)
-    link = f"{video_base}/files/{job.task_id}.mp4?token={token}&expires={int(job.tokens[token])}"
-    style = job.url_style
-    if style == "video_url":
-        out["video_url"] = link
-    elif style == "url":
-        out["url"] = link
-    elif style == "metadata":
-        out["metadata"] = {"url": link, "duration": out.get("duration")}
-    elif style in ("wrapped", "wrapped_result"):
-        key = "url" if style == "wrapped" else "result_url"
-        return {"code": 0, "message": "success", "data": {**out, key: link}}
-    elif style == "data_uri":
-        out["video_url"] = (
-            "data:video/mp4;base64," + base64.b64encode(job.path.read_bytes()).decode()
-        )
-    elif style == "gateway":
-        out["video_url"] = f"{base_url}/v1/videos/{job.task_id}/content"
-    elif style == "redirect":
-        out["video_url"] = f"{video_base}/redirect/{job.task_id}?token={token}"
+        _add_reason(out, job.error_style, job.fail_reason or "failed")
+    elif state == "completed":
+        out["completed_at"] = int(job.created + job_seconds)
+        link = _link(job, faults, base_url, video_base)
+        key = {"url": "url", "wrapped": "url", "wrapped_result": "result_url"}
+        if job.url_style == "metadata":
+            out["metadata"] = {"url": link}
+        elif link is not None:  # None ("none"): the bytes are only at /v1/videos/{id}/content
+            out[key.get(job.url_style, "video_url")] = link
+    if job.url_style in ("wrapped", "wrapped_result"):
+        return {"code": 0, "message": "success", "data": out}
     return out
+
+
+def _add_reason(out: dict[str, Any], style: str, reason: str) -> None:
+    if style == "error_object":
+        out["error"] = {"message": reason, "code": "generation_failed"}
+    elif style == "error_string":
+        out["error"] = reason
+    elif style == "fail_reason":
+        out["fail_reason"] = reason
+    else:
+        out["message"] = reason
+
+
+def _link(job: SimJob, faults: Faults, base_url: str, video_base: str) -> str | None:
+    """The address for this poll; links on the video host carry a fresh token each time."""
+    style = job.url_style
+    if style == "none":
+        return None
+    if style == "data_uri":
+        return "data:video/mp4;base64," + base64.b64encode(job.path.read_bytes()).decode()
+    if style == "gateway":
+        return f"{base_url}/v1/videos/{job.task_id}/content"
+    token = secrets.token_hex(8)
+    life = faults.expire_links_after if faults.expire_links_after is not None else 86_400.0
+    expires = time.time() + life
+    with job.lock:
+        job.tokens[token] = expires
+    if style == "redirect":
+        return f"{video_base}/redirect/{job.task_id}?token={token}"
+    return f"{video_base}/files/{job.task_id}.mp4?token={token}&expires={int(expires)}"
+
+
+def created_reply(job: SimJob) -> dict[str, Any]:
+    """The POST reply, exactly as the gateway page documents it."""
+    return {
+        "id": job.task_id,
+        "task_id": job.task_id,
+        "object": "video.generation.job",
+        "model": job.model,
+        "status": "queued",
+        "progress": 0,
+        "created_at": int(job.created),
+    }
+
+
+def poll_answer(
+    job: SimJob, faults: Faults, job_seconds: float, base_url: str, video_base: str
+) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) for one poll: a brand-new job may first be "not found", then
+    "unknown", as on real gateways; after that the shaped `reply`."""
+    poll = job.count("polls") - faults.not_found_first_polls
+    if poll < 0:
+        return 404, error_body("task_not_exist")
+    poll -= faults.unknown_first_polls
+    if poll < 0:
+        return 200, {"id": job.task_id, "task_id": job.task_id, "status": "unknown"}
+    return 200, reply(
+        job, faults, poll=poll, job_seconds=job_seconds, base_url=base_url, video_base=video_base
+    )
+
+
+RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+def byte_range(header: str, size: int) -> tuple[int, int, bool] | None:
+    """(start, end inclusive, partial?) for a single `Range: bytes=N-`, `N-M` or `-N`; the
+    whole file (not partial) without one or for forms this server ignores; None when the range
+    cannot be satisfied (416)."""
+    m = RANGE.fullmatch(header.strip())
+    if not m or not (m.group(1) or m.group(2)):
+        return 0, size - 1, False
+    if m.group(1):
+        start = int(m.group(1))
+        end = min(int(m.group(2)), size - 1) if m.group(2) else size - 1
+    else:  # a suffix: the last N bytes
+        start, end = max(0, size - int(m.group(2))), size - 1
+    return (start, end, True) if start < size and start <= end else None

@@ -1,25 +1,33 @@
-"""One image slot (start frame, end frame, reference): takes a dropped file, an image or URL
-dragged from a browser, a paste, or a click to browse; shows a thumbnail, pixel and file size,
-and a clear button. Checking and thumbnailing run on a worker thread, and a bad file only shows
-a message: the slot keeps what it had."""
+"""One image input (start frame, end frame or reference): takes a dropped, pasted or browsed image,
+checks it and makes its thumbnail off the UI thread, and warns when its shape differs from the
+video's. A value is always a local file path or an http(s) URL; pasted pixels become a PNG."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import logging
+import math
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMimeData,
     QObject,
+    QRectF,
     QRunnable,
-    QSize,
     Qt,
     QThreadPool,
     QUrl,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
@@ -29,348 +37,480 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
     QPixmap,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import ImageError
 from ..core.images import ImageInfo, aspect_mismatch, inspect_image, is_url
 
-THUMB = QSize(240, 135)
+log = logging.getLogger(__name__)
+
+#: Longest edge of the decoded thumbnail: sharp on a hi-dpi screen, small in memory.
+THUMB_EDGE = 640
+ERROR_STYLE = "color: #d0312d;"  # the same red and amber as the compose tab's messages
+WARNING_STYLE = "color: #b8860b;"
+_COMMON_RATIOS = ((16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5))
+_Payload = QImage | bytes | None  # pixels to save as PNG, or a data URI's bytes to save as they are
 
 
-class _Result(QObject):
-    done = Signal(int, object, object, str)  # token, ImageInfo | None, QImage | None, error
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImageSlot", text)  # thread-safe, unlike a widget's tr()
 
 
-class _Check(QRunnable):
-    """Validate a local file (or save pasted image data first) and make its thumbnail."""
+def ratio_text(width: int, height: int) -> str:
+    """ "4:3" for 1024 × 768; the nearest common ratio for odd sizes; else "2.35:1"."""
+    g = math.gcd(width, height) or 1
+    if max(width // g, height // g) <= 32:
+        return f"{width // g}:{height // g}"
+    aspect = width / height
+    for w, h in _COMMON_RATIOS:
+        if abs(aspect - w / h) / (w / h) < 0.01:
+            return f"{w}:{h}"
+    return f"{aspect:.2f}:1" if aspect >= 1 else f"1:{1 / aspect:.2f}"
 
-    def __init__(
-        self, token: int, path: Path | None, image: QImage | None, paste_dir: Path, out: _Result
-    ) -> None:
+
+def size_text(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _thumbnail(path: Path) -> QImage | None:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # EXIF orientation, as inspect_image applies it
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > THUMB_EDGE:
+        # A square bound fits either orientation; JPEG then decodes at reduced size (fast).
+        bound = size.scaled(THUMB_EDGE, THUMB_EDGE, Qt.AspectRatioMode.KeepAspectRatio)
+        reader.setScaledSize(bound)
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+class _Signals(QObject):
+    done = Signal(int, object, object, str)  # serial, ImageInfo | None, QImage | None, error
+
+
+class _Load(QRunnable):
+    """Save pasted data (if any), check the file the way a request will, and make a thumbnail."""
+
+    def __init__(self, serial: int, path: Path, payload: _Payload, signals: _Signals) -> None:
         super().__init__()
-        self.token, self.path, self.image, self.paste_dir, self.out = (
-            token,
-            path,
-            image,
-            paste_dir,
-            out,
-        )
+        self.serial, self.path, self.payload, self.signals = serial, path, payload, signals
 
     def run(self) -> None:
+        info: ImageInfo | None = None
+        thumb: QImage | None = None
+        error = ""
         try:
-            path = self.path
-            if path is None and self.image is not None:
-                self.paste_dir.mkdir(parents=True, exist_ok=True)
-                path = self.paste_dir / f"pasted-{uuid.uuid4().hex[:10]}.png"
-                if not self.image.save(str(path), "PNG"):
-                    raise ImageError(
-                        "The pasted image could not be saved. Save it as a file "
-                        "and drop that instead."
-                    )
-            assert path is not None
-            info = inspect_image(path)
-            reader = QImageReader(str(path))
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid():
-                reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-            thumb = reader.read()
-            self.out.done.emit(self.token, info, thumb if not thumb.isNull() else None, "")
+            if self.payload is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(self.payload, QImage):
+                    if not self.payload.save(str(self.path)):  # PNG, from the suffix
+                        raise OSError(f"QImage.save failed for {self.path}")
+                else:
+                    self.path.write_bytes(self.payload)
+            info = inspect_image(self.path)
+            thumb = _thumbnail(self.path)
         except ImageError as exc:
-            self.out.done.emit(self.token, None, None, exc.message)
-        except Exception as exc:  # never let a worker die silently with the slot "busy"
-            self.out.done.emit(self.token, None, None, f"The image could not be read ({exc}).")
+            error = exc.message
+        except OSError as exc:
+            log.warning("could not save pasted image to %s: %s", self.path, exc)
+            error = _tr(
+                "The pasted image could not be saved. Check the free disk space and try again."
+            )
+        except Exception:  # the slot must always hear back, or it would say "Reading…" forever
+            log.exception("could not read %s", self.path)
+            error = _tr("This image could not be read. Re-export it as PNG or JPEG and try again.")
+        self.signals.done.emit(self.serial, info, thumb, error)
 
 
-def human_size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n} B"
+class _Thumbnail(QWidget):
+    """Paints the image scaled to fit, aspect kept; the scaled pixmap is cached per size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self._cache: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(48)
+
+    def set_image(self, image: QImage | None) -> None:
+        if image is not self.image:
+            self.image, self._cache = image, None
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.image is None:
+            return
+        dpr = self.devicePixelRatioF()
+        target = self.image.size().scaled(self.size() * dpr, Qt.AspectRatioMode.KeepAspectRatio)
+        if self._cache is None or self._cache.size() != target:
+            scaled = self.image.scaled(target, mode=Qt.TransformationMode.SmoothTransformation)
+            self._cache = QPixmap.fromImage(scaled)
+            self._cache.setDevicePixelRatio(dpr)
+        w, h = self._cache.width() / dpr, self._cache.height() / dpr
+        QPainter(self).drawPixmap(
+            int((self.width() - w) / 2), int((self.height() - h) / 2), self._cache
+        )
 
 
 class ImageSlot(QFrame):
-    changed = Signal(object)  # str | None
+    changed = Signal(object)  # the new value: str | None
 
     def __init__(self, title: str, *, paste_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = title
-        self.paste_dir = paste_dir
+        self.title, self.paste_dir = title, paste_dir
         self._value: str | None = None
         self._info: ImageInfo | None = None
-        self._aspect: str | None = None
-        self._token = 0
-        self._programmatic: dict[int, bool] = {}
+        self._thumb: QImage | None = None
+        self._expected: str | None = None
+        self._serial = 0  # bumped by every new value; a check that finishes late is dropped
+        self._drag_over = False
+        self._error = False
         self._dialog: QFileDialog | None = None
-        self._result = _Result(self)
-        self._result.done.connect(self._on_checked)
-        self._pool = QThreadPool.globalInstance()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
 
-        self.setObjectName("slot")
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(200, 150)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(200, 140)
         self.setAccessibleName(title)
-        self.setToolTip(self.tr("Drop an image, paste (Ctrl+V), or click to browse"))
-        self._set_dragging(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        head = QLabel(title, self)
-        head.setStyleSheet("font-weight: 600; border: none;")
+        self.title_label = QLabel(title, self)
+        self.title_label.setStyleSheet("font-weight: bold;")
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("✕")
-        self.clear_button.setToolTip(self.tr("Clear this slot"))
-        self.clear_button.setAccessibleName(self.tr("Clear %s") % title)
+        self.clear_button.setText("×")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.clear_button.setToolTip(self.tr("Remove this image"))
+        self.clear_button.setAccessibleName(self.tr("Remove %s") % title)
         self.clear_button.clicked.connect(self.clear)
-        self.clear_button.hide()
-        self.thumb = QLabel(self)
-        self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumb.setMinimumHeight(90)
-        self.thumb.setStyleSheet("border: none;")
-        self.info = QLabel(self)
-        self.info.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.info.setStyleSheet("border: none;")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.hide()
-        top = QVBoxLayout()
-        top.addWidget(head)
-        layout.addLayout(top)
-        layout.addWidget(self.thumb, 1)
-        layout.addWidget(self.info)
-        layout.addWidget(self.message)
-        self._show_empty()
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # so the title does not jump when a value lands
+        self.clear_button.setSizePolicy(policy)
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.thumb = _Thumbnail(self)
+        self.info_label = QLabel(self)
+        self.info_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.warning_label = QLabel(self)
+        self.message_label = QLabel(self)  # "Reading image…" or why the last image was refused
+        for label in (self.warning_label, self.message_label):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.hide()
+        self.warning_label.setStyleSheet(WARNING_STYLE)
 
-    # -- public API ------------------------------------------------------------------------------
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 8)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.hint_label, 1)
+        layout.addWidget(self.thumb, 1)
+        for label in (self.info_label, self.warning_label, self.message_label):
+            layout.addWidget(label)
+        self._refresh()
+
+    # -- value -----------------------------------------------------------------------------------
 
     def value(self) -> str | None:
         return self._value
 
-    def set_value(self, value: str | None) -> None:
-        """Restore a draft or a remix: set now, check in the background."""
-        if not value:
-            self.clear()
-            return
-        self._value = value
-        self.changed.emit(value)
-        self._offer(value, programmatic=True)
-
-    def clear(self) -> None:
-        self._token += 1  # any check still running is now stale
-        had = self._value is not None
-        self._value = None
-        self._info = None
-        self._show_empty()
-        self._set_message("", "")
-        if had:
-            self.changed.emit(None)
-
-    def set_expected_aspect(self, aspect_ratio: str | None) -> None:
-        self._aspect = aspect_ratio
-        self._update_warning()
+    def thumbnail(self) -> QImage | None:
+        return self._thumb
 
     def error_text(self) -> str:
-        return self.message.text() if self.message.property("kind") == "error" else ""
+        """Why the last image offered was refused ("" when it was not)."""
+        return self.message_label.text() if self._error else ""
 
-    def warning_text(self) -> str:
-        return self.message.text() if self.message.property("kind") == "warning" else ""
+    def set_value(self, value: str | None) -> None:
+        """Programmatic (drafts, remix). A URL takes effect at once; a local file after the same
+        off-thread check a drop gets, then `changed` fires (a bad file keeps the old value)."""
+        if value is None or not value.strip():
+            self.clear()
+        else:
+            self._take_text(value)
 
-    def info_text(self) -> str:
-        return self.info.text()
+    def clear(self) -> None:
+        self._serial += 1
+        self._set_message("")
+        self._commit(None, None, None)
 
-    def has_thumbnail(self) -> bool:
-        pm = self.thumb.pixmap()
-        return pm is not None and not pm.isNull()
+    def set_expected_aspect(self, aspect_ratio: str | None) -> None:
+        if aspect_ratio != self._expected:
+            self._expected = aspect_ratio
+            self._refresh()
 
-    # -- input -----------------------------------------------------------------------------------
+    def swap_with(self, other: ImageSlot) -> None:
+        """Exchange checked images without re-reading them; a check still running is dropped."""
+        mine = (self._value, self._info, self._thumb)
+        for slot in (self, other):
+            slot._serial += 1
+            slot._set_message("")
+        self._commit(other._value, other._info, other._thumb)
+        other._commit(*mine)
 
-    def accepts(self, mime: QMimeData) -> bool:
+    def _commit(self, value: str | None, info: ImageInfo | None, thumb: QImage | None) -> None:
+        old = self._value
+        self._value, self._info, self._thumb = value, info, thumb
+        self._refresh()
+        if value != old:
+            self.changed.emit(value)
+
+    # -- intake ----------------------------------------------------------------------------------
+
+    def _take_text(self, text: str) -> bool:
+        """A URL, file URL, data URI or path, from a drop, the clipboard or a draft."""
+        lines = text.strip().splitlines()
+        text = lines[0].strip().strip("\"'") if lines else ""
+        if is_url(text):
+            self._serial += 1
+            self._set_message("")
+            self._commit(text, None, None)
+            return True
+        if text[:11].lower() == "data:image/":
+            head, _, body = text.partition(",")
+            try:
+                data = base64.b64decode(body, validate=True)
+            except (binascii.Error, ValueError):
+                return self._refuse(self.tr("That image data is damaged. Save it as a file."))
+            suffix = {"jpeg": ".jpg", "webp": ".webp"}.get(head[11:].split(";")[0].lower(), ".png")
+            self._load(self._paste_path(suffix), data)
+            return True
+        if text.lower().startswith("file:"):
+            text = QUrl(text).toLocalFile()
+        if not text or not ("/" in text or "\\" in text or text.startswith("~")):
+            return self._refuse(self.tr("That is not an image, an image link or a file path."))
+        self._load(Path(text).expanduser().absolute(), None)
+        return True
+
+    def _take_mime(self, mime: QMimeData) -> bool:
+        urls = mime.urls() if mime.hasUrls() else []
+        local = next((u for u in urls if u.isLocalFile()), None)
+        if local is not None:
+            self._load(Path(local.toLocalFile()), None)
+            return True
+        # Browsers send the pixels with the link; the pixels work with every gateway, while a
+        # URL works only where the gateway fetches it (and may point at a page, not the image).
+        image = mime.imageData() if mime.hasImage() else None
+        if isinstance(image, QImage) and not image.isNull():
+            self._load(self._paste_path(".png"), image)
+            return True
+        web = next((u for u in urls if u.scheme().lower() in ("http", "https", "data")), None)
+        if web is not None:
+            return self._take_text(web.toString())
+        if mime.hasText():
+            return self._take_text(mime.text())
+        return self._refuse(self.tr("There is no image here. Copy or drag an image and try again."))
+
+    @staticmethod
+    def _can_take(mime: QMimeData) -> bool:
         if mime.hasImage():
             return True
-        if mime.hasUrls():
-            return any(u.isLocalFile() or u.scheme() in ("http", "https") for u in mime.urls())
-        return mime.hasText() and (is_url(mime.text()) or Path(mime.text().strip()).is_file())
+        if mime.hasUrls():  # (Qt 6's hasText() is true for URL lists too: decide on them)
+            # Any file is let in, so a wrong one is explained on drop rather than just refused.
+            return any(
+                (u.isLocalFile() and not Path(u.toLocalFile()).is_dir())
+                or u.scheme() in ("http", "https", "data")
+                for u in mime.urls()
+            )
+        text = mime.text().strip().lower() if mime.hasText() else ""
+        return is_url(text) or text.startswith(("file:", "data:image/"))
 
-    def offer_mime(self, mime: QMimeData) -> bool:
-        """Take the best thing in a drop or paste: a file, then a URL, then image data."""
-        for url in mime.urls() if mime.hasUrls() else []:
-            if url.isLocalFile():
-                self._offer(url.toLocalFile())
-                return True
-        for url in mime.urls() if mime.hasUrls() else []:
-            if url.scheme() in ("http", "https"):
-                self._offer(url.toString())
-                return True
-        if mime.hasImage():
-            image = QImage(mime.imageData())
-            if not image.isNull():
-                self._start_check(None, image, programmatic=False)
-                return True
-        if mime.hasText():
-            text = mime.text().strip()
-            if is_url(text) or text.startswith("file://") or Path(text).expanduser().is_file():
-                self._offer(QUrl(text).toLocalFile() if text.startswith("file://") else text)
-                return True
-        self._set_message(
-            self.tr(
-                "That is not an image or an image link. Drop a PNG, JPEG or "
-                "WebP file, or an image URL."
-            ),
-            "error",
-        )
+    def _paste_path(self, suffix: str) -> Path:
+        name = f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}{suffix}"
+        return self.paste_dir / name
+
+    def _load(self, path: Path, payload: _Payload) -> None:
+        self._serial += 1
+        self._set_message(self.tr("Reading image…"))
+        signals = _Signals()  # one per job, kept alive by the job, so none outlives its emit
+        signals.done.connect(self._on_loaded)
+        self._pool.start(_Load(self._serial, path, payload, signals))
+
+    @Slot(int, object, object, str)
+    def _on_loaded(self, serial: int, info: ImageInfo | None, thumb: QImage | None, e: str) -> None:
+        if serial != self._serial:
+            return  # the value changed meanwhile
+        if info is None:
+            self._refuse(e)
+            return
+        self._set_message("")
+        self._commit(str(info.path), info, thumb)
+
+    def _refuse(self, message: str) -> bool:
+        self._set_message(message, error=True)
         return False
 
+    # -- actions ---------------------------------------------------------------------------------
+
+    def browse(self) -> None:
+        if self._dialog is None:
+            self._dialog = QFileDialog(self, self.tr("Choose an image: %s") % self.title)
+            self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            self._dialog.setNameFilter(
+                self.tr("Images (*.png *.jpg *.jpeg *.webp *.PNG *.JPG *.JPEG *.WEBP)")
+            )
+            self._dialog.fileSelected.connect(lambda path: self._load(Path(path), None))
+        if self._info is not None:
+            self._dialog.setDirectory(str(self._info.path.parent))
+        self._dialog.open()  # never exec(): the qasync loop must keep running
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            self._refuse(self.tr("The clipboard is empty. Copy an image and try again."))
+        else:
+            self._take_mime(mime)
+
+    # -- presentation ----------------------------------------------------------------------------
+
+    def _set_message(self, text: str, *, error: bool = False) -> None:
+        self._error = error and bool(text)
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.message_label.setVisible(bool(text))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Show the value; the accessible description says the same: value, warning, error."""
+        info, value = self._info, self._value
+        self.clear_button.setVisible(value is not None)
+        self.thumb.set_image(self._thumb)
+        self.thumb.setVisible(info is not None)
+        self.hint_label.setVisible(info is None)
+        self.hint_label.setForegroundRole(
+            QPalette.ColorRole.PlaceholderText if value is None else QPalette.ColorRole.WindowText
+        )
+        self.info_label.setVisible(value is not None)
+        warning = ""
+        if value is None:
+            self.hint_label.setText(self.tr("Drop an image, paste, or click to browse"))
+            tip = self.tr(
+                "Drop an image here, paste one with Ctrl+V, or click to choose a PNG, JPEG or "
+                "WebP file."
+            )
+            said = self.tr("Empty. Drop an image, paste, or click to browse.")
+        elif info is None:  # a URL
+            host = urlsplit(value).hostname or value
+            self.hint_label.setText(host)
+            self.info_label.setText(self.tr("linked image (sent as a URL)"))
+            tip, said = value, self.tr("Linked image from %s.") % host
+        else:
+            self._elide_info()
+            tip = str(info.path)
+            said = f"{info.path.name}, {info.width} × {info.height}, {size_text(info.file_size)}."
+            if self._expected and aspect_mismatch(info.aspect, self._expected):
+                warning = self.tr(
+                    "This image is {image}; the video follows the chosen {video}, so the image "
+                    "will be cropped or letterboxed by the model."
+                ).format(image=ratio_text(info.width, info.height), video=self._expected)
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
+        self.setToolTip(tip)
+        notes = [t for t in (warning, self.message_label.text()) if t]
+        self.setAccessibleDescription(" ".join([said, *notes]))
+        self.update()
+
+    def _elide_info(self) -> None:
+        info = self._info
+        if info is None:
+            return
+        width = max(40, self.info_label.width())
+        name = self.info_label.fontMetrics().elidedText(
+            info.path.name, Qt.TextElideMode.ElideMiddle, width
+        )
+        size = f"{info.width} × {info.height} · {size_text(info.file_size)}"
+        self.info_label.setText(f"{name}\n{size}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pal = self.palette()
+        active = self._drag_over or self.hasFocus()
+        color = pal.color(QPalette.ColorRole.Highlight if active else QPalette.ColorRole.Mid)
+        pen = QPen(color, 2.0 if active else 1.5)
+        if self._value is None:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen)
+        fill = QColor(pal.color(QPalette.ColorRole.Highlight))
+        fill.setAlpha(40)
+        painter.setBrush(fill if self._drag_over else pal.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 8, 8)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def _set_drag_over(self, on: bool) -> None:
+        self._drag_over = on
+        self.update()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.accepts(event.mimeData()):
-            self._set_dragging(True)
+        if self._can_take(event.mimeData()):
             event.acceptProposedAction()
+            self._set_drag_over(True)
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._set_dragging(False)
+        self._set_drag_over(False)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._set_dragging(False)
-        if self.offer_mime(event.mimeData()):
+        self._set_drag_over(False)
+        if self._take_mime(event.mimeData()):
             event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        inside = self.rect().contains(event.position().toPoint())  # a press dragged out cancels
+        if event.button() == Qt.MouseButton.LeftButton and inside:
+            self.browse()
+        else:
+            super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
         if event.matches(QKeySequence.StandardKey.Paste):
-            self.offer_mime(QGuiApplication.clipboard().mimeData())
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.paste()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.browse()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._value is not None:
             self.clear()
         else:
             super().keyPressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.browse()
-        super().mouseReleaseEvent(event)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Choose File…"), self.browse)
+        menu.addAction(self.tr("Paste"), self.paste)
+        menu.addAction(self.tr("Remove"), self.clear).setEnabled(self._value is not None)
+        menu.popup(event.globalPos())
 
-    def browse(self) -> None:
-        dlg = QFileDialog(self, self.tr("Choose %s") % self.title)
-        dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dlg.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
-        dlg.fileSelected.connect(self._offer)
-        self._dialog = dlg
-        dlg.open()
-
-    # -- checking --------------------------------------------------------------------------------
-
-    def _offer(self, value: str, programmatic: bool = False) -> None:
-        if is_url(value):
-            self._token += 1
-            self._accept(value, None, None)
-            return
-        self._start_check(Path(value).expanduser(), None, programmatic)
-
-    def _start_check(self, path: Path | None, image: QImage | None, programmatic: bool) -> None:
-        self._token += 1
-        self._programmatic[self._token] = programmatic
-        self._set_message(self.tr("Checking…"), "info")
-        self._pool.start(_Check(self._token, path, image, self.paste_dir, self._result))
-
-    def _on_checked(
-        self, token: int, info: ImageInfo | None, thumb: QImage | None, error: str
-    ) -> None:
-        programmatic = self._programmatic.pop(token, False)
-        if token != self._token:
-            return  # the user moved on; a late answer must not undo that
-        if info is None:
-            self._set_message(error, "error")
-            if programmatic:  # a draft's file went missing: say so, and don't send it
-                self._value = None
-                self._info = None
-                self._show_empty(keep_message=True)
-                self.changed.emit(None)
-            return
-        self._accept(str(info.path), info, thumb)
-
-    def _accept(self, value: str, info: ImageInfo | None, thumb: QImage | None) -> None:
-        changed = value != self._value
-        self._value = value
-        self._info = info
-        self.clear_button.show()
-        if info is not None:
-            self.thumb.setPixmap(QPixmap.fromImage(thumb) if thumb is not None else QPixmap())
-            self.info.setText(f"{info.width} × {info.height} · {human_size(info.file_size)}")
-            self.setToolTip(str(info.path))
-        else:
-            host = urlsplit(value).hostname or value
-            self.thumb.setPixmap(QPixmap())
-            self.thumb.setText("🔗")
-            self.info.setText(self.tr("Linked image from %s (sent as a URL)") % host)
-            self.setToolTip(value)
-        self._set_message("", "")
-        self._update_warning()
-        self.setAccessibleDescription(self.tr("%s: %s") % (self.title, value))
-        if changed:
-            self.changed.emit(value)
-
-    # -- looks -----------------------------------------------------------------------------------
-
-    def _show_empty(self, keep_message: bool = False) -> None:
-        self.thumb.setPixmap(QPixmap())
-        self.thumb.setText(self.tr("Drop an image, paste, or click to browse"))
-        self.thumb.setWordWrap(True)
-        self.info.setText("")
-        self.clear_button.hide()
-        self.setAccessibleDescription(self.tr("%s: empty") % self.title)
-        if not keep_message:
-            self._set_message("", "")
-
-    def _update_warning(self) -> None:
-        if self.message.property("kind") == "error":
-            return
-        info = self._info
-        if info and self._aspect and aspect_mismatch(info.aspect, self._aspect):
-            ratio = f"{info.width}:{info.height}" if info.height else "?"
-            self._set_message(
-                self.tr(
-                    "This image is %s, not %s: the model may crop or "
-                    "letterbox it, or follow the image's shape."
-                )
-                % (_simplify(ratio), self._aspect),
-                "warning",
-            )
-        elif self.message.property("kind") == "warning":
-            self._set_message("", "")
-
-    def _set_message(self, text: str, kind: str) -> None:
-        self.message.setProperty("kind", kind)
-        colour = {"error": "#d0312d", "warning": "#b8860b"}.get(kind, "palette(mid)")
-        self.message.setStyleSheet(f"color: {colour}; border: none;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
-    def _set_dragging(self, on: bool) -> None:
-        border = "palette(highlight)" if on else "palette(mid)"
-        style = "solid" if on else "dashed"
-        self.setStyleSheet(f"QFrame#slot {{ border: 2px {style} {border}; border-radius: 8px; }}")
-
-    def resizeEvent(self, event: object) -> None:  # keep the clear button in the corner
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self.clear_button.move(self.width() - self.clear_button.width() - 6, 6)
-
-
-def _simplify(ratio: str) -> str:
-    from math import gcd
-
-    try:
-        w, h = (int(x) for x in ratio.split(":"))
-    except ValueError:
-        return ratio
-    g = gcd(w, h) or 1
-    w, h = w // g, h // g
-    return f"{w}:{h}" if w < 50 else f"{w / h:.2f}:1"
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_info()

@@ -1,10 +1,22 @@
 """Paints one job row: poster (or the live frame while it plays), mode and model, the prompt,
-status with a progress bar, elapsed time, and the reason when it failed. No per-row widgets."""
+status with elapsed time and a progress bar, and the reason when it failed. No per-row widgets:
+a thousand rows cost a thousand paint calls, not a thousand widgets."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -15,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.journal import Job, JobState
 from .job_model import (
+    ElapsedRole,
     ErrorRole,
     FrameRole,
     JobRole,
@@ -22,149 +35,256 @@ from .job_model import (
     StatusTextRole,
     format_elapsed,
     mode_label,
-    model_label,
+    tr,
 )
 
-ERROR_COLOUR = QColor("#e0484f")
-PAD = 8
+Index = QModelIndex | QPersistentModelIndex
+
+# Two reds and two ambers, picked per background: one red cannot reach a readable contrast on
+# both a white and a near-black row.
+_RED = (QColor("#c62828"), QColor("#ff7b72"))
+_AMBER = (QColor("#9a5b00"), QColor("#f0b450"))
+# Waiting rows get no bar: an empty one looks broken, a busy one looks like work being done.
+_BAR_STATES = (JobState.RUNNING, JobState.COMPLETED)
+
+
+def _is_dark(colour: QColor) -> bool:
+    return colour.lightnessF() < 0.5
+
+
+class _Metrics:
+    """Every length of the row layout, derived from the font so the row grows with it; never
+    under 104 px, so a small font still leaves a poster big enough to recognise."""
+
+    MIN_HEIGHT = 104
+
+    def __init__(self, font: QFont) -> None:
+        self.line = QFontMetrics(font).height()
+        self.gap = round(self.line * 0.25)
+        self.margin = round(self.line * 0.6)
+        text_h = 4 * self.line + 4 * self.gap
+        self.height = max(self.MIN_HEIGHT, 2 * self.margin + text_h)
+        self.text_top = (self.height - text_h) // 2  # the text block sits centred by the poster
+        self.thumb_h = self.height - 2 * self.margin
+        self.thumb_w = self.thumb_h * 16 // 9
 
 
 class JobDelegate(QStyledItemDelegate):
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        line = QFontMetrics(option.font).height()
-        return QSize(320, max(96, line * 5 + PAD * 2))
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._metrics: dict[str, _Metrics] = {}
+        self._scaled: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def _m(self, font: QFont) -> _Metrics:
+        key = font.key()
+        if key not in self._metrics:
+            self._metrics[key] = _Metrics(font)
+        return self._metrics[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        m = self._m(option.font)
+        return QSize(m.thumb_w + 20 * m.line, m.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job: Job | None = index.data(JobRole)
         if job is None:
             return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the panel only: we draw the text ourselves
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        m = self._m(opt.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-        )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pal = option.palette
-        text_colour = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = QColor(text_colour)
-        dim.setAlphaF(0.7)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
 
-        r = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        thumb_h = r.height()
-        thumb = QRect(r.left(), r.top(), thumb_h * 16 // 9, thumb_h)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        bg = pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        dim = QColor(fg)
+        dim.setAlphaF(0.72)
+        r = opt.rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
+        thumb = QRect(r.left(), r.top(), m.thumb_w, m.thumb_h)
         self._paint_thumb(painter, thumb, index, job, pal)
 
-        x = thumb.right() + PAD * 2
-        width = r.right() - x
-        fm = QFontMetrics(option.font)
-        line = fm.height()
-        y = r.top()
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        head = f"{mode_label(job.mode)} · {model_label(job.model)}"
+        x = thumb.right() + 1 + m.margin * 3 // 2
+        width = max(0, r.right() - x)
+        fm = QFontMetrics(opt.font)
+        y = opt.rect.top() + m.text_top
+
+        # 1: mode (semi-bold) · model id (regular, dimmed)
+        head_font = QFont(opt.font)
+        head_font.setWeight(QFont.Weight.DemiBold)
+        head = mode_label(job.mode)
+        head_w = min(QFontMetrics(head_font).horizontalAdvance(head), width)
+        painter.setFont(head_font)
+        painter.setPen(fg)
+        painter.drawText(QRect(x, y, head_w, m.line), Qt.AlignmentFlag.AlignVCenter, head)
+        painter.setFont(opt.font)
+        painter.setPen(dim)
+        rest = fm.elidedText(f" · {job.model}", Qt.TextElideMode.ElideRight, width - head_w)
         painter.drawText(
-            QRect(x, y, width, line),
-            Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, width),
+            QRect(x + head_w, y, width - head_w, m.line), Qt.AlignmentFlag.AlignVCenter, rest
         )
-        painter.setFont(option.font)
-        y += line + 2
+
+        # 2: the prompt on one line
+        y += m.line + m.gap
+        prompt = " ".join(job.prompt.split()) or tr("(no prompt)")
+        painter.setPen(fg)
         painter.drawText(
-            QRect(x, y, width, line),
-            Qt.AlignmentFlag.AlignLeft,
-            fm.elidedText(job.prompt.replace("\n", " "), Qt.TextElideMode.ElideRight, width),
+            QRect(x, y, width, m.line),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(prompt, Qt.TextElideMode.ElideRight, width),
         )
-        y += line + 4
-        status = index.data(StatusTextRole) or ""
-        elapsed = (
-            format_elapsed(index.model().elapsed(job)) if hasattr(index.model(), "elapsed") else ""
+
+        # 3: status, with the elapsed time at the right edge
+        y += m.line + m.gap * 2
+        elapsed = format_elapsed(float(index.data(ElapsedRole) or 0.0))
+        elapsed_w = fm.horizontalAdvance(elapsed)
+        status = fm.elidedText(
+            str(index.data(StatusTextRole) or ""), Qt.TextElideMode.ElideRight, width - elapsed_w
         )
+        problem = job.state in (JobState.FAILED, JobState.PAUSED, JobState.UNCERTAIN) or bool(
+            job.state is JobState.COMPLETED and job.error_message
+        )
+        accent = self._accent(job, bg) if problem and not selected else fg
+        painter.setPen(accent)
+        painter.drawText(QRect(x, y, width, m.line), Qt.AlignmentFlag.AlignVCenter, status)
         painter.setPen(dim)
         painter.drawText(
-            QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, f"{status}   {elapsed}"
+            QRect(x, y, width, m.line),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            elapsed,
         )
-        y += line + 2
-        if job.state in (
-            JobState.QUEUED,
-            JobState.RUNNING,
-            JobState.SUBMITTING,
-            JobState.POSTING,
-            JobState.COMPLETED,
-        ):
-            bar = QStyleOptionProgressBar()
-            bar.rect = QRect(x, y + 2, min(width, 260), max(6, line // 2))
-            bar.minimum = 0
-            indeterminate = job.progress is None and job.state is not JobState.COMPLETED
-            bar.maximum = 0 if indeterminate else 100
-            bar.progress = 100 if job.state is JobState.COMPLETED else (job.progress or 0)
-            bar.textVisible = False
-            bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
-        elif job.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED):
-            painter.setPen(ERROR_COLOUR if not selected else text_colour)
-            err = index.data(ErrorRole) or ""
+
+        # 4: progress bar while in flight, the reason when something went wrong
+        y += m.line + m.gap
+        line4 = QRect(x, y, width, m.line)
+        if problem:
+            painter.setPen(accent)
+            err = str(index.data(ErrorRole) or "")
             painter.drawText(
-                QRect(x, y, width, line),
-                Qt.AlignmentFlag.AlignLeft,
+                line4,
+                Qt.AlignmentFlag.AlignVCenter,
                 fm.elidedText(err, Qt.TextElideMode.ElideRight, width),
+            )
+        elif job.state in _BAR_STATES:
+            self._paint_bar(painter, opt, line4, job)
+        elif job.video_path:
+            painter.setPen(dim)
+            name = job.video_path.replace("\\", "/").rsplit("/", 1)[-1]
+            painter.drawText(
+                line4,
+                Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(name, Qt.TextElideMode.ElideMiddle, width),
             )
         painter.restore()
 
-    def _paint_thumb(
-        self,
-        painter: QPainter,
-        rect: QRect,
-        index: QModelIndex | QPersistentModelIndex,
-        job: Job,
-        pal: QPalette,
-    ) -> None:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(rect), 6, 6)
-        painter.save()
-        painter.setClipPath(path)
-        image: QImage | None = index.data(FrameRole) or index.data(PosterRole)
-        if image is not None and not image.isNull():
-            scaled = image.scaled(
-                rect.size(),
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            sx = (scaled.width() - rect.width()) // 2
-            sy = (scaled.height() - rect.height()) // 2
-            painter.drawImage(rect, scaled, QRect(sx, sy, rect.width(), rect.height()))
+    @staticmethod
+    def _accent(job: Job, bg: QColor) -> QColor:
+        pair = _RED if job.state in (JobState.FAILED, JobState.COMPLETED) else _AMBER
+        return pair[1] if _is_dark(bg) else pair[0]
+
+    @staticmethod
+    def _paint_bar(painter: QPainter, opt: QStyleOptionViewItem, line: QRect, job: Job) -> None:
+        bar = QStyleOptionProgressBar()
+        if opt.widget is not None:
+            bar.initFrom(opt.widget)
+        # No style object: with one, a busy bar starts a style animation that repaints the whole
+        # list at 60 fps; the window's one-second tick is enough for a list of jobs.
+        bar.styleObject = None  # type: ignore[assignment]
+        h = max(6, line.height() * 3 // 5)
+        bar.rect = QRect(line.left(), line.center().y() - h // 2, min(line.width(), 280), h)
+        bar.palette = opt.palette
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.direction = opt.direction
+        bar.textVisible = False
+        bar.minimum = 0
+        if job.state is JobState.COMPLETED:
+            bar.maximum, bar.progress = 100, 100
+        elif job.state is JobState.RUNNING and job.progress is None:
+            bar.maximum, bar.progress = 0, 0  # indeterminate: working, but no number yet
         else:
-            base = pal.color(QPalette.ColorRole.Mid)
-            painter.fillRect(rect, base.darker(130))
-            painter.setPen(pal.color(QPalette.ColorRole.Light))
-            f = painter.font()
-            f.setPointSizeF(f.pointSizeF() * 1.6)
-            painter.setFont(f)
-            glyph = "✕" if job.state is JobState.FAILED else "🎞"
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
+            bar.maximum, bar.progress = 100, max(0, min(100, job.progress or 0))
+        style = QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, opt.widget)
+
+    def _paint_thumb(
+        self, painter: QPainter, rect: QRect, index: Index, job: Job, pal: QPalette
+    ) -> None:
+        radius = max(4.0, rect.height() / 14)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        # Near-black reads as "video" on a light list; on a dark one it needs to stand out.
+        dark_list = _is_dark(pal.color(QPalette.ColorRole.Base))
+        painter.setBrush(QColor(52, 54, 60) if dark_list else QColor(24, 24, 28))
+        painter.drawRoundedRect(QRectF(rect), radius, radius)
+        frame: QImage | None = index.data(FrameRole)
+        image = frame if frame is not None and not frame.isNull() else index.data(PosterRole)
+        if image is not None and not image.isNull():
+            self._draw_fitted(painter, rect, image, cache=frame is None)
+        else:
+            self._draw_film_icon(painter, rect)
+        if job.state is JobState.DOWNLOADED and frame is None:
+            self._draw_play_badge(painter, rect)
         painter.restore()
-        if job.state is JobState.DOWNLOADED and index.data(FrameRole) is None:
-            # A play badge says "this row plays" without a widget.
-            c = QPointF(rect.center())
-            painter.setBrush(QColor(0, 0, 0, 150))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(c, 14, 14)
-            painter.setBrush(QColor(255, 255, 255, 230))
-            tri = [
-                QPointF(c.x() - 5, c.y() - 8),
-                QPointF(c.x() - 5, c.y() + 8),
-                QPointF(c.x() + 9, c.y()),
-            ]
-            painter.drawPolygon(tri)
+
+    def _draw_fitted(self, painter: QPainter, rect: QRect, image: QImage, *, cache: bool) -> None:
+        """Letterboxed, not cropped: a 9:16 clip shows whole inside the 16:9 box."""
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = QSize(round(rect.width() * dpr), round(rect.height() * dpr))
+        key = (image.cacheKey(), size.width(), size.height())
+        scaled = self._scaled.get(key) if cache else None
+        if scaled is None:
+            scaled = image.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            scaled.setDevicePixelRatio(dpr)
+            if cache:  # posters repaint every tick; a live frame is never painted twice
+                self._scaled[key] = scaled
+                if len(self._scaled) > 256:
+                    self._scaled.popitem(last=False)
+        w, h = round(scaled.width() / dpr), round(scaled.height() / dpr)
+        target = QRect(
+            rect.left() + (rect.width() - w) // 2, rect.top() + (rect.height() - h) // 2, w, h
+        )
+        painter.drawImage(target, scaled)
+
+    @staticmethod
+    def _draw_film_icon(painter: QPainter, rect: QRect) -> None:
+        h = rect.height() * 0.42
+        w = h * 1.3
+        body = QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h)
+        ink = QColor(255, 255, 255, 150)
+        painter.setPen(QPen(ink, max(1.5, h / 18)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(body, h / 10, h / 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink)
+        hole = h / 9
+        for i in range(4):  # sprocket holes along both edges
+            cx = body.left() + w * (i + 0.5) / 4 - hole / 2
+            painter.drawRect(QRectF(cx, body.top() + hole * 0.7, hole, hole))
+            painter.drawRect(QRectF(cx, body.bottom() - hole * 1.7, hole, hole))
+        frame = body.adjusted(w * 0.12, h * 0.3, -w * 0.12, -h * 0.3)
+        painter.drawRoundedRect(frame, 2, 2)
+
+    @staticmethod
+    def _draw_play_badge(painter: QPainter, rect: QRect) -> None:
+        d = max(14.0, rect.height() * 0.28)
+        c = QPointF(rect.left() + d * 0.5 + 5, rect.bottom() - d * 0.5 - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 165))
+        painter.drawEllipse(c, d / 2, d / 2)
+        painter.setBrush(QColor(255, 255, 255, 235))
+        t = d * 0.22
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(c.x() - t * 0.8, c.y() - t),
+                    QPointF(c.x() - t * 0.8, c.y() + t),
+                    QPointF(c.x() + t * 1.1, c.y()),
+                ]
+            )
+        )

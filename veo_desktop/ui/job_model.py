@@ -4,37 +4,73 @@ No widget knowledge here, so it is tested without any view."""
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+)
+from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
 from ..core.journal import Job, JobState
-from ..core.models import Mode, Model
+from ..core.models import Mode, Model, Tier
 
-JobRole = Qt.ItemDataRole.UserRole + 1
-IdRole = JobRole + 1
-StateRole = JobRole + 2
-ProgressRole = JobRole + 3
-PromptRole = JobRole + 4
-ModeRole = JobRole + 5
-ModelRole = JobRole + 6
-ElapsedRole = JobRole + 7
-ErrorRole = JobRole + 8
-VideoPathRole = JobRole + 9
-PosterRole = JobRole + 10
-FrameRole = JobRole + 11
+JobRole = int(Qt.ItemDataRole.UserRole) + 1
+StateRole = JobRole + 1
+ProgressRole = JobRole + 2
+PromptRole = JobRole + 3
+ModeRole = JobRole + 4
+ModelRole = JobRole + 5
+ElapsedRole = JobRole + 6
+ErrorRole = JobRole + 7
+VideoPathRole = JobRole + 8
+PosterRole = JobRole + 9
+FrameRole = JobRole + 10
+IdRole = JobRole + 11
 StatusTextRole = JobRole + 12
 
-ACTIVE = (
-    JobState.SUBMITTING,
-    JobState.POSTING,
-    JobState.QUEUED,
-    JobState.RUNNING,
-    JobState.COMPLETED,
+ROLE_NAMES = {
+    Qt.ItemDataRole.DisplayRole: b"display",
+    Qt.ItemDataRole.ToolTipRole: b"toolTip",
+    JobRole: b"job",
+    StateRole: b"state",
+    ProgressRole: b"progress",
+    PromptRole: b"prompt",
+    ModeRole: b"mode",
+    ModelRole: b"model",
+    ElapsedRole: b"elapsed",
+    ErrorRole: b"error",
+    VideoPathRole: b"videoPath",
+    PosterRole: b"poster",
+    FrameRole: b"frame",
+    IdRole: b"jobId",
+    StatusTextRole: b"statusText",
+}
+
+#: Roles that are one field of the Job, by attribute name.
+_FIELDS = {
+    IdRole: "id",
+    StateRole: "state",
+    ProgressRole: "progress",
+    ModeRole: "mode",
+    ModelRole: "model",
+    VideoPathRole: "video_path",
+}
+
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
+
+#: States whose clock is running: `tick` repaints these rows and only these.
+TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
 
 
 def tr(text: str) -> str:
@@ -51,44 +87,80 @@ def mode_label(mode: Mode) -> str:
     }[mode]
 
 
-def model_label(model_id: str) -> str:
+#: What each state says on a row, and mid-sentence to a screen reader (separate strings:
+#: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.
+_STATUS = {
+    JobState.SUBMITTING: ("Preparing", "preparing"),
+    JobState.POSTING: ("Sending", "sending"),
+    JobState.QUEUED: ("Queued", "queued"),
+    JobState.RUNNING: ("Running %1%", "running %1 percent"),
+    JobState.PAUSED: ("Paused", "paused"),
+    JobState.COMPLETED: ("Downloading", "downloading"),
+    JobState.DOWNLOADED: ("Downloaded", "downloaded"),
+    JobState.FAILED: ("Failed", "failed"),
+    JobState.UNCERTAIN: ("Uncertain — check the gateway", "uncertain, check the gateway"),
+}
+_KEY_REJECTED = ("Paused — key rejected", "paused, key rejected")
+_DOWNLOAD_FAILED = ("Download failed", "download failed")
+_RUNNING = ("Running", "running")
+
+
+def status_text(job: Job, *, spoken: bool = False) -> str:
+    """What the third line of a row says (short, capitalised), or with `spoken` the words a
+    screen reader says mid-sentence."""
+    pair = _STATUS[job.state]
+    if job.state is JobState.RUNNING and job.progress is None:
+        pair = _RUNNING
+    elif job.state is JobState.PAUSED and job.error_kind == "auth":
+        pair = _KEY_REJECTED
+    elif job.state is JobState.COMPLETED and job.error_message:
+        pair = _DOWNLOAD_FAILED
+    return tr(pair[spoken]).replace("%1", str(job.progress))
+
+
+def _spoken_model(model_id: str) -> str:
     m = Model.parse(model_id)
     if m is None:
         return model_id
-    tier = tr("Fast") if m.tier.value == "fast" else tr("Standard")
-    return f"{tier} {m.resolution.value}"
+    tier = tr("fast %1") if m.tier is Tier.FAST else tr("standard %1")
+    return tier.replace("%1", m.resolution.value)
 
 
-def status_text(job: Job) -> str:
-    s = job.state
-    if s is JobState.RUNNING and job.progress is not None:
-        return tr("Running %1%").replace("%1", str(job.progress))
-    return {
-        JobState.SUBMITTING: tr("Preparing"),
-        JobState.POSTING: tr("Sending"),
-        JobState.QUEUED: tr("Queued"),
-        JobState.RUNNING: tr("Running"),
-        JobState.PAUSED: tr("Paused — key rejected"),
-        JobState.COMPLETED: tr("Done — downloading"),
-        JobState.DOWNLOADED: tr("Ready"),
-        JobState.FAILED: tr("Failed"),
-        JobState.UNCERTAIN: tr("Uncertain — check the gateway"),
-    }[s]
+# A message that already names a next step ("Try again…", "Check…") gets no second one.
+_SAYS_WHAT_TO_DO = re.compile(
+    r"\b(try|retry|check|choose|update|open|send|wait|add|use|change|turn|remove|rephrase)\b",
+    re.IGNORECASE,
+)
+_SUGGESTIONS = {
+    "blocked": "Rephrase the prompt and try again.",
+    "auth": "Update the API key in Settings.",
+    "out_of_credit": "Add credit to the account, then try again.",
+    "rate_limited": "Wait a minute, then try again.",
+    "network": "Check the connection, then try again.",
+    "server": "The gateway is having trouble; try again later.",
+    "invalid_request": "Change the settings and try again.",
+    "invalid_input": "Change the settings and try again.",
+    "invalid_image": "Choose another image and try again.",
+    "download": "Try the download again later.",
+    "submission_uncertain": "Check the gateway's task list before sending it again.",
+}
+
+
+def _suggestion(job: Job, message: str) -> str:
+    if "audio" in message.lower():
+        return tr("Retry with audio off.")
+    default = "Try again, perhaps with a different prompt."
+    return tr(_SUGGESTIONS.get(job.error_kind or "", default))
 
 
 def error_text(job: Job) -> str:
-    """The reason, plus a next step when the reason itself does not give one."""
-    msg = job.error_message or ""
+    """The reason, plus a next step when the reason itself does not give one; "" if none."""
+    msg = (job.error_message or "").strip()
     if not msg:
-        return ""
-    low = msg.lower()
-    if job.error_kind == "blocked" and "audio" in low and "audio off" not in low:
-        msg += " " + tr("Retry with audio off.")
-    elif job.state is JobState.FAILED and not any(
-        w in low for w in ("try", "check", "choose", "open", "update")
-    ):
-        msg += " " + tr("Change the prompt or settings and try again.")
-    return msg
+        return tr("The gateway gave no reason.") if job.state is JobState.FAILED else ""
+    if _SAYS_WHAT_TO_DO.search(msg):
+        return msg
+    return f"{msg} {_suggestion(job, msg)}"
 
 
 def format_elapsed(seconds: float) -> str:
@@ -99,6 +171,14 @@ def format_elapsed(seconds: float) -> str:
 
 
 class JobListModel(QAbstractListModel):
+    """Rows newest first. `row_of` is O(1): every job gets a slot number and its row is
+    `slot - top`; a row added on top takes `top - 1`, so only a removal renumbers anything."""
+
+    JobRole, StateRole, ProgressRole, PromptRole = JobRole, StateRole, ProgressRole, PromptRole
+    ModeRole, ModelRole, ElapsedRole, ErrorRole = ModeRole, ModelRole, ElapsedRole, ErrorRole
+    VideoPathRole, PosterRole, FrameRole, IdRole = VideoPathRole, PosterRole, FrameRole, IdRole
+    StatusTextRole = StatusTextRole
+
     def __init__(
         self,
         fetch_page: Callable[[int, int], list[Job]],
@@ -109,171 +189,185 @@ class JobListModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch_page
-        self._page = page_size
+        self._page_size = page_size
         self._clock = clock
         self._jobs: list[Job] = []
-        self._index: dict[str, int] = {}
+        self._slot: dict[str, int] = {}
+        self._top = 0
+        self._ticking: set[str] = set()
         self._posters: dict[str, QImage] = {}
         self._frames: dict[str, QImage] = {}
         self._exhausted = False
         self.reload()
 
-    # -- Qt model API ------------------------------------------------------------------------------
+    # -- Qt model API ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._jobs)
+    def rowCount(self, parent: QModelIndex | QPIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
 
-    def canFetchMore(self, parent: QModelIndex | None = None) -> bool:
-        return not (parent is not None and parent.isValid()) and not self._exhausted
+    def canFetchMore(self, parent: QModelIndex | QPIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: QModelIndex | None = None) -> None:
-        if parent is not None and parent.isValid():
+    def fetchMore(self, parent: QModelIndex | QPIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
             return
-        page = [j for j in self._fetch(len(self._jobs), self._page) if j.id not in self._index]
-        if len(page) < self._page:
-            self._exhausted = True
-        if not page:
-            return
-        first = len(self._jobs)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._jobs.extend(page)
-        for i, job in enumerate(page, start=first):
-            self._index[job.id] = i
-        self.endInsertRows()
+        # Every row we hold is (also) one of the journal's newest rows, so our length is the
+        # offset; the id filter absorbs a row we hide that the journal still has.
+        raw = self._fetch(len(self._jobs), self._page_size)
+        self._exhausted = len(raw) < self._page_size
+        page = [j for j in raw if j.id not in self._slot]
+        if page:
+            self._insert(len(self._jobs), page)
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {
-            Qt.ItemDataRole.DisplayRole: b"display",
-            JobRole: b"job",
-            IdRole: b"id",
-            StateRole: b"state",
-            ProgressRole: b"progress",
-            PromptRole: b"prompt",
-            ModeRole: b"mode",
-            ModelRole: b"model",
-            ElapsedRole: b"elapsed",
-            ErrorRole: b"error",
-            VideoPathRole: b"videoPath",
-            PosterRole: b"poster",
-            FrameRole: b"frame",
-            StatusTextRole: b"statusText",
-        }
+    def roleNames(self) -> dict[int, bytes]:  # type: ignore[override]  # PySide takes bytes
+        return dict(ROLE_NAMES)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._jobs):
             return None
         job = self._jobs[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole or role == PromptRole:
+        if role in (Qt.ItemDataRole.DisplayRole, PromptRole):
             return job.prompt
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Rich text so Qt wraps a long prompt instead of drawing one endless line.
+            err = error_text(job)
+            tip = f"<p>{html.escape(job.prompt) or tr('(no prompt)')}</p>"
+            return tip + (f"<p><b>{html.escape(err)}</b></p>" if err else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            prompt = job.prompt if len(job.prompt) <= 80 else job.prompt[:79].rstrip() + "…"
+            return (
+                tr("%1 job, %2, %3: %4")
+                .replace("%1", mode_label(job.mode))
+                .replace("%2", _spoken_model(job.model))
+                .replace("%3", status_text(job, spoken=True))
+                .replace("%4", prompt)
+            )
+        if role in _FIELDS:
+            return getattr(job, _FIELDS[role])
         if role == JobRole:
             return job
-        if role == IdRole:
-            return job.id
-        if role == StateRole:
-            return job.state
-        if role == ProgressRole:
-            return job.progress
-        if role == ModeRole:
-            return job.mode
-        if role == ModelRole:
-            return job.model
         if role == ElapsedRole:
             return self.elapsed(job)
         if role == ErrorRole:
             return error_text(job)
-        if role == VideoPathRole:
-            return job.video_path
+        if role == StatusTextRole:
+            return status_text(job)
         if role == PosterRole:
             return self._posters.get(job.id)
         if role == FrameRole:
             return self._frames.get(job.id)
-        if role == StatusTextRole:
-            return status_text(job)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            err = error_text(job)
-            return job.prompt + (f"\n\n{err}" if err else "")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (
-                tr("%1 job, %2, %3: %4")
-                .replace("%1", mode_label(job.mode))
-                .replace("%2", model_label(job.model))
-                .replace("%3", status_text(job))
-                .replace("%4", job.prompt[:80])
-            )
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def flags(self, index: QModelIndex | QPIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def row_of(self, job_id: str) -> int:
+        slot = self._slot.get(job_id)
+        return -1 if slot is None else slot - self._top
+
+    def job_at(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def elapsed(self, job: Job) -> float:
+        """Seconds from submission (or creation) until completion; still counting while the
+        job is in flight; frozen at the last update for jobs that ended without completing."""
+        start = job.submitted_at or job.created_at
+        if job.completed_at is not None:
+            end = job.completed_at
+        elif job.state in TICKING:
+            end = self._clock()
+        else:
+            end = job.updated_at
+        return max(0.0, end - start)
 
     # -- updates -------------------------------------------------------------------------------
 
-    def elapsed(self, job: Job) -> float:
-        start = job.submitted_at or job.created_at
-        end = job.completed_at or (job.updated_at if job.state.finished else self._clock())
-        return max(0.0, end - start)
-
     def reload(self) -> None:
         self.beginResetModel()
-        self._jobs = []
-        self._index = {}
+        self._jobs, self._slot, self._top = [], {}, 0
+        self._ticking.clear()
         self._exhausted = False
         self.endResetModel()
         self.fetchMore()
 
     def upsert(self, job: Job) -> None:
-        row = self._index.get(job.id)
-        if row is not None:
+        """Update a row in place, or insert a job the model does not hold yet where the journal
+        order puts it: row 0 for a new job."""
+        row = self.row_of(job.id)
+        if row >= 0:
             self._jobs[row] = job
+            self._track(job)
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx)
             return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._jobs.insert(0, job)
-        self._index = {j.id: i for i, j in enumerate(self._jobs)}
-        self.endInsertRows()
+        if self._jobs and not self._exhausted and job.created_at < self._jobs[-1].created_at:
+            return  # older than anything loaded: paging brings it, with its state by then
+        row = next(
+            (i for i, j in enumerate(self._jobs) if j.created_at <= job.created_at),
+            len(self._jobs),
+        )
+        self._insert(row, [job])
 
     def remove(self, job_id: str) -> None:
-        row = self._index.get(job_id)
-        if row is None:
+        row = self.row_of(job_id)
+        if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._jobs[row]
-        self._index = {j.id: i for i, j in enumerate(self._jobs)}
+        del self._slot[job_id]
+        for later in self._jobs[row:]:
+            self._slot[later.id] -= 1
+        self._ticking.discard(job_id)
         self._posters.pop(job_id, None)
         self._frames.pop(job_id, None)
         self.endRemoveRows()
 
-    def row_of(self, job_id: str) -> int:
-        return self._index.get(job_id, -1)
-
-    def job_at(self, row: int) -> Job:
-        return self._jobs[row]
-
-    def jobs(self) -> list[Job]:
-        return list(self._jobs)
-
     def set_poster(self, job_id: str, image: QImage) -> None:
-        self._posters[job_id] = image
-        self._changed(job_id)
+        if job_id in self._slot:
+            self._posters[job_id] = image
+            self._changed(job_id, PosterRole)
 
     def set_frame(self, job_id: str, image: QImage | None) -> None:
+        """The live frame of the one playing row; None puts the poster back."""
         if image is None:
-            self._frames.pop(job_id, None)
-        else:
+            if self._frames.pop(job_id, None) is not None:
+                self._changed(job_id, FrameRole)
+        elif job_id in self._slot:
             self._frames[job_id] = image
-        self._changed(job_id)
+            self._changed(job_id, FrameRole)
 
     def tick(self) -> None:
         """Repaint the rows whose elapsed time runs (called once a second by the window)."""
-        for row, job in enumerate(self._jobs):
-            if job.state in ACTIVE:
-                idx = self.index(row, 0)
-                self.dataChanged.emit(idx, idx, [ElapsedRole])
-
-    def _changed(self, job_id: str) -> None:
-        row = self._index.get(job_id)
-        if row is not None:
+        for row in sorted(self.row_of(job_id) for job_id in self._ticking):
             idx = self.index(row, 0)
-            self.dataChanged.emit(idx, idx)
+            self.dataChanged.emit(idx, idx, [ElapsedRole])
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _insert(self, row: int, jobs: list[Job]) -> None:
+        n = len(jobs)
+        self.beginInsertRows(QModelIndex(), row, row + n - 1)
+        if row == 0:
+            self._top -= n
+        else:
+            for later in self._jobs[row:]:
+                self._slot[later.id] += n
+        self._jobs[row:row] = jobs
+        for i, job in enumerate(jobs, start=self._top + row):
+            self._slot[job.id] = i
+            self._track(job)
+        self.endInsertRows()
+
+    def _track(self, job: Job) -> None:
+        if job.state in TICKING:
+            self._ticking.add(job.id)
+        else:
+            self._ticking.discard(job.id)
+
+    def _changed(self, job_id: str, role: int) -> None:
+        row = self.row_of(job_id)
+        if row >= 0:
+            idx = self.index(row, 0)
+            self.dataChanged.emit(idx, idx, [role])

@@ -1,12 +1,13 @@
 """Poster frames for the job list: made once per clip on a worker thread (PyAV decode, never on
-the UI thread), cached on disk and in memory, and announced with `ready`."""
+the UI thread), kept on disk as `<job id>.jpg` and in memory, and announced with `ready`."""
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from ..core.frames import make_poster
@@ -15,7 +16,8 @@ log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
-    done = Signal(str, object)  # job id, the poster QImage (None on failure)
+    # Lives on the UI thread, so a worker's emit reaches PosterCache as a queued call.
+    done = Signal(str, object)  # job id, QImage or None when no poster could be made
 
 
 class _MakePoster(QRunnable):
@@ -24,48 +26,89 @@ class _MakePoster(QRunnable):
         self.job_id, self.video, self.dest, self.signals = job_id, video, dest, signals
 
     def run(self) -> None:
+        image: QImage | None = None
         try:
-            if not self.dest.exists():
-                make_poster(self.video, self.dest)
-            image = QImage(str(self.dest))  # QImage (unlike QPixmap) is safe off the GUI thread
-        except (ValueError, OSError) as exc:
-            log.warning("no poster for %s: %s", self.job_id, exc)
+            make_poster(self.video, self.dest)
+            image = QImage(str(self.dest))  # QImage, unlike QPixmap, is safe off the UI thread
+            if image.isNull():
+                raise ValueError(f"{self.dest} could not be read back")
+        except Exception as exc:  # any failure is one missing poster, never a crashed worker
+            log.warning("no poster for job %s from %s: %s", self.job_id, self.video, exc)
             image = None
-        self.signals.done.emit(self.job_id, None if image is None or image.isNull() else image)
+        self.signals.done.emit(self.job_id, image)
 
 
 class PosterCache(QObject):
+    """`get` answers at once from memory or the disk cache; otherwise it queues one worker per
+    clip (repeat calls while it runs queue nothing) and returns None until `ready` fires."""
+
     ready = Signal(str, QImage)
+
+    #: Posters kept in memory (about 230 KB each at 320x180); older ones reload from disk.
+    MEMORY_LIMIT = 300
 
     def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache_dir = cache_dir
-        self._memory: dict[str, QImage] = {}
+        self.scheduled = 0  # workers started so far: lets tests see that a hit did no work
+        self._memory: OrderedDict[str, QImage] = OrderedDict()
         self._pending: set[str] = set()
-        self._failed: set[str] = set()
+        self._failed: set[str] = set()  # a broken clip is tried once per session, not per paint
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one decoder at a time keeps start-up light
+        self._pool.setMaxThreadCount(2)  # decoding competes with playback; keep it modest
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
 
-    def get(self, job_id: str, video: Path) -> QImage | None:
-        if job_id in self._memory:
-            return self._memory[job_id]
+    def path_for(self, job_id: str) -> Path:
+        return self.cache_dir / f"{job_id}.jpg"
+
+    def get(self, job_id: str, video_path: Path) -> QImage | None:
+        image = self._memory.get(job_id)
+        if image is not None:
+            self._memory.move_to_end(job_id)
+            return image
         if job_id in self._pending or job_id in self._failed:
             return None
-        dest = self.cache_dir / f"{job_id}.jpg"
+        dest = self.path_for(job_id)
+        if dest.exists():
+            # A cached poster is a few KB of JPEG: reading it here is quicker than a round trip
+            # through the pool, and the row shows its poster on the first paint.
+            image = QImage(str(dest))
+            if not image.isNull():
+                self._remember(job_id, image)
+                return image
+            log.warning("poster cache file %s is unreadable; making it again", dest)
         self._pending.add(job_id)
-        # Even reading the cached JPEG happens off the UI thread: hundreds of rows add up.
-        self._pool.start(_MakePoster(job_id, video, dest, self._signals))
+        self.scheduled += 1
+        self._pool.start(_MakePoster(job_id, Path(video_path), dest, self._signals))
         return None
 
+    def forget(self, job_id: str) -> None:
+        """Drop a poster everywhere (the job was deleted, or its clip replaced)."""
+        self._memory.pop(job_id, None)
+        self._failed.discard(job_id)
+        self.path_for(job_id).unlink(missing_ok=True)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until queued posters are done (tests, and shutdown after `close`)."""
+        return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Drop queued work (it would only delay quitting) and wait for what is running."""
+        self._pool.clear()
+        self._pool.waitForDone()
+
+    @Slot(str, object)
     def _on_done(self, job_id: str, image: QImage | None) -> None:
         self._pending.discard(job_id)
         if image is None:
             self._failed.add(job_id)
             return
-        self._memory[job_id] = image
+        self._remember(job_id, image)
         self.ready.emit(job_id, image)
 
-    def wait(self, msecs: int = 10000) -> bool:
-        return self._pool.waitForDone(msecs)
+    def _remember(self, job_id: str, image: QImage) -> None:
+        self._memory[job_id] = image
+        self._memory.move_to_end(job_id)
+        while len(self._memory) > self.MEMORY_LIMIT:
+            self._memory.popitem(last=False)

@@ -1,13 +1,17 @@
-"""Slot groups: a start + end frame pair with a swap button, and three reorderable references."""
+"""Slot groups: a start + end frame pair with a swap button, and three reorderable references.
+Swapping and reordering move the already-checked images between slots, without re-reading them."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from .image_slot import ImageSlot
+
+log = logging.getLogger(__name__)
 
 
 class FramePairSlots(QWidget):
@@ -25,67 +29,108 @@ class FramePairSlots(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.start, 1)
-        row.addWidget(self.swap_button)
+        row.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.end, 1)
-        self.start.changed.connect(lambda _: self.changed.emit())
-        self.end.changed.connect(lambda _: self.changed.emit())
+        self._quiet = False  # a swap changes both slots but is one change
+        self.start.changed.connect(self._on_slot_changed)
+        self.end.changed.connect(self._on_slot_changed)
+
+    def _on_slot_changed(self, _value: object) -> None:
+        if not self._quiet:
+            self.changed.emit()
 
     def end_enabled(self, on: bool) -> None:
+        """Image mode uses only the start frame; its end slot (and the swap) are hidden."""
         self.end.setVisible(on)
         self.swap_button.setVisible(on)
 
     def swap(self) -> None:
-        a, b = self.start.value(), self.end.value()
-        self.start.set_value(b)
-        self.end.set_value(a)
+        if self.start.value() == self.end.value():
+            return
+        self._quiet = True
+        try:
+            self.start.swap_with(self.end)
+        finally:
+            self._quiet = False
+        self.changed.emit()
 
 
 class ReferenceSlots(QWidget):
     changed = Signal()
+    COUNT = 3
 
     def __init__(self, *, paste_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slots = [
-            ImageSlot(self.tr("Reference %d") % (i + 1), paste_dir=paste_dir, parent=self)
-            for i in range(3)
-        ]
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, slot in enumerate(self.slots):
-            col = QVBoxLayout()
-            col.addWidget(slot, 1)
-            buttons = QHBoxLayout()
-            left = QToolButton(self)
-            left.setText("◀")
-            left.setToolTip(self.tr("Move left"))
-            left.setAccessibleName(self.tr("Move reference %d left") % (i + 1))
+        self.slots: list[ImageSlot] = []
+        self.left_buttons: list[QToolButton] = []
+        self.right_buttons: list[QToolButton] = []
+        self._quiet = False
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for i in range(self.COUNT):
+            n = i + 1
+            slot = ImageSlot(self.tr("Reference %d") % n, paste_dir=paste_dir, parent=self)
+            slot.changed.connect(self._on_slot_changed)
+            # Arrow buttons draw their arrow themselves, so no font needs the glyph.
+            left = self._arrow(Qt.ArrowType.LeftArrow, self.tr("Move reference %d left") % n)
+            right = self._arrow(Qt.ArrowType.RightArrow, self.tr("Move reference %d right") % n)
             left.setEnabled(i > 0)
-            left.clicked.connect(lambda _=False, i=i: self.move(i, -1))
-            right = QToolButton(self)
-            right.setText("▶")
-            right.setToolTip(self.tr("Move right"))
-            right.setAccessibleName(self.tr("Move reference %d right") % (i + 1))
-            right.setEnabled(i < 2)
-            right.clicked.connect(lambda _=False, i=i: self.move(i, 1))
+            right.setEnabled(i < self.COUNT - 1)
+            left.clicked.connect(lambda _=False, i=i: self.move_reference(i, -1))
+            right.clicked.connect(lambda _=False, i=i: self.move_reference(i, 1))
+            buttons = QHBoxLayout()
             buttons.addStretch(1)
             buttons.addWidget(left)
             buttons.addWidget(right)
             buttons.addStretch(1)
+            col = QVBoxLayout()
+            col.addWidget(slot, 1)
             col.addLayout(buttons)
-            grid.addLayout(col, 0, i)
-            slot.changed.connect(lambda _: self.changed.emit())
+            row.addLayout(col, 1)
+            self.slots.append(slot)
+            self.left_buttons.append(left)
+            self.right_buttons.append(right)
+
+    def _arrow(self, arrow: Qt.ArrowType, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setArrowType(arrow)
+        button.setFixedSize(28, 22)
+        button.setToolTip(name)
+        button.setAccessibleName(name)
+        return button
+
+    def _on_slot_changed(self, _value: object) -> None:
+        if not self._quiet:
+            self.changed.emit()
 
     def values(self) -> list[str]:
+        """The filled slots' values in order (empty slots between them are skipped)."""
         return [v for v in (s.value() for s in self.slots) if v]
 
     def set_values(self, values: list[str]) -> None:
-        for slot, value in zip(self.slots, [*values, None, None, None], strict=False):
+        """Local files land once checked (each slot emits `changed` then), URLs at once."""
+        if len(values) > self.COUNT:
+            log.warning("only %d references fit; ignoring %d", self.COUNT, len(values) - self.COUNT)
+        padded = [*values[: self.COUNT], *[None] * (self.COUNT - len(values))]
+        for slot, value in zip(self.slots, padded, strict=True):
             slot.set_value(value)
 
-    def move(self, i: int, step: int) -> None:
-        j = i + step
-        if not 0 <= j < len(self.slots):
+    def move_reference(self, index: int, step: int) -> None:
+        """Move reference `index` one place left (step -1) or right (+1)."""
+        other = index + step
+        if not (0 <= index < self.COUNT and 0 <= other < self.COUNT):
             return
-        a, b = self.slots[i].value(), self.slots[j].value()
-        self.slots[i].set_value(b)
-        self.slots[j].set_value(a)
+        a, b = self.slots[index], self.slots[other]
+        if a.value() == b.value():
+            return
+        self._quiet = True
+        try:
+            a.swap_with(b)
+        finally:
+            self._quiet = False
+        self.changed.emit()
+        # Keep the keyboard on the moved image, so pressing again moves it further.
+        buttons = self.right_buttons if step > 0 else self.left_buttons
+        target = buttons[other] if buttons[other].isEnabled() else self.slots[other]
+        if self.focusWidget() is not None and self.isAncestorOf(self.focusWidget()):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)

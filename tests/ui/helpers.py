@@ -1,0 +1,73 @@
+"""Helpers for UI tests: simulated drops, and a window wired to a real simulator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from veo_desktop.core.context import Services, build_services
+from veo_desktop.core.paths import Paths
+from veo_desktop.core.runner import PollPolicy
+from veo_desktop.simulator import Simulator
+from veo_desktop.ui.controller import JobController
+from veo_desktop.ui.main_window import MainWindow
+from veo_desktop.ui.player import Player
+from veo_desktop.ui.settings import open_store
+
+
+def png(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (320, 180)) -> Path:
+    Image.new("RGB", size, colour).save(path)
+    return path
+
+
+def file_mime(*paths: Path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def drop(widget: QWidget, mime: QMimeData) -> bool:
+    """A drag entering the widget and a drop at its centre; True when the drop was taken."""
+    pos = QPointF(widget.rect().center())
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+@dataclass
+class Rig:
+    sim: Simulator
+    services: Services
+    controller: JobController
+    player: Player
+    window: MainWindow
+
+    def close(self) -> None:
+        self.window.close()
+        self.controller.close()
+        self.player.stop()
+        self.sim.stop()
+
+
+def make_rig(tmp_path: Path, *, key: str = "sk-ui-test", job_seconds: float = 0.6) -> Rig:
+    sim = Simulator(job_seconds=job_seconds, max_height=144).start()
+    d = tmp_path / "data"
+    paths = Paths(d, d / "library", d, d / "logs")
+    services = build_services(sim.base_url, paths=paths, key=lambda: key,
+                              policy=PollPolicy(first_delay=0.2, max_delay=0.3))
+    controller = JobController(services.runner, services.journal)
+    player = Player()
+    window = MainWindow(services, controller, player, open_store(str(d / "window.ini")),
+                        demo=True)
+    return Rig(sim, services, controller, player, window)

@@ -1,0 +1,139 @@
+"""The product as a user meets it: drop two frames, type, Ctrl+Return, and the finished clip
+plays inline in the job list, with exactly one POST."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtTest import QTest
+
+from veo_desktop.core.journal import JobState
+from veo_desktop.core.models import Mode
+from veo_desktop.ui.job_model import FrameRole
+
+from .conftest import wait_until
+from .helpers import Rig, drop, file_mime, make_rig, png
+
+PLAYING = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
+           QMediaPlayer.MediaStatus.BufferingMedia)
+
+
+@pytest_asyncio.fixture
+async def rig(qtbot, tmp_path: Path) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
+    r = make_rig(tmp_path)
+    qtbot.addWidget(r.window)
+    r.window.show()
+    yield r
+    r.close()
+    await r.services.aclose()
+
+
+@pytest.mark.asyncio
+async def test_first_last_drop_type_ctrl_return_plays_inline(rig: Rig, tmp_path: Path) -> None:
+    win = rig.window
+    QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    tab = win.compose[Mode.FRAMES]
+    assert win.tabs.currentWidget() is tab
+    assert tab.prompt.hasFocus() or win.focusWidget() is tab.prompt
+    assert drop(tab.frames.start, file_mime(png(tmp_path / "start.png", (220, 40, 40))))
+    assert drop(tab.frames.end, file_mime(png(tmp_path / "end.png", (40, 40, 220))))
+    await wait_until(lambda: bool(tab.frames.start.value() and tab.frames.end.value()))
+    QTest.keyClicks(tab.prompt, "sunrise over a red barn, slow dolly in")
+    assert tab.submit.isEnabled()
+    QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    model = win.model
+    await wait_until(lambda: model.rowCount() == 1, timeout=10)
+    await wait_until(lambda: model.job_at(0).state is JobState.DOWNLOADED, timeout=30)
+    job = model.job_at(0)
+    assert Path(job.video_path or "").read_bytes() == rig.sim.served_bytes(job.task_id or "")
+    assert job.mode is Mode.FRAMES and rig.sim.post_count == 1
+    # The finished row is selected and plays in place through the one shared player.
+    await wait_until(lambda: rig.player.job_id == job.id, timeout=10)
+    await wait_until(lambda: rig.player.media.mediaStatus() in PLAYING, timeout=15)
+    await wait_until(lambda: model.data(model.index(0, 0), FrameRole) is not None, timeout=15)
+    assert rig.player.audio.isMuted()
+    assert tab.prompt.toPlainText() == "sunrise over a red barn, slow dolly in"  # kept
+
+
+@pytest.mark.asyncio
+async def test_ctrl_return_held_down_sends_one_job(rig: Rig) -> None:
+    win = rig.window
+    tab = win.compose[Mode.TEXT]
+    win.tabs.setCurrentWidget(tab)
+    QTest.keyClicks(tab.prompt, "one intent")
+    for _ in range(5):  # autorepeat and impatient double presses
+        QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    tab.submit.click()
+    await wait_until(lambda: win.model.rowCount() >= 1, timeout=10)
+    await wait_until(lambda: win.model.job_at(0).state is JobState.DOWNLOADED, timeout=30)
+    assert rig.sim.post_count == 1 and win.model.rowCount() == 1
+
+
+@pytest.mark.asyncio
+async def test_invalid_input_disables_submit_and_sends_nothing(rig: Rig, tmp_path: Path) -> None:
+    win = rig.window
+    tab = win.compose[Mode.FRAMES]
+    win.tabs.setCurrentWidget(tab)
+    QTest.keyClicks(tab.prompt, "missing frames")
+    assert not tab.submit.isEnabled()
+    assert "start frame" in tab.submit.toolTip()
+    QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not really a png")
+    drop(tab.frames.start, file_mime(bad))
+    await wait_until(lambda: bool(tab.frames.start.error_text()))
+    assert tab.frames.start.value() is None
+    assert rig.sim.post_count == 0 and win.model.rowCount() == 0
+    assert tab.prompt.toPlainText() == "missing frames"
+
+
+@pytest.mark.asyncio
+async def test_drafts_and_last_tab_survive_a_restart(rig: Rig, qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+                                                     ) -> None:
+    win = rig.window
+    tab = win.compose[Mode.IMAGE]
+    win.tabs.setCurrentWidget(tab)
+    start = png(tmp_path / "s.png", (10, 200, 10))
+    assert drop(tab.frames.start, file_mime(start))
+    await wait_until(lambda: tab.frames.start.value() == str(start))
+    QTest.keyClicks(tab.prompt, "draft that must survive")
+    tab.negative.setText("blur")
+    win.close()  # saves drafts, geometry, last tab
+
+    from veo_desktop.ui.controller import JobController
+    from veo_desktop.ui.main_window import MainWindow
+    from veo_desktop.ui.player import Player
+    from veo_desktop.ui.settings import open_store
+
+    again = MainWindow(rig.services, JobController(rig.services.runner, rig.services.journal),
+                       Player(), open_store(str(rig.services.paths.config_dir / "window.ini")))
+    qtbot.addWidget(again)
+    restored = again.compose[Mode.IMAGE]
+    assert again.tabs.currentWidget() is restored
+    assert restored.prompt.toPlainText() == "draft that must survive"
+    assert restored.negative.text() == "blur"
+    await wait_until(lambda: restored.frames.start.value() == str(start))
+    again.close()
+
+
+def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    r = make_rig(tmp_path)
+    qtbot.addWidget(r.window)
+    try:
+        missing = []
+        for cls in (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit):
+            for w in r.window.findChildren(cls):
+                name = w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else "")
+                if not name.strip() and not w.objectName().startswith("qt_"):  # Qt internals
+                    missing.append(f"{cls.__name__}:{w.objectName()}:{w.parent()}")
+        assert missing == []
+    finally:
+        r.close()
