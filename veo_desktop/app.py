@@ -10,12 +10,21 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .core.config import SharedSettings, normalize_base_url
 from .core.context import Services, build_services
 from .core.errors import InvalidInputError
 from .core.paths import Paths, resolve_paths
 from .core.runner import PollPolicy
+
+if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.controller import JobController
+    from .ui.main_window import MainWindow
+    from .ui.player import Player
 
 DEMO_KEY = "sk-veo-desktop-demo"
 
@@ -59,12 +68,25 @@ def build(args: argparse.Namespace) -> tuple[Services, bool]:
     return services, needs_welcome
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+@dataclass
+class AppParts:
+    """Everything the composition root built, for `main` and for scripted runs (screenshots)."""
+
+    app: QApplication
+    loop: asyncio.AbstractEventLoop
+    services: Services
+    window: MainWindow
+    controller: JobController
+    player: Player
+
+
+def create_app(argv: Sequence[str] | None = None) -> AppParts:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     import qasync
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Veo Desktop")
     app.setOrganizationName("veo-desktop")
     app.setDesktopFileName("veo-desktop")
@@ -83,18 +105,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(services, controller, player, store, demo=args.demo,
                         show_welcome=welcome)
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
-    window.show()
-    controller.resume_all()  # finish what the last run (or the CLI) left open
-    signal.signal(signal.SIGINT, lambda *_: window.close())
+    return AppParts(app, loop, services, window, controller, player)
 
+
+def run(parts: AppParts) -> int:
+    """Show the window, resume open jobs, and run the loop until the app quits."""
+    parts.window.show()
+    parts.controller.resume_all()  # finish what the last run (or the CLI) left open
+    signal.signal(signal.SIGINT, lambda *_: parts.window.close())
     closing = asyncio.Event()
-    app.aboutToQuit.connect(closing.set)
-    with loop:
-        loop.run_until_complete(closing.wait())
-        controller.close()
-        player.stop()
-        loop.run_until_complete(services.aclose())
+    parts.app.aboutToQuit.connect(closing.set)
+    with parts.loop:
+        parts.loop.run_until_complete(closing.wait())
+        parts.controller.close()
+        parts.player.stop()
+        parts.loop.run_until_complete(parts.services.aclose())
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(create_app(argv))
 
 
 def _restart_in_demo(window: object) -> None:

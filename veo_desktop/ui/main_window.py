@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.view.setItemDelegate(JobDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        # Rows elide to the width they get; a sideways scrollbar would only hide the status.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setMinimumWidth(380)
         self.view.setAccessibleName(self.tr("Jobs"))
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -110,8 +113,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(jobs_side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([680, 540])
         self.splitter.setChildrenCollapsible(False)
 
         main = QWidget()
