@@ -34,13 +34,23 @@ def file_mime(*paths: Path) -> QMimeData:
 def drop(widget: QWidget, mime: QMimeData) -> bool:
     """A drag entering the widget and a drop at its centre; True when the drop was taken."""
     pos = QPointF(widget.rect().center())
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pos.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
 
@@ -64,10 +74,13 @@ def make_rig(tmp_path: Path, *, key: str = "sk-ui-test", job_seconds: float = 0.
     sim = Simulator(job_seconds=job_seconds, max_height=144).start()
     d = tmp_path / "data"
     paths = Paths(d, d / "library", d, d / "logs")
-    services = build_services(sim.base_url, paths=paths, key=lambda: key,
-                              policy=PollPolicy(first_delay=0.2, max_delay=0.3))
+    services = build_services(
+        sim.base_url,
+        paths=paths,
+        key=lambda: key,
+        policy=PollPolicy(first_delay=0.2, max_delay=0.3),
+    )
     controller = JobController(services.runner, services.journal)
     player = Player()
-    window = MainWindow(services, controller, player, open_store(str(d / "window.ini")),
-                        demo=True)
+    window = MainWindow(services, controller, player, open_store(str(d / "window.ini")), demo=True)
     return Rig(sim, services, controller, player, window)

@@ -19,8 +19,11 @@ from veo_desktop.ui.job_model import FrameRole
 from .conftest import wait_until
 from .helpers import Rig, drop, file_mime, make_rig, png
 
-PLAYING = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
-           QMediaPlayer.MediaStatus.BufferingMedia)
+PLAYING = (
+    QMediaPlayer.MediaStatus.LoadedMedia,
+    QMediaPlayer.MediaStatus.BufferedMedia,
+    QMediaPlayer.MediaStatus.BufferingMedia,
+)
 
 
 @pytest_asyncio.fixture
@@ -94,8 +97,11 @@ async def test_invalid_input_disables_submit_and_sends_nothing(rig: Rig, tmp_pat
 
 
 @pytest.mark.asyncio
-async def test_drafts_and_last_tab_survive_a_restart(rig: Rig, qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
-                                                     ) -> None:
+async def test_drafts_and_last_tab_survive_a_restart(
+    rig: Rig,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
     win = rig.window
     tab = win.compose[Mode.IMAGE]
     win.tabs.setCurrentWidget(tab)
@@ -111,8 +117,12 @@ async def test_drafts_and_last_tab_survive_a_restart(rig: Rig, qtbot, tmp_path: 
     from veo_desktop.ui.player import Player
     from veo_desktop.ui.settings import open_store
 
-    again = MainWindow(rig.services, JobController(rig.services.runner, rig.services.journal),
-                       Player(), open_store(str(rig.services.paths.config_dir / "window.ini")))
+    again = MainWindow(
+        rig.services,
+        JobController(rig.services.runner, rig.services.journal),
+        Player(),
+        open_store(str(rig.services.paths.config_dir / "window.ini")),
+    )
     qtbot.addWidget(again)
     restored = again.compose[Mode.IMAGE]
     assert again.tabs.currentWidget() is restored
@@ -137,3 +147,46 @@ def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  #
         assert missing == []
     finally:
         r.close()
+
+
+@pytest.mark.asyncio
+async def test_quirky_slow_gateway_never_freezes_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every real-world reply quirk plus a 0.4 s latency on every reply: the job still lands,
+    and the Qt loop keeps turning (a 10 ms timer never waits long)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from veo_desktop.simulator import Faults
+
+    r = make_rig(tmp_path)
+    qtbot.addWidget(r.window)
+    r.sim.faults = Faults.quirky(seed=3)
+    r.sim.faults.latency = 0.4
+    r.window.show()
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def beat() -> None:
+        gaps.append(clock.restart())
+
+    timer.timeout.connect(beat)
+    timer.start()
+    try:
+        tab = r.window.compose[Mode.IMAGE]
+        r.window.tabs.setCurrentWidget(tab)
+        assert drop(
+            tab.frames.start, file_mime(png(tmp_path / "big.png", (5, 90, 160), (3840, 2160)))
+        )
+        await wait_until(lambda: tab.frames.start.value() is not None)
+        QTest.keyClicks(tab.prompt, "quirky but fine")
+        QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: r.window.model.rowCount() == 1, timeout=15)
+        await wait_until(lambda: r.window.model.job_at(0).state is JobState.DOWNLOADED, timeout=60)
+    finally:
+        timer.stop()
+        r.close()
+        await r.services.aclose()
+    assert r.sim.post_count == 1
+    assert max(gaps) < 250, f"the UI thread stalled for {max(gaps)} ms"
