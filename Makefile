@@ -30,8 +30,8 @@ test-long: setup
 	@VEO_LONG_TESTS=1 bash scripts/run-tests.sh
 
 lint: setup
-	@$(VENV)/bin/ruff check veo_desktop tests bench
-	@$(VENV)/bin/ruff format --check veo_desktop tests bench
+	@$(VENV)/bin/ruff check veo_desktop tests
+	@$(VENV)/bin/ruff format --check veo_desktop tests
 	@$(VENV)/bin/mypy
 
 clean:

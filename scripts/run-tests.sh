@@ -21,6 +21,10 @@ unset VEO_API_KEY VEO_BASE_URL VEO_DATA_DIR
 pytest_args=("$@")
 [ "${VEO_LONG_TESTS:-}" = "1" ] && pytest_args+=(-m "slow or not slow")
 
+# Lint first: a style or type error fails the run like a failing test would.
+.venv/bin/ruff check veo_desktop tests scripts
+.venv/bin/mypy
+
 status=0
 dbus-run-session -- bash -c '
   echo -n veo-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null

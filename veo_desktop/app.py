@@ -52,15 +52,22 @@ def build(args: argparse.Namespace) -> tuple[Services, bool]:
         from .simulator import Simulator
 
         sim = Simulator(job_seconds=5.0, max_height=480).start()
-        services = build_services(sim.base_url, paths=paths, key=lambda: DEMO_KEY,
-                                  policy=PollPolicy(first_delay=1.0, max_delay=2.0))
+        services = build_services(
+            sim.base_url,
+            paths=paths,
+            key=lambda: DEMO_KEY,
+            policy=PollPolicy(first_delay=1.0, max_delay=2.0),
+        )
         services._closers.append(sim.stop)
         return services, False
     settings = SharedSettings.load(paths.ensure().config_file)
     text = args.base_url or os.environ.get("VEO_BASE_URL") or settings.base_url
     try:
-        base = normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http) \
-            if text else ""
+        base = (
+            normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http)
+            if text
+            else ""
+        )
     except InvalidInputError:
         base = ""
     services = build_services(base, paths=paths)
@@ -102,8 +109,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     store = open_store(str(services.paths.config_dir / "window.ini"))
     controller = JobController(services.runner, services.journal)
     player = Player()
-    window = MainWindow(services, controller, player, store, demo=args.demo,
-                        show_welcome=welcome)
+    window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
     return AppParts(app, loop, services, window, controller, player)
 

@@ -190,3 +190,41 @@ async def test_quirky_slow_gateway_never_freezes_the_window(qtbot, tmp_path: Pat
         await r.services.aclose()
     assert r.sim.post_count == 1
     assert max(gaps) < 250, f"the UI thread stalled for {max(gaps)} ms"
+
+
+@pytest.mark.asyncio
+async def test_jobs_made_by_the_cli_appear_while_the_app_runs(rig: Rig) -> None:
+    from veo_desktop.core.journal import Journal
+
+    other = Journal(rig.services.paths.journal)  # the CLI's own connection to the same file
+    job = other.create(
+        mode=Mode.TEXT,
+        model="veo3.1-fast-video-720p",
+        prompt="from the CLI",
+        negative_prompt="",
+        request={"mode": "text", "prompt": "from the CLI"},
+    )
+    other.update(job.id, task_id="task_cli", state=JobState.RUNNING, progress=30)
+    other.close()
+    rig.controller.sync_external()
+    await wait_until(lambda: rig.window.model.row_of(job.id) == 0)
+    assert rig.window.model.job_at(0).progress == 30
+
+
+@pytest.mark.asyncio
+async def test_space_toggles_the_inline_player(rig: Rig) -> None:
+    win = rig.window
+    tab = win.compose[Mode.TEXT]
+    win.tabs.setCurrentWidget(tab)
+    QTest.keyClicks(tab.prompt, "space bar")
+    QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    await wait_until(
+        lambda: win.model.rowCount() == 1 and win.model.job_at(0).state is JobState.DOWNLOADED,
+        timeout=30,
+    )
+    await wait_until(lambda: rig.player.job_id is not None, timeout=10)
+    win.view.setFocus()
+    QTest.keyClick(win.view, Qt.Key.Key_Space)
+    assert rig.player.job_id is None
+    QTest.keyClick(win.view, Qt.Key.Key_Space)
+    assert rig.player.job_id == win.model.job_at(0).id

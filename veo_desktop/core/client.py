@@ -64,7 +64,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int, rng: Callable[[], float]) -> float:
         """Full jitter: spreads clients out after a shared outage."""
-        return rng() * min(self.max_delay, self.base_delay * (2**attempt))
+        return rng() * min(self.max_delay, self.base_delay * (2.0**attempt))
 
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -121,8 +121,10 @@ class GatewayClient:
 
     def _headers_for(self, url: str | httpx.URL) -> dict[str, str]:
         if not self.base_url:
-            raise NetworkError("No gateway is set. Open Settings and enter the gateway's URL, "
-                               "or try the offline demo.")
+            raise NetworkError(
+                "No gateway is set. Open Settings and enter the gateway's URL, "
+                "or try the offline demo."
+            )
         if not self.is_gateway_origin(url):
             return {}
         key = self.key_provider()

@@ -4,6 +4,7 @@ leaves a record that `resume` can finish without ever sending the same job twice
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import threading
@@ -348,8 +349,8 @@ class Journal:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0])
 
-    def unfinished(self) -> list[Job]:
-        return list(reversed(self.list(states=RESUMABLE)))  # oldest first
+    def unfinished(self) -> builtins.list[Job]:  # `list` here would name the method above
+        return builtins.list(reversed(self.list(states=RESUMABLE)))  # oldest first
 
 
 def redact_reply(reply: Any) -> Any:

@@ -210,7 +210,8 @@ class JobRunner:
                     "or may not have reached the gateway. It was not sent again: check the "
                     "gateway's task list, then resend it yourself if it is not there.",
                 )
-            assert job.task_id is not None
+            task_id = job.task_id
+            assert task_id is not None
             if job.state is JobState.COMPLETED:
                 return await self._download(job, None)
             if job.state is JobState.PAUSED:
@@ -218,7 +219,7 @@ class JobRunner:
                     job.id, state=JobState.RUNNING, error_kind=None, error_message=None
                 )
             try:
-                snap = await self.client.get(job.task_id)
+                snap = await self.client.get(task_id)
             except AuthError as exc:
                 return await self._update(
                     job.id,
@@ -346,7 +347,8 @@ class JobRunner:
                     return await self._download_failed(job, exc)
         digest = await asyncio.to_thread(sha256_file, dest)
         now = self._clock()
-        job = await asyncio.to_thread(self.journal.get, job.id) or job
+        latest = await asyncio.to_thread(self.journal.get, job.id)
+        job = latest or job
         # Sidecar first, then the journal: a kill between the two still leaves a complete clip
         # that `resume` recognises (dest exists) and finishes without downloading again.
         done = replace(job, downloaded_at=now)

@@ -56,7 +56,7 @@ class KeyStore:
             return False
         priority = getattr(type(b), "priority", 1)
         try:
-            return float(priority) >= 1  # type: ignore[arg-type]
+            return float(priority) >= 1
         except (TypeError, ValueError):
             return True
 

@@ -32,6 +32,8 @@ class JobController(QObject):
         self.journal = journal
         self._submitting = False
         self._tasks: set[asyncio.Task[object]] = set()
+        self._seen: dict[str, float] = {}
+        self.job_changed.connect(self._remember)
         self._unsubscribe = runner.subscribe(self.job_changed.emit)
 
     @property
@@ -111,6 +113,19 @@ class JobController(QObject):
         """After a new key: pick up every job that paused on a rejected key."""
         for job in self.journal.list(states=[JobState.PAUSED]):
             self.follow(job.id)
+
+    @asyncSlot()
+    async def sync_external(self) -> None:
+        """Pick up jobs another process (the `veo` CLI, a second window) wrote to the shared
+        journal: announce rows that are new or changed since we last looked."""
+        jobs = await asyncio.to_thread(self.journal.list, limit=50)
+        for job in jobs:
+            if self._seen.get(job.id) != job.updated_at:
+                self._seen[job.id] = job.updated_at
+                self.job_changed.emit(job)
+
+    def _remember(self, job: Job) -> None:
+        self._seen[job.id] = job.updated_at
 
     def _spawn(self, coro: object) -> None:
         task = asyncio.ensure_future(coro)  # type: ignore[arg-type]

@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
+        self._external = QTimer(self)  # jobs the CLI (or another window) adds to the journal
+        self._external.setInterval(3000)
+        self._external.timeout.connect(self.controller.sync_external)
+        self._external.start()
 
     # -- set-up ----------------------------------------------------------------------------------
 
