@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from .core.config import SharedSettings, normalize_base_url
 from .core.context import Services, build_services
 from .core.errors import InvalidInputError
-from .core.paths import Paths, resolve_paths
-from .core.runner import PollPolicy
+from .core.paths import resolve_paths
 
 if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
     from PySide6.QtWidgets import QApplication
@@ -25,8 +24,6 @@ if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI import
     from .ui.controller import JobController
     from .ui.main_window import MainWindow
     from .ui.player import Player
-
-DEMO_KEY = "sk-veo-desktop-demo"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -37,29 +34,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def demo_paths(args: argparse.Namespace) -> Paths:
-    paths = resolve_paths(args.data_dir)
-    if args.demo and not (args.data_dir or os.environ.get("VEO_DATA_DIR")):
-        d = paths.data_dir / "demo"  # demo jobs never mix with real ones
-        paths = Paths(d, d / "library", d, d / "logs")
-    return paths
-
-
 def build(args: argparse.Namespace) -> tuple[Services, bool]:
     """The core services, and whether the first-start welcome should show."""
-    paths = demo_paths(args)
+    given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
+    paths = resolve_paths(args.data_dir)
     if args.demo:
-        from .simulator import Simulator
+        # The simulator loads PyAV and Pillow: import it only when the demo is asked for.
+        from .demo import build_demo_services, demo_paths
 
-        sim = Simulator(job_seconds=5.0, max_height=480).start()
-        services = build_services(
-            sim.base_url,
-            paths=paths,
-            key=lambda: DEMO_KEY,
-            policy=PollPolicy(first_delay=1.0, max_delay=2.0),
-        )
-        services._closers.append(sim.stop)
-        return services, False
+        return build_demo_services(demo_paths(paths, given), max_height=480, job_seconds=5.0), False
     settings = SharedSettings.load(paths.ensure().config_file)
     text = args.base_url or os.environ.get("VEO_BASE_URL") or settings.base_url
     try:

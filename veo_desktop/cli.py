@@ -33,7 +33,6 @@ from .core.runner import DownloadFailed, PollPolicy
 from .core.secrets import KeyStore
 
 EXIT_OK, EXIT_INPUT, EXIT_GATEWAY, EXIT_FAILED = 0, 2, 3, 4
-DEMO_KEY = "sk-veo-desktop-demo"  # the offline simulator takes any key; this one is never stored
 
 
 class CliError(Exception):
@@ -165,10 +164,12 @@ def _exit_code(exc: VeoError) -> int:
 
 def _paths(args: argparse.Namespace) -> Paths:
     paths = resolve_paths(args.data_dir)
-    if args.demo and not (args.data_dir or os.environ.get("VEO_DATA_DIR")):
-        d = paths.data_dir / "demo"  # demo jobs never mix with real ones
-        paths = Paths(d, d / "library", d, d / "logs")
-    return paths
+    given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
+    if not args.demo:
+        return paths
+    from .demo import demo_paths
+
+    return demo_paths(paths, given)
 
 
 def _base_url(args: argparse.Namespace, paths: Paths) -> str:
@@ -199,17 +200,10 @@ def _poll_policy() -> PollPolicy | None:
 async def _services(args: argparse.Namespace) -> Services:
     paths = _paths(args)
     if args.demo:
-        from .simulator import Simulator
+        # The simulator loads PyAV and Pillow: import it only when the demo is asked for.
+        from .demo import build_demo_services
 
-        sim = Simulator(job_seconds=4.0, max_height=360).start()
-        services = build_services(
-            sim.base_url,
-            paths=paths,
-            key=lambda: DEMO_KEY,
-            policy=_poll_policy() or PollPolicy(first_delay=1.0, max_delay=2.0),
-        )
-        services._closers.append(sim.stop)
-        return services
+        return build_demo_services(paths, max_height=360, job_seconds=4.0, policy=_poll_policy())
     return build_services(_base_url(args, paths), paths=paths, policy=_poll_policy())
 
 

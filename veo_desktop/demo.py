@@ -1,0 +1,35 @@
+"""The offline demo: core services wired to a private in-process simulator, shared by the app's
+and the CLI's `--demo`. Lives outside core so core never depends on the simulator."""
+
+from __future__ import annotations
+
+from .core.context import Services, build_services
+from .core.paths import Paths
+from .core.runner import PollPolicy
+from .simulator import Simulator
+
+DEMO_KEY = "sk-veo-desktop-demo"  # the offline simulator takes any key; this one is never stored
+
+
+def demo_paths(paths: Paths, data_dir_given: bool) -> Paths:
+    """Demo jobs live in their own folder unless the user named one, so they never mix with
+    real, billed jobs."""
+    if data_dir_given:
+        return paths
+    d = paths.data_dir / "demo"
+    return Paths(d, d / "library", d, d / "logs")
+
+
+def build_demo_services(
+    paths: Paths, *, max_height: int, job_seconds: float, policy: PollPolicy | None = None
+) -> Services:
+    """Services wired to a private in-process simulator that stops when they close."""
+    sim = Simulator(job_seconds=job_seconds, max_height=max_height).start()
+    services = build_services(
+        sim.base_url,
+        paths=paths,
+        key=lambda: DEMO_KEY,
+        policy=policy or PollPolicy(first_delay=1.0, max_delay=2.0),
+    )
+    services._closers.append(sim.stop)
+    return services
