@@ -262,3 +262,36 @@ async def test_polls_for_a_six_minute_job_stay_under_forty(tmp_path: Path) -> No
     assert job.state is JobState.DOWNLOADED
     assert len(gets) <= 40
     assert max(clock.sleeps) <= PollPolicy().max_delay
+
+
+@pytest.mark.asyncio
+async def test_jobs_at_once_holds_a_slot_until_the_gateway_is_done(tmp_path: Path) -> None:
+    import asyncio
+
+    posts_at: list[float] = []
+    created: dict[str, float] = {}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            tid = f"t{len(created)}"
+            created[tid] = clock.now
+            posts_at.append(clock.now)
+            return httpx.Response(200, json={"id": tid, "status": "queued"})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        tid = req.url.path.rsplit("/", 1)[-1]
+        done = clock.now - created[tid] >= 30
+        return httpx.Response(
+            200,
+            json={
+                "id": tid,
+                "status": "completed" if done else "running",
+                "video_url": "https://cdn.example/v.mp4" if done else None,
+            },
+        )
+
+    runner, _, clock = make_runner(tmp_path, handler)
+    runner.set_max_concurrent(1)
+    jobs = await asyncio.gather(runner.run(REQ), runner.run(REQ))
+    assert all(j.state is JobState.DOWNLOADED for j in jobs)
+    assert len(posts_at) == 2 and posts_at[1] - posts_at[0] >= 30  # the second waited its turn

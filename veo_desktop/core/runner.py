@@ -76,8 +76,27 @@ class JobRunner:
         self._sleep = sleep
         self._clock = clock
         self._listeners: list[Listener] = []
-        self._slots = asyncio.Semaphore(max(1, max_concurrent))
+        # "Jobs at once": a job holds a slot from its POST until the gateway is done with it.
+        self._limit = max(1, max_concurrent)
+        self._active: set[str] = set()
+        self._freed = asyncio.Event()
         self._watching: dict[str, asyncio.Task[Job]] = {}
+
+    def set_max_concurrent(self, n: int) -> None:
+        """Settings changed: the new limit applies to every send from now on."""
+        self._limit = max(1, n)
+        self._freed.set()
+
+    async def _take_slot(self, job_id: str) -> None:
+        while len(self._active) >= self._limit:
+            self._freed.clear()
+            await self._freed.wait()
+        self._active.add(job_id)
+
+    def _free_slot(self, job_id: str) -> None:
+        if job_id in self._active:
+            self._active.discard(job_id)
+            self._freed.set()
 
     # -- events --------------------------------------------------------------------------------
 
@@ -87,6 +106,8 @@ class JobRunner:
 
     async def _update(self, job_id: str, **fields: Any) -> Job:
         job = await asyncio.to_thread(self.journal.update, job_id, **fields)
+        if job.state in _REMOTE_DONE:
+            self._free_slot(job_id)
         self._emit(job)
         return job
 
@@ -132,11 +153,13 @@ class JobRunner:
             raise
         wire = _with_wire_images(request, [p.wire for p in prepared])
         record = {**job.request, "image_sha256": [p.sha256 for p in prepared]}
-        async with self._slots:
+        await self._take_slot(job.id)
+        try:
             claimed = await asyncio.to_thread(
                 self.journal.claim, job.id, [JobState.SUBMITTING], JobState.POSTING
             )
             if not claimed:  # another process is sending it
+                self._free_slot(job.id)
                 current = await asyncio.to_thread(self.journal.get, job.id)
                 assert current is not None
                 return current
@@ -163,6 +186,9 @@ class JobRunner:
                 remote_status=snap.raw_status,
                 submitted_at=self._clock(),
             )
+        except BaseException:
+            self._free_slot(job.id)
+            raise
 
     # -- follow --------------------------------------------------------------------------------
 
@@ -404,6 +430,15 @@ class DownloadFailed(Exception):
         super().__init__(error.message)
         self.job = job
         self.error = error
+
+
+_REMOTE_DONE = (
+    JobState.COMPLETED,
+    JobState.DOWNLOADED,
+    JobState.FAILED,
+    JobState.UNCERTAIN,
+    JobState.PAUSED,
+)
 
 
 def _state_for(snap: JobSnapshot) -> JobState:

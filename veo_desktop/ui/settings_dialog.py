@@ -189,6 +189,7 @@ class SettingsDialog(QDialog):
         s.allow_insecure_http = self.insecure.isChecked()
         s.save(self.services.paths.config_file)
         self.services.client.reconfigure(url)
+        self.services.runner.set_max_concurrent(s.max_concurrent_jobs)
         if s.library_dir:
             from pathlib import Path
 
