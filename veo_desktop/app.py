@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .core.config import SharedSettings, normalize_base_url
 from .core.context import Services, build_services
 from .core.errors import InvalidInputError
+from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
 
 if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
@@ -89,11 +90,17 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     from .ui.settings import open_store
 
     services, welcome = build(args)
+    log_dir = services.paths.log_dir
+    setup_logging(log_dir, secrets=services.keystore.known)
     store = open_store(str(services.paths.config_dir / "window.ini"))
     controller = JobController(services.runner, services.journal)
     player = Player()
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
+    from .ui.crash_notice import CrashNotice
+
+    notice = CrashNotice(window)
+    install_crash_handler(log_dir, notice.report, secrets=services.keystore.known)
     return AppParts(app, loop, services, window, controller, player)
 
 

@@ -26,6 +26,7 @@ from .core.errors import (
     VeoError,
 )
 from .core.journal import Job, JobState, new_job_id
+from .core.logs import setup_logging
 from .core.models import ASPECT_RATIOS, DEFAULT_MODEL, GenerationRequest, Mode, Model
 from .core.paths import Paths, resolve_paths
 from .core.rules import Severity, check
@@ -102,12 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+    args.keystore = KeyStore()
+    try:
+        setup_logging(_paths(args).log_dir, verbose=args.verbose, secrets=args.keystore.known)
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)  # an unwritable log dir must not stop work
     try:
         if args.command == "simulate":
             return _simulate(args)
@@ -204,7 +204,9 @@ async def _services(args: argparse.Namespace) -> Services:
         from .demo import build_demo_services
 
         return build_demo_services(paths, max_height=360, job_seconds=4.0, policy=_poll_policy())
-    return build_services(_base_url(args, paths), paths=paths, policy=_poll_policy())
+    return build_services(
+        _base_url(args, paths), paths=paths, policy=_poll_policy(), keystore=args.keystore
+    )
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -382,7 +384,7 @@ async def _resume(args: argparse.Namespace, services: Services) -> int:
 async def _login(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir).ensure()
     base = _base_url(args, paths)
-    store = KeyStore()
+    store: KeyStore = args.keystore
     if not store.available():
         from .core.secrets import NO_KEYRING_MESSAGE
 
@@ -415,7 +417,7 @@ async def _login(args: argparse.Namespace) -> int:
 def _logout(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir)
     base = _base_url(args, paths)
-    removed = KeyStore().delete(base)
+    removed = args.keystore.delete(base)
     print(f"Key for {base} removed." if removed else f"No key was stored for {base}.")
     return EXIT_OK
 

@@ -192,3 +192,17 @@ def test_key_never_reaches_the_video_host(cli: Cli, sim: Simulator) -> None:
         for r in sim.requests
         if r.server == "gateway"
     )
+
+
+def test_key_appears_in_no_file_or_output_after_a_verbose_run(cli: Cli, sim: Simulator) -> None:
+    sim.faults = Faults(url_style="gateway")  # the download itself needs the key here
+    r = cli.run(
+        "--verbose", "generate", "--prompt", "scan me", "--duration", "4", "--wait", "--json"
+    )
+    assert r.returncode == 0, r.stderr
+    assert TEST_KEY not in r.stdout + r.stderr
+    files = [p for p in cli.data_dir.rglob("*") if p.is_file()]
+    assert any(p.name == "veo-desktop.log" for p in files)
+    assert any(p.suffix == ".json" for p in files) and any(p.suffix == ".mp4" for p in files)
+    for p in files:
+        assert TEST_KEY.encode() not in p.read_bytes(), p

@@ -228,3 +228,35 @@ async def test_space_toggles_the_inline_player(rig: Rig) -> None:
     assert rig.player.job_id is None
     QTest.keyClick(win.view, Qt.Key.Key_Space)
     assert rig.player.job_id == win.model.job_at(0).id
+
+
+def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from veo_desktop.core.logs import install_crash_handler
+    from veo_desktop.ui.crash_notice import CrashNotice
+
+    r = make_rig(tmp_path)
+    qtbot.addWidget(r.window)
+    notice = CrashNotice(r.window)
+    old_hook, old_thread_hook = sys.excepthook, threading.excepthook
+    install_crash_handler(tmp_path / "logs", notice.report, secrets=lambda: ("sk-ui-test",))
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0)  # a crash on a worker thread
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(
+            lambda: any(
+                isinstance(w, QMessageBox) and w.isVisible()
+                for w in r.window.findChildren(QMessageBox)
+            )
+        )
+    finally:
+        sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+        r.close()
+    [report] = list((tmp_path / "logs").glob("crash-*.txt"))
+    text = report.read_text()
+    assert "ZeroDivisionError" in text and "sk-ui-test" not in text

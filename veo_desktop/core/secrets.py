@@ -82,6 +82,11 @@ class KeyStore:
         self._cache[base_url] = value or None
         return value or None
 
+    def known(self) -> tuple[str, ...]:
+        """Every key value this process has seen, so logs can scrub them by value."""
+        env = (self._env(ENV_KEY) or "").strip()
+        return tuple(v for v in (env, *self._cache.values()) if v)
+
     def forget_cached(self) -> None:
         self._cache.clear()
 
