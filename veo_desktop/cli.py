@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from .core.config import SharedSettings, normalize_base_url, normalize_key
 from .core.context import Services, build_services
@@ -25,7 +26,7 @@ from .core.errors import (
     SecretStoreError,
     VeoError,
 )
-from .core.journal import Job, JobState, new_job_id
+from .core.journal import Job, JobState, Journal, new_job_id
 from .core.logs import setup_logging
 from .core.models import ASPECT_RATIOS, DEFAULT_MODEL, GenerationRequest, Mode, Model
 from .core.paths import Paths, resolve_paths
@@ -78,6 +79,26 @@ def build_parser() -> argparse.ArgumentParser:
     j = sub.add_parser("jobs", help="list jobs, newest first")
     j.add_argument("--json", action="store_true")
     j.add_argument("--limit", type=int, default=50)
+    j.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="words in the prompt or negative prompt (works offline)",
+    )
+    j.add_argument("--mode", choices=[m.value for m in Mode], action="append")
+    j.add_argument("--model", action="append")
+    j.add_argument("--status", choices=[s.value for s in JobState], action="append")
+    j.add_argument("--oldest-first", action="store_true")
+
+    fr = sub.add_parser("frame", help="save the first or last frame of a clip as a PNG")
+    fr.add_argument("job_id", metavar="JOB_ID")
+    which = fr.add_mutually_exclusive_group()
+    which.add_argument("--last", dest="which", action="store_const", const="last", default="last")
+    which.add_argument("--first", dest="which", action="store_const", const="first")
+    fr.add_argument("-o", "--output", help="PNG path (default: beside the clip)")
+
+    im = sub.add_parser("import", help="rebuild the journal from a library folder's sidecars")
+    im.add_argument("folder", nargs="?", help="default: the library folder")
 
     w = sub.add_parser("wait", help="follow a job to the end and download it")
     w.add_argument("job_id", metavar="JOB_ID")
@@ -215,12 +236,12 @@ async def _services(args: argparse.Namespace) -> Services:
 async def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("login", "logout"):
         return await _login(args) if args.command == "login" else _logout(args)
+    if args.command in ("jobs", "frame", "import"):
+        return await asyncio.to_thread(_offline, args)  # the library works without a gateway
     services = await _services(args)
     try:
         if args.command == "generate":
             return await _generate(args, services)
-        if args.command == "jobs":
-            return _jobs(args, services)
         if args.command == "wait":
             job = _find(services, args.job_id)
             return _report(args, await _follow(services, job.id, args.json))
@@ -333,19 +354,77 @@ def _report(args: argparse.Namespace, job: Job) -> int:
 
 
 def _find(services: Services, ref: str) -> Job:
-    job = services.journal.find(ref)
+    return _find_in(services.journal, ref)
+
+
+def _offline(args: argparse.Namespace) -> int:
+    """Commands that only read or write local files: no gateway, key or network needed."""
+    from .core.journal import Journal
+    from .core.library import reimport
+
+    paths = _paths(args).ensure()
+    journal = Journal(paths.journal)
+    try:
+        if args.command == "jobs":
+            return _jobs(args, journal)
+        job_ref = getattr(args, "job_id", None)
+        if args.command == "frame":
+            return _frame(args, _find_in(journal, job_ref or ""))
+        settings = SharedSettings.load(paths.config_file)
+        folder = Path(args.folder or settings.library_dir or paths.library_dir).expanduser()
+        if not folder.is_dir():
+            raise CliError(
+                f"{folder} is not a folder. Give the library folder to import.", EXIT_INPUT
+            )
+        added = reimport(folder, journal)
+        print(f"Imported {len(added)} clip(s) from {folder}.")
+        return EXIT_OK
+    finally:
+        journal.close()
+
+
+def _find_in(journal: Journal, ref: str) -> Job:
+    job = journal.find(ref)
     if job is None:
         raise CliError(f"No job “{ref}”. `veo jobs` lists them.", EXIT_INPUT)
     return job
 
 
-def _jobs(args: argparse.Namespace, services: Services) -> int:
-    jobs = services.journal.list(limit=args.limit)
+def _frame(args: argparse.Namespace, job: Job) -> int:
+    from .core.frames import save_frame_png
+
+    if not job.video_path or not Path(job.video_path).is_file():
+        raise CliError(
+            f"Job {job.id} has no downloaded clip. `veo download {job.id}` first.", EXIT_INPUT
+        )
+    video = Path(job.video_path)
+    out = Path(args.output) if args.output else video.with_name(f"{video.stem}-{args.which}.png")
+    try:
+        save_frame_png(video, args.which, out)
+    except ValueError as exc:
+        raise CliError(f"Could not read the clip: {exc}", EXIT_INPUT) from None
+    print(out)
+    return EXIT_OK
+
+
+def _jobs(args: argparse.Namespace, journal: Journal) -> int:
+    jobs = journal.search(
+        args.search,
+        modes=[Mode(m) for m in args.mode or []] or None,
+        models=args.model or None,
+        states=[JobState(s) for s in args.status or []] or None,
+        oldest_first=args.oldest_first,
+        limit=args.limit,
+    )
     if args.json:
         print(json.dumps([j.to_summary() for j in jobs], ensure_ascii=False))
         return EXIT_OK
     if not jobs:
-        print("No jobs yet. Start one with `veo generate --prompt ...`.")
+        print(
+            "No jobs match."
+            if args.search or args.mode or args.model or args.status
+            else "No jobs yet. Start one with `veo generate --prompt ...`."
+        )
     for j in jobs:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(j.created_at))
         pct = f"{j.progress}%" if j.progress is not None else ""

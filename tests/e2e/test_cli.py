@@ -206,3 +206,38 @@ def test_key_appears_in_no_file_or_output_after_a_verbose_run(cli: Cli, sim: Sim
     assert any(p.suffix == ".json" for p in files) and any(p.suffix == ".mp4" for p in files)
     for p in files:
         assert TEST_KEY.encode() not in p.read_bytes(), p
+
+
+def test_library_search_frames_and_reimport_work_offline(
+    cli: Cli, sim: Simulator, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from veo_desktop.core.frames import extract_frame
+
+    for prompt in ("a red kite over dunes", "雨の日の東京 neon", "a blue kite at sea"):
+        code, _ = cli.json("generate", "--prompt", prompt, "--duration", "4", "--wait", "--json")
+        assert code == 0
+    sim.stop()  # the network is gone from here on
+    offline = Cli("http://127.0.0.1:9", cli.data_dir, cli.env)
+    _, found = offline.json("jobs", "--search", "kite", "--json")
+    assert [j["prompt"] for j in found] == ["a blue kite at sea", "a red kite over dunes"]
+    _, found = offline.json("jobs", "--search", "東京", "--status", "downloaded", "--json")
+    assert len(found) == 1
+    out = tmp_path / "last.png"
+    r = offline.run("frame", found[0]["id"], "--last", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    decoded = extract_frame(Path(found[0]["video_path"]), "last")
+    assert Image.open(out).tobytes() == decoded.tobytes()
+    # A lost journal comes back from the sidecars beside each MP4.
+    (cli.data_dir / "journal.sqlite3").unlink()
+    for extra in cli.data_dir.glob("journal.sqlite3-*"):
+        extra.unlink()
+    r = offline.run("import")
+    assert r.returncode == 0 and "Imported 3" in r.stdout, r.stdout + r.stderr
+    _, again = offline.json("jobs", "--json")
+    assert sorted(j["prompt"] for j in again) == sorted(
+        ["a red kite over dunes", "雨の日の東京 neon", "a blue kite at sea"]
+    )
+    assert all(j["status"] == "downloaded" and Path(j["video_path"]).is_file() for j in again)
+    assert offline.run("import").stdout.startswith("Imported 0")

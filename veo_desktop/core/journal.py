@@ -70,10 +70,11 @@ _COLUMNS = (
     "link_seen_at",
 )
 
-MIGRATIONS: Sequence[str] = (
-    # v1
-    """
-    CREATE TABLE jobs (
+MIGRATIONS: Sequence[Sequence[str]] = (
+    # v1: jobs
+    (
+        """
+        CREATE TABLE jobs (
         id TEXT PRIMARY KEY,
         task_id TEXT,
         state TEXT NOT NULL,
@@ -96,11 +97,36 @@ MIGRATIONS: Sequence[str] = (
         completed_at REAL,
         downloaded_at REAL,
         link_seen_at REAL
-    );
-    CREATE UNIQUE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL;
-    CREATE INDEX jobs_created ON jobs(created_at DESC);
-    CREATE INDEX jobs_state ON jobs(state);
-    """,
+        )
+        """,
+        """
+        CREATE UNIQUE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL
+        """,
+        """
+        CREATE INDEX jobs_created ON jobs(created_at DESC)
+        """,
+        """
+        CREATE INDEX jobs_state ON jobs(state)
+        """,
+    ),
+    # v2: full-text search over prompts. The trigram tokenizer matches any substring in any
+    # script (Chinese has no spaces to split words on); triggers keep it in step with jobs.
+    (
+        """CREATE VIRTUAL TABLE jobs_fts USING fts5(prompt, negative_prompt, content='jobs',
+        content_rowid='rowid', tokenize='trigram')""",
+        """CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
+        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
+        """CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
+        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt); END""",
+        """CREATE TRIGGER jobs_fts_update AFTER UPDATE OF prompt, negative_prompt ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
+        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt);
+        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
+        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
+        "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
+    ),
 )
 
 MAX_REPLIES = 20  # the sidecar keeps the story of a job; a stuck job must not grow forever
@@ -212,8 +238,8 @@ class Journal:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 version = self.schema_version
-                for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for stmt in filter(str.strip, script.split(";")):
+                for i, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for stmt in statements:
                         self._db.execute(stmt)
                     self._db.execute(f"PRAGMA user_version={i}")
                 self._db.execute("COMMIT")
@@ -302,6 +328,44 @@ class Journal:
                 (json.dumps(replies[-MAX_REPLIES:], ensure_ascii=False), job_id),
             )
 
+    def import_job(self, sidecar: dict[str, Any], video: Path) -> bool:
+        """Insert a finished job described by its sidecar. False when the id (or task id)
+        already exists or the sidecar is unreadable."""
+        try:
+            mode = Mode(str(sidecar.get("mode", "text")))
+            created = float(sidecar.get("created_at") or video.stat().st_mtime)
+        except (ValueError, OSError):
+            return False
+        row = {
+            "id": str(sidecar["id"]),
+            "task_id": sidecar.get("task_id") or None,
+            "state": JobState.DOWNLOADED.value,
+            "mode": mode.value,
+            "model": str(sidecar.get("model") or ""),
+            "prompt": str(sidecar.get("prompt") or ""),
+            "negative_prompt": str(sidecar.get("negative_prompt") or ""),
+            "request_json": json.dumps(sidecar.get("request") or {}, ensure_ascii=False),
+            "progress": 100,
+            "video_url": sidecar.get("video_url"),
+            "video_path": str(video),
+            "replies_json": json.dumps(sidecar.get("replies") or [], ensure_ascii=False),
+            "created_at": created,
+            "updated_at": time.time(),
+            "submitted_at": sidecar.get("submitted_at"),
+            "completed_at": sidecar.get("completed_at"),
+            "downloaded_at": sidecar.get("downloaded_at"),
+        }
+        cols = ", ".join(row)
+        with self._lock:
+            try:
+                self._db.execute(
+                    f"INSERT INTO jobs ({cols}) VALUES ({','.join('?' * len(row))})",
+                    tuple(row.values()),
+                )
+            except sqlite3.IntegrityError:
+                return False
+        return True
+
     def delete(self, job_id: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
@@ -338,6 +402,57 @@ class Journal:
             sql += f" WHERE state IN ({','.join('?' * len(vals))})"
             args += vals
         sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Job.from_row(r) for r in rows]
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        modes: Iterable[Mode] | None = None,
+        models: Iterable[str] | None = None,
+        states: Iterable[JobState] | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        oldest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> builtins.list[Job]:
+        """The library's query: words in the prompt or negative prompt (any script), filtered by
+        mode, model, status and date. Runs entirely on the local file: no gateway needed."""
+        where: builtins.list[str] = []
+        args: builtins.list[Any] = []
+        text = text.strip()
+        if len(text) >= 3:
+            where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+            args.append('"' + text.replace('"', '""') + '"')
+        elif text:  # trigrams need three characters; two-character words are common in CJK
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(prompt LIKE ? ESCAPE '\\' OR negative_prompt LIKE ? ESCAPE '\\')")
+            args += [like, like]
+        for column, values in (
+            ("mode", [m.value for m in modes] if modes else None),
+            ("model", builtins.list(models) if models else None),
+            ("state", [st.value for st in states] if states else None),
+        ):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                args += values
+        if since is not None:
+            where.append("created_at >= ?")
+            args.append(since)
+        if until is not None:
+            where.append("created_at < ?")
+            args.append(until)
+        sql = "SELECT * FROM jobs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "ASC" if oldest_first else "DESC"
+        sql += f" ORDER BY created_at {order}, rowid {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]

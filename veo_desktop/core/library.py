@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .journal import Job
+from .journal import Job, Journal
 
 SIDECAR_VERSION = 1
 
@@ -64,6 +64,32 @@ class Library:
         path = self.sidecar_for(video)
         write_json_atomic(path, data)
         return path
+
+
+def read_sidecar(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and "sidecar_version" in data and data.get("id")
+    return data if ok else None
+
+
+def reimport(folder: Path, journal: Journal) -> list[str]:
+    """Rebuild journal rows from the sidecars under `folder` (a lost or new journal, or a
+    library copied from another machine). Jobs already known are left alone. Returns the ids
+    added."""
+    added: list[str] = []
+    for sidecar in sorted(folder.rglob("*.json")):
+        data = read_sidecar(sidecar)
+        if data is None:
+            continue
+        video = sidecar.with_name(str(data.get("video_file") or sidecar.stem + ".mp4"))
+        if not video.is_file() or journal.get(str(data["id"])) is not None:
+            continue
+        if journal.import_job(data, video):
+            added.append(str(data["id"]))
+    return added
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
