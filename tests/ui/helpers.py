@@ -64,10 +64,18 @@ class Rig:
     window: MainWindow
 
     def close(self) -> None:
+        """Tear down in order on the GUI thread: the window (its closeEvent still uses the
+        player), then the parentless player and controller, which Python's garbage collector
+        would otherwise destroy whenever and on whatever thread it happens to run."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self.window.close()
         self.controller.close()
         self.player.stop()
         self.sim.stop()
+        for obj in (self.window, self.player, self.controller):
+            obj.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def make_rig(tmp_path: Path, *, key: str = "sk-ui-test", job_seconds: float = 0.6) -> Rig:

@@ -99,7 +99,6 @@ def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
     nothing it decodes the whole clip from the start instead."""
     with _open(video) as c:
         stream = _video_stream(c, video)
-        stream.thread_type = "AUTO"
         frame: VideoFrame | None = None
         if which == "first":
             try:

@@ -1,6 +1,10 @@
 """The one media player of the app (Picard's Player facade). Rows in the job list never own a
 player: the row in focus borrows this one, which renders into a QVideoSink so the list's
-delegate can paint the live frame in place. Muted by default, looping."""
+delegate can paint the live frame in place. Muted by default, looping.
+
+Muted means no audio path at all: the QAudioOutput (and the FFmpeg audio renderer thread it
+starts) exists only once the user turns sound on in the bigger player. Inline previews then cost
+no audio decoding, and a laptop with no sound device never sees audio warnings."""
 
 from __future__ import annotations
 
@@ -8,7 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtMultimedia import (
+    QAudioOutput,
+    QMediaDevices,
+    QMediaPlayer,
+    QVideoFrame,
+    QVideoSink,
+)
 
 
 class Player(QObject):
@@ -19,9 +29,7 @@ class Player(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.media = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.audio.setMuted(True)
-        self.media.setAudioOutput(self.audio)
+        self.audio: QAudioOutput | None = None  # made on the first unmute; see module doc
         self.sink = QVideoSink(self)
         self.media.setVideoSink(self.sink)
         self.media.setLoops(QMediaPlayer.Loops.Infinite)
@@ -59,8 +67,21 @@ class Player(QObject):
         if previous:
             self.stopped.emit(previous)
 
-    def set_muted(self, muted: bool) -> None:
-        self.audio.setMuted(muted)
+    @property
+    def muted(self) -> bool:
+        return self.audio is None or self.audio.isMuted()
+
+    def set_muted(self, muted: bool) -> bool:
+        """Turn sound on or off; answers whether sound is now on. Unmuting does nothing (and
+        answers False) on a machine with no audio output device."""
+        if not muted and self.audio is None:
+            if QMediaDevices.defaultAudioOutput().isNull():
+                return False
+            self.audio = QAudioOutput(self)
+            self.media.setAudioOutput(self.audio)
+        if self.audio is not None:
+            self.audio.setMuted(muted)
+        return not self.muted
 
     def mirror_to(self, sink: QVideoSink | None) -> None:
         """Also show frames in a bigger view (the larger player dialog)."""

@@ -23,7 +23,7 @@ class PlayerDialog(QDialog):
         layout.addWidget(self.video, 1)
         row = QHBoxLayout()
         self.sound = QCheckBox(self.tr("Sound"))
-        self.sound.toggled.connect(lambda on: player.set_muted(not on))
+        self.sound.toggled.connect(self._on_sound)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         row.addWidget(self.sound)
@@ -32,6 +32,14 @@ class PlayerDialog(QDialog):
         layout.addLayout(row)
         player.mirror_to(self.video.videoSink())
         self.finished.connect(self._detach)
+
+    def _on_sound(self, on: bool) -> None:
+        if self.player.set_muted(not on) != on:
+            # No output device: say so on the box rather than pretend sound is playing.
+            self.sound.blockSignals(True)
+            self.sound.setChecked(False)
+            self.sound.blockSignals(False)
+            self.sound.setToolTip(self.tr("No sound device was found on this computer."))
 
     def _detach(self) -> None:
         self.player.mirror_to(None)
