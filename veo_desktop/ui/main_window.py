@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from ..core.context import Services
 from ..core.journal import Job, JobState
-from ..core.models import Mode, Model
+from ..core.models import GenerationRequest, Mode, Model
 from ..core.rules import check
 from . import settings as opts
 from .compose_tab import ComposeTab
 from .controller import JobController
 from .drafts import DraftStore
+from .job_actions import JobActions
 from .job_delegate import JobDelegate
 from .job_model import JobListModel
 from .player import Player
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Veo Desktop") + (self.tr(" — offline demo") if demo else ""))
         self.setMinimumSize(900, 600)
         self.drafts = DraftStore(services.paths.data_dir / "drafts.json", self)
-        self._dialogs: list[QWidget] = []
 
         # -- compose side ----------------------------------------------------------------------
         self.tabs = QTabWidget()
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.model.rowsInserted.connect(lambda *_: self._request_posters())
 
         jobs_side = QWidget()
-        jobs_layout = QVBoxLayout(jobs_side)
+        jobs_layout = self.jobs_layout = QVBoxLayout(jobs_side)
         jobs_layout.setContentsMargins(0, 0, 0, 0)
         jobs_title = QLabel(self.tr("Jobs"))
         jobs_title.setStyleSheet("font-weight: 600;")
@@ -145,6 +145,12 @@ class MainWindow(QMainWindow):
         self.welcome.connect_requested.connect(self.open_settings)
 
         self._build_actions()
+        self.actions = JobActions(self)
+        self.jobs_layout.insertWidget(1, self.actions.toolbar())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.actions.menu)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.actions.update())
+        self.actions.update()
         self._wire_controller()
         self._restore()
         self._tick = QTimer(self)
@@ -221,6 +227,16 @@ class MainWindow(QMainWindow):
         tab = self.compose[mode]
         tab.show_findings(check(tab.request()))
         self.drafts.put(mode.value, tab.draft())
+
+    def load_request(self, req: GenerationRequest) -> None:
+        """Remix / extend: fill the request's tab and go there, ready to edit and send."""
+        tab = self.compose[req.mode]
+        tab.set_request(req)
+        self.tabs.setCurrentWidget(tab)
+        tab.focus_prompt()
+
+    def runner_forget(self, job_id: str) -> None:
+        self.services.runner.stop_watching(job_id)
 
     def submit_current(self) -> None:
         if self.pages.currentWidget() is self.welcome:

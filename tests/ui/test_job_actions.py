@@ -1,0 +1,134 @@
+"""Actions on a finished job, as a user triggers them: remix restores the tab, the last frame
+chains into the next First + Last job, delete asks first and moves files to the trash, a
+failed job offers its retries."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from veo_desktop.core.frames import extract_frame
+from veo_desktop.core.journal import JobState
+from veo_desktop.core.models import Mode
+from veo_desktop.simulator import Faults
+
+from .conftest import wait_until
+from .helpers import Rig, make_rig
+
+
+@pytest_asyncio.fixture
+async def rig(qtbot, tmp_path: Path) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
+    r = make_rig(tmp_path)
+    # the rig closes and deletes its window itself (see Rig.close)
+    r.window.show()
+    yield r
+    r.close()
+    await r.services.aclose()
+
+
+async def finished_job(rig: Rig, prompt: str, **tab_values: object) -> None:
+    win = rig.window
+    tab = win.compose[Mode.TEXT]
+    win.tabs.setCurrentWidget(tab)
+    tab.prompt.setPlainText(prompt)
+    tab.negative.setText(str(tab_values.get("negative", "")))
+    tab.seed.setText(str(tab_values.get("seed", "")))
+    win.submit_current()
+    await wait_until(
+        lambda: (
+            win.model.rowCount() >= 1
+            and win.model.job_at(0).prompt == prompt
+            and win.model.job_at(0).state in (JobState.DOWNLOADED, JobState.FAILED)
+        ),
+        timeout=30,
+    )
+    win.view.setCurrentIndex(win.model.index(0, 0))
+    win.view.setFocus()
+
+
+@pytest.mark.asyncio
+async def test_remix_restores_the_job_into_its_tab(rig: Rig) -> None:
+    await finished_job(rig, "remix me", negative="blur", seed=77)
+    win = rig.window
+    win.compose[Mode.TEXT].prompt.setPlainText("something else")
+    QTest.keyClick(win.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    tab = win.compose[Mode.TEXT]
+    assert win.tabs.currentWidget() is tab
+    assert tab.prompt.toPlainText() == "remix me"
+    assert tab.negative.text() == "blur" and tab.seed.text() == "77"
+    tab.roll_seed()  # "remix with a new seed"
+    assert tab.seed.text() != "77"
+
+
+@pytest.mark.asyncio
+async def test_last_frame_chains_into_a_new_first_last_job(rig: Rig) -> None:
+    await finished_job(rig, "shot one")
+    win = rig.window
+    clip = Path(win.model.job_at(0).video_path or "")
+    win.actions.last_to_start.trigger()
+    frames = win.compose[Mode.FRAMES].frames
+    assert frames is not None
+    await wait_until(lambda: frames.start.value() is not None, timeout=10)
+    assert win.tabs.currentWidget() is win.compose[Mode.FRAMES]
+    png = Path(frames.start.value() or "")
+    assert Image.open(png).tobytes() == extract_frame(clip, "last").tobytes()
+
+
+@pytest.mark.asyncio
+async def test_delete_asks_then_moves_to_the_trash(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send2trash
+
+    trashed: list[str] = []
+    monkeypatch.setattr(
+        send2trash, "send2trash", lambda p: (trashed.append(str(p)), Path(p).unlink())
+    )
+    await finished_job(rig, "delete me")
+    win = rig.window
+    clip = Path(win.model.job_at(0).video_path or "")
+    QTest.keyClick(win.view, Qt.Key.Key_Delete)
+    boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and clip.exists()  # nothing happens before the answer
+    boxes[0].done(QMessageBox.StandardButton.Yes)
+    await wait_until(lambda: win.model.rowCount() == 0, timeout=10)
+    assert str(clip) in trashed and not clip.exists()
+    assert rig.services.journal.count() == 0
+
+
+@pytest.mark.asyncio
+async def test_delete_key_in_the_prompt_edits_text_only(rig: Rig) -> None:
+    await finished_job(rig, "keep me")
+    tab = rig.window.compose[Mode.TEXT]
+    tab.prompt.setFocus()
+    QTest.keyClick(tab.prompt, Qt.Key.Key_Delete)
+    assert not [b for b in rig.window.findChildren(QMessageBox) if b.isVisible()]
+    assert rig.window.model.rowCount() == 1
+
+
+@pytest.mark.asyncio
+async def test_audio_block_offers_retry_without_audio_first(rig: Rig) -> None:
+    rig.sim.faults = Faults(block_audio=True)
+    await finished_job(rig, "a loud choir")
+    win = rig.window
+    assert win.model.job_at(0).state is JobState.FAILED
+    menu = win.actions.menu(win.view.visualRect(win.model.index(0, 0)).center())
+    assert menu is not None
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == "Retry without audio"
+    rig.sim.faults = Faults()
+    menu.actions()[0].trigger()
+    await wait_until(
+        lambda: win.model.rowCount() == 2 and win.model.job_at(0).state is JobState.DOWNLOADED,
+        timeout=30,
+    )
+    body = rig.sim.job(win.model.job_at(0).task_id or "")["body"]
+    assert body["extra_body"]["generate_audio"] is False
+    menu.close()
