@@ -28,6 +28,11 @@ class Paths:
     def config_file(self) -> Path:
         return self.config_dir / "settings.json"
 
+    @property
+    def prices_file(self) -> Path:
+        """The user's price table (core/pricing.py); list prices while it does not exist."""
+        return self.config_dir / "prices.json"
+
     def ensure(self) -> Paths:
         for d in (self.data_dir, self.library_dir, self.config_dir, self.log_dir):
             d.mkdir(parents=True, exist_ok=True)

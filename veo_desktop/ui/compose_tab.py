@@ -180,7 +180,10 @@ class ComposeTab(QWidget):
         self.submit.setToolTip(self.tr("Send the job (Ctrl+Return)"))
         self.submit.setAccessibleName(self.tr("Generate video"))
         self.submit.clicked.connect(self.submit_requested)
+        self.estimate = QLabel(body)  # "≈ $0.80" at the price table's prices; set by the window
+        self.estimate.setAccessibleName(self.tr("Estimated cost"))
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.estimate)
         bottom.addWidget(self.submit)
         outer.addLayout(bottom)
         self.set_model(DEFAULT_MODEL)
@@ -313,6 +316,10 @@ class ComposeTab(QWidget):
         self.submit.setToolTip(
             blocking[0].message if blocking else self.tr("Send the job (Ctrl+Return)")
         )
+
+    def show_estimate(self, text: str, tooltip: str) -> None:
+        self.estimate.setText(text)
+        self.estimate.setToolTip(tooltip)
 
     def set_busy(self, busy: bool) -> None:
         self.submit.setText(self.tr("Sending…") if busy else self.tr("Generate"))

@@ -22,15 +22,20 @@ from PySide6.QtWidgets import (
 
 from ..core.context import Services
 from ..core.journal import Job, JobState
+from ..core.library_filter import LibraryFilter
 from ..core.models import GenerationRequest, Mode, Model
+from ..core.pricing import PriceTable
 from ..core.rules import check
 from . import settings as opts
 from .compose_tab import ComposeTab
 from .controller import JobController
+from .cost import PriceDialog, SpendDialog, estimate_text
 from .drafts import DraftStore
 from .job_actions import JobActions
 from .job_delegate import JobDelegate
 from .job_model import JobListModel
+from .library_bar import LibraryBar
+from .notifier import Notifier
 from .player import Player
 from .player_dialog import PlayerDialog
 from .posters import PosterCache
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Veo Desktop") + (self.tr(" — offline demo") if demo else ""))
         self.setMinimumSize(900, 600)
         self.drafts = DraftStore(services.paths.data_dir / "drafts.json", self)
+        self.prices = PriceTable.load(services.paths.prices_file)
+        self.filter = LibraryFilter()
 
         # -- compose side ----------------------------------------------------------------------
         self.tabs = QTabWidget()
@@ -83,8 +90,9 @@ class MainWindow(QMainWindow):
             tab.submit_requested.connect(self.submit_current)
 
         # -- job list --------------------------------------------------------------------------
+        # The list is the library view: it pages the journal through the current filter.
         self.model = JobListModel(
-            lambda offset, limit: services.journal.list(limit=limit, offset=offset)
+            lambda offset, limit: self.filter.fetch(services.journal, offset, limit)
         )
         self.view = QListView()
         self.view.setModel(self.model)
@@ -108,6 +116,14 @@ class MainWindow(QMainWindow):
         jobs_title = QLabel(self.tr("Jobs"))
         jobs_title.setStyleSheet("font-weight: 600;")
         jobs_layout.addWidget(jobs_title)
+        self.library_bar = LibraryBar()
+        self.library_bar.filter_changed.connect(self.set_filter)
+        self.library_bar.install_shortcut(self)
+        jobs_layout.addWidget(self.library_bar)
+        self.empty_note = QLabel(self.tr("No jobs match. Clear the search or filters."))
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+        jobs_layout.addWidget(self.empty_note)
         jobs_layout.addWidget(self.view)
 
         self.splitter = QSplitter()
@@ -147,6 +163,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.actions = JobActions(self)
         self.jobs_layout.insertWidget(1, self.actions.toolbar())
+        self.notifier = Notifier(self, self.windowIcon())
+        self.notifier.activated.connect(self.select_job)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.actions.menu)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.actions.update())
@@ -174,6 +192,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        costs = self.menuBar().addMenu(self.tr("&Costs"))
+        spend = QAction(self.tr("&Spending…"), self)
+        spend.triggered.connect(self.open_spending)
+        costs.addAction(spend)
+        prices = QAction(self.tr("&Price table…"), self)
+        prices.triggered.connect(self.open_prices)
+        costs.addAction(prices)
         for i in range(len(MODES)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
@@ -213,6 +238,7 @@ class MainWindow(QMainWindow):
             elif model:
                 tab.set_model(model)
             tab.show_findings(check(tab.request()))
+            tab.show_estimate(*estimate_text(self.prices, tab.request()))
         self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
         self.current_tab().focus_prompt()
 
@@ -225,7 +251,9 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, mode: Mode) -> None:
         tab = self.compose[mode]
-        tab.show_findings(check(tab.request()))
+        req = tab.request()
+        tab.show_findings(check(req))
+        tab.show_estimate(*estimate_text(self.prices, req))
         self.drafts.put(mode.value, tab.draft())
 
     def load_request(self, req: GenerationRequest) -> None:
@@ -258,12 +286,56 @@ class MainWindow(QMainWindow):
     # -- jobs ------------------------------------------------------------------------------------
 
     def _on_job_changed(self, job: Job) -> None:
+        self.notifier.watch(job)
+        if self.model.row_of(job.id) < 0 and not self.filter.matches(job):
+            return  # outside the current search or filters: a fresh query would not show it
+        if self.filter.oldest_first and self.model.row_of(job.id) < 0:
+            if not self.model.canFetchMore():
+                self.model.reload()  # new jobs belong at the end; a full list reloads cheaply
+            return
         self.model.upsert(job)
         if job.state is JobState.DOWNLOADED and job.video_path:
             self.posters.get(job.id, Path(job.video_path))
             current = self.view.currentIndex()
             if not current.isValid() or self.model.row_of(job.id) == 0:
                 self.view.setCurrentIndex(self.model.index(self.model.row_of(job.id), 0))
+
+    def set_filter(self, value: LibraryFilter) -> None:
+        """Show the library through `value`; the playing clip keeps playing if it is still
+        in the list."""
+        if value == self.filter:
+            return
+        current = self.view.currentIndex()
+        keep = self.model.job_at(current.row()).id if current.isValid() else None
+        self.filter = value
+        self.model.reload()
+        self.empty_note.setVisible(self.model.rowCount() == 0 and value.active)
+        if keep:
+            self.select_job(keep)
+
+    def select_job(self, job_id: str) -> None:
+        row = self.model.row_of(job_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.scrollTo(self.model.index(row, 0))
+
+    # -- costs -----------------------------------------------------------------------------------
+
+    def open_spending(self) -> None:
+        dlg = SpendDialog(self.services.journal, self.prices, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+
+    def open_prices(self) -> None:
+        dlg = PriceDialog(self.prices, self.services.paths.prices_file, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.saved.connect(self._on_prices_saved)
+        dlg.open()
+
+    def _on_prices_saved(self, table: PriceTable) -> None:
+        self.prices = table
+        for mode in self.compose:
+            self._on_tab_changed(mode)
 
     def _request_posters(self) -> None:
         for row in range(self.model.rowCount()):
