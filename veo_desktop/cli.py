@@ -30,6 +30,7 @@ from .core.journal import Job, JobState, Journal, new_job_id
 from .core.logs import setup_logging
 from .core.models import ASPECT_RATIOS, DEFAULT_MODEL, GenerationRequest, Mode, Model
 from .core.paths import Paths, resolve_paths
+from .core.pricing import PriceTable, estimate, format_money
 from .core.rules import Severity, check
 from .core.runner import DownloadFailed, PollPolicy
 from .core.secrets import KeyStore
@@ -306,17 +307,42 @@ async def _generate(args: argparse.Namespace, services: Services) -> int:
             "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
             "or try `veo --demo generate ...`."
         )
+    cost = _estimate(req, services)
+    if cost and not args.json:
+        print(cost[1], file=sys.stderr)
     args.job_id = new_job_id()  # known before the POST, so a failure can still name the job
     job = await services.runner.submit(req, job_id=args.job_id)
     if not args.json:
         print(f"Submitted job {job.id} (task {job.task_id}).", file=sys.stderr)
     if not args.wait:
         if args.json:
-            print(json.dumps(job.to_summary(), ensure_ascii=False))
+            summary = job.to_summary()
+            if cost:
+                summary["estimate_usd"] = cost[0]
+            print(json.dumps(summary, ensure_ascii=False))
         else:
             print(f"Follow it with `veo wait {job.id}`.", file=sys.stderr)
         return EXIT_OK
     return _report(args, await _follow(services, job.id, args.json))
+
+
+def _estimate(req: GenerationRequest, services: Services) -> tuple[str, str] | None:
+    """(amount as a decimal string, the line shown) at the user's price table, or None."""
+    est = estimate(
+        PriceTable.load(services.paths.prices_file),
+        model_id=req.model,
+        mode=req.mode,
+        duration=req.duration,
+        audio=req.generate_audio,
+    )
+    if est is None:
+        return None
+    sound = "with audio" if est.audio else "without audio"
+    line = (
+        f"Estimated cost: {format_money(est.amount)} ({est.seconds} s of {est.model_id} {sound}, "
+        "at list prices; your gateway may charge differently)."
+    )
+    return f"{est.amount:.2f}", line
 
 
 async def _follow(services: Services, job_id: str, quiet: bool) -> Job:
