@@ -328,8 +328,9 @@ async def _generate(args: argparse.Namespace, services: Services) -> int:
 
 def _estimate(req: GenerationRequest, services: Services) -> tuple[str, str] | None:
     """(amount as a decimal string, the line shown) at the user's price table, or None."""
+    table = PriceTable.load(services.paths.prices_file)
     est = estimate(
-        PriceTable.load(services.paths.prices_file),
+        table,
         model_id=req.model,
         mode=req.mode,
         duration=req.duration,
@@ -340,7 +341,8 @@ def _estimate(req: GenerationRequest, services: Services) -> tuple[str, str] | N
     sound = "with audio" if est.audio else "without audio"
     line = (
         f"Estimated cost: {format_money(est.amount)} ({est.seconds} s of {est.model_id} {sound}, "
-        "at list prices; your gateway may charge differently)."
+        f"at {'list prices' if table == PriceTable.DEFAULT else 'your price table'}; "
+        "your gateway may charge differently)."
     )
     return f"{est.amount:.2f}", line
 

@@ -163,3 +163,17 @@ def test_trash_uses_the_real_freedesktop_trash(
     assert not clip.exists()
     trashed = list((tmp_path / "xdg" / "Trash" / "files").glob("clip*.mp4"))
     assert trashed and (tmp_path / "xdg" / "Trash" / "info").exists()
+
+
+def test_a_completed_clip_shows_how_long_its_link_likely_lasts(tmp_path: Path) -> None:
+    from veo_desktop.core.actions import LINK_LIFETIME_S, link_time_left
+
+    j = Journal(tmp_path / "j.sqlite3")
+    job = j.create(
+        mode=Mode.TEXT, model="veo3.1-fast-video-720p", prompt="p", negative_prompt="", request={}
+    )
+    done = j.update(job.id, state=JobState.COMPLETED, completed_at=1000.0)
+    assert link_time_left(done, now=1000.0 + 3600) == LINK_LIFETIME_S - 3600
+    assert link_time_left(done, now=1000.0 + LINK_LIFETIME_S + 5) == 0.0
+    downloaded = j.update(job.id, state=JobState.DOWNLOADED)
+    assert link_time_left(downloaded, now=1000.0) is None  # nothing to worry about any more

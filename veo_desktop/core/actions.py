@@ -18,6 +18,19 @@ from .models import GenerationRequest, Mode, Model, Resolution
 EXTEND_MAX_AGE_S = 2 * 24 * 3600  # upstream deletes videos after about two days
 
 
+#: Many gateways' video links expire 24 h after the job completes (upstream keeps the video
+#: about two days). The conservative figure is the one to show: it is when to worry.
+LINK_LIFETIME_S = 24 * 3600
+
+
+def link_time_left(job: Job, now: float | None = None) -> float | None:
+    """Seconds the video link of a completed, not yet downloaded job is likely still valid
+    (0 when probably expired); None for any other job."""
+    if job.state is not JobState.COMPLETED or job.completed_at is None:
+        return None
+    return max(0.0, job.completed_at + LINK_LIFETIME_S - (time.time() if now is None else now))
+
+
 def remix_request(job: Job) -> GenerationRequest:
     """The job's request as the user made it (mode, prompt, negative prompt, model, aspect,
     duration, audio, seed and input images), ready to edit and send again."""

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
+from ..core.actions import link_time_left
 from ..core.journal import Job, JobState
 from ..core.models import Mode, Model, Tier
 
@@ -115,7 +116,15 @@ def status_text(job: Job, *, spoken: bool = False) -> str:
         pair = _KEY_REJECTED
     elif job.state is JobState.COMPLETED and job.error_message:
         pair = _DOWNLOAD_FAILED
-    return tr(pair[spoken]).replace("%1", str(job.progress))
+    text = tr(pair[spoken]).replace("%1", str(job.progress))
+    left = link_time_left(job)
+    if left is not None:  # completed, not downloaded: how long the link likely lasts
+        if left <= 0:
+            text += tr(" · link has probably expired")
+        else:
+            hours = max(1, round(left / 3600))
+            text += tr(" · link valid about %1 h more").replace("%1", str(hours))
+    return text
 
 
 def _spoken_model(model_id: str) -> str:
