@@ -18,6 +18,7 @@ from veo_desktop.core.frames import extract_frame
 from veo_desktop.core.journal import JobState
 from veo_desktop.core.models import Mode
 from veo_desktop.simulator import Faults
+from veo_desktop.ui.job_model import StatusTextRole
 
 from .conftest import wait_until
 from .helpers import Rig, make_rig
@@ -132,3 +133,30 @@ async def test_audio_block_offers_retry_without_audio_first(rig: Rig) -> None:
     body = rig.sim.job(win.model.job_at(0).task_id or "")["body"]
     assert body["extra_body"]["generate_audio"] is False
     menu.close()
+
+
+@pytest.mark.asyncio
+async def test_a_failed_download_can_be_fetched_again_in_one_action(rig: Rig) -> None:
+    rig.sim.faults = Faults(download_not_mp4=True)  # an HTML error page served with 200
+    win = rig.window
+    tab = win.compose[Mode.TEXT]
+    tab.prompt.setPlainText("paid for, not yet here")
+    win.submit_current()
+    await wait_until(
+        lambda: (
+            win.model.rowCount() == 1
+            and win.model.job_at(0).state is JobState.COMPLETED
+            and bool(win.model.job_at(0).error_message)
+        ),
+        timeout=30,
+    )
+    win.view.setCurrentIndex(win.model.index(0, 0))
+    win.view.setFocus()
+    assert win.actions.download.isEnabled()
+    assert "link valid about" in win.model.data(win.model.index(0, 0), StatusTextRole)
+    posts = rig.sim.post_count
+    rig.sim.faults = Faults()  # the CDN is healthy again
+    QTest.keyClick(win.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    await wait_until(lambda: win.model.job_at(0).state is JobState.DOWNLOADED, timeout=30)
+    assert Path(win.model.job_at(0).video_path or "").read_bytes()[4:8] == b"ftyp"
+    assert rig.sim.post_count == posts  # fetched again, never generated (or billed) again

@@ -63,6 +63,7 @@ class JobActions(QObject):
             tr("Use first frame as end (First + Last)"),
             lambda: self.do_chain("first", Mode.FRAMES, "end"),
         )
+        self.download = make(tr("Download again"), self.do_download, "Ctrl+D")
         self.copy_prompt = make(tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
         self.open_folder = make(tr("Open containing folder"), self.do_open_folder)
         self.export = make(tr("Export…"), self.do_export)
@@ -73,6 +74,7 @@ class JobActions(QObject):
             self.last_to_start,
             self.last_to_image,
             self.first_to_end,
+            self.download,
             self.copy_prompt,
             self.open_folder,
             self.export,
@@ -115,6 +117,9 @@ class JobActions(QObject):
         ):
             a.setEnabled(has_clip)
         self.extend.setEnabled(bool(job and job.state in FINISHED))
+        # Completed at the gateway but not in the library (a download failed or was cut off):
+        # the clip is paid for, so fetching it again must be one click.
+        self.download.setEnabled(bool(job and job.state is JobState.COMPLETED))
 
     def menu(self, pos: QPoint) -> QMenu | None:
         job = self.current()
@@ -171,6 +176,11 @@ class JobActions(QObject):
         (tab.frames.start if slot == "start" else tab.frames.end).set_value(str(png))
         self.w.tabs.setCurrentWidget(tab)
         tab.focus_prompt()
+
+    def do_download(self) -> None:
+        job = self.current()
+        if job and job.state is JobState.COMPLETED:
+            self.w.controller.download(job.id)
 
     def do_copy_prompt(self) -> None:
         job = self.current()
