@@ -9,7 +9,10 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: setup system-deps demo test test-long lint clean
 
-setup: system-deps $(STAMP)
+# Compiled translations (*.qm) are built from the .ts sources kept in git, never committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard veo_desktop/resources/i18n/*.ts))
+
+setup: system-deps $(STAMP) $(QM)
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -19,6 +22,15 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet --upgrade pip
 	@$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+%.qm: %.ts $(STAMP)
+	@$(PY) scripts/i18n.py build
+
+# Re-extract every user-visible string into the .ts files (then translate what is new).
+.PHONY: translations
+translations: $(STAMP)
+	@$(PY) scripts/i18n.py update
+	@$(PY) scripts/i18n.py check || true
 
 demo: setup
 	@bash scripts/demo.sh
@@ -36,3 +48,22 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# The one-folder app (PyInstaller, packaging/veo-desktop.spec) in dist/veo-desktop/
+# (DIST=dir and BUILD=dir put it and PyInstaller's work files elsewhere).
+.PHONY: package
+package: setup
+	@$(PY) -m pip install --quiet 'pyinstaller>=6.20'
+	@$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath $(or $(DIST),dist) \
+		--workpath $(or $(BUILD),build)/pyinstaller packaging/veo-desktop.spec
+	@echo "Built $(or $(DIST),dist)/veo-desktop/ ($$(du -sh $(or $(DIST),dist)/veo-desktop | cut -f1))."
+	@echo "Check it: QT_QPA_PLATFORM=offscreen $(or $(DIST),dist)/veo-desktop/veo-desktop --self-check"
+
+# The menu entry, AppStream metainfo and icons for the current user (XDG_DATA_HOME honoured).
+.PHONY: install-desktop
+install-desktop:
+	@bash packaging/linux/install-desktop.sh install
+
+.PHONY: uninstall-desktop
+uninstall-desktop:
+	@bash packaging/linux/install-desktop.sh uninstall

@@ -12,6 +12,7 @@ PACKAGES=(
   xvfb xauth           # a real window without a display (screenshots, GUI tests)
   gnome-keyring dbus   # the Secret Service backend the keyring tests use
   fonts-dejavu-core fonts-wqy-microhei  # Latin + CJK captions in simulator clips and the UI
+  desktop-file-utils appstream  # the tests validate the .desktop file and AppStream metainfo
 )
 
 # Debian splits venv/ensurepip out of python3; `make` needs it to build .venv.

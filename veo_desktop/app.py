@@ -19,6 +19,8 @@ from .core.errors import InvalidInputError
 from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
 
+DESKTOP_ID = "io.github.veodesktop.VeoDesktop"  # the .desktop file, AppStream id and icon name
+
 if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
     from PySide6.QtWidgets import QApplication
 
@@ -32,6 +34,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--base-url", help="gateway base URL (env VEO_BASE_URL)")
     p.add_argument("--data-dir", help="journal, library and settings folder (env VEO_DATA_DIR)")
     p.add_argument("--demo", action="store_true", help="use the built-in offline simulator")
+    p.add_argument(
+        "--language", help="en or zh_CN for this run (default: Settings, else the system's)"
+    )
+    p.add_argument(
+        "--self-check",
+        action="store_true",
+        help="open the window, check the icon, translations, keyring and video playback, print "
+        "a JSON report and exit (0 = all OK); uses a throwaway data folder",
+    )
     return p.parse_args(argv)
 
 
@@ -80,7 +91,10 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     assert isinstance(app, QApplication)
     app.setApplicationName("Veo Desktop")
     app.setOrganizationName("veo-desktop")
-    app.setDesktopFileName("veo-desktop")
+    app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
+    from .ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
@@ -93,6 +107,11 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     log_dir = services.paths.log_dir
     setup_logging(log_dir, secrets=services.keystore.known)
     store = open_store(str(services.paths.config_dir / "window.ini"))
+    from .ui import i18n
+    from .ui import settings as opts
+
+    # Before any widget exists: texts are set when widgets are built.
+    i18n.install(app, i18n.choose(args.language or opts.LANGUAGE.get(store)))
     controller = JobController(services.runner, services.journal)
     player = Player()
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)
@@ -120,7 +139,12 @@ def run(parts: AppParts) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(create_app(argv))
+    args = sys.argv[1:] if argv is None else list(argv)
+    if parse_args(args).self_check:
+        from .selfcheck import self_check
+
+        return self_check(args)
+    return run(create_app(args))
 
 
 def _restart_in_demo(window: object) -> None:

@@ -377,16 +377,21 @@ class MainWindow(QMainWindow):
     # -- settings --------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        dlg = SettingsDialog(self.services, self)
-        dlg.saved.connect(self._on_settings_saved)
+        dlg = SettingsDialog(self.services, self, store=self.store)
+        dlg.saved.connect(lambda: self._on_settings_saved(dlg.language_changed))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
 
-    def _on_settings_saved(self) -> None:
+    def _on_settings_saved(self, language_changed: bool = False) -> None:
         self.pages.setCurrentIndex(0)
         opts.WELCOME_DONE.set(self.store, True)
         self.controller.resume_paused()
-        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+        if language_changed:
+            self.statusBar().showMessage(
+                self.tr("Settings saved. Restart Veo Desktop to switch the language."), 15000
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Settings saved."), 5000)
 
     # -- quit ------------------------------------------------------------------------------------
 

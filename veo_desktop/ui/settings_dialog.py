@@ -1,14 +1,15 @@
 """Settings: gateway URL, the API key (kept only in the OS keyring, shown masked), Test
-connection, download folder, and how many jobs may run at once. Opened with `open()`, never
-`exec()`, so the event loop (and every running job) keeps going while it is up."""
+connection, download folder, how many jobs may run at once, and the language. Opened with
+`open()`, never `exec()`, so the event loop (and every running job) keeps going while it is up."""
 
 from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,14 +29,24 @@ from ..core.config import SharedSettings, normalize_base_url, normalize_key
 from ..core.context import Services
 from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
 from ..core.secrets import NO_KEYRING_MESSAGE
+from . import i18n
+from . import settings as opts
 
 
 class SettingsDialog(QDialog):
     saved = Signal()
+    language_changed = False  # set by save(): the new language shows after a restart
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        store: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.store = store  # window-side settings (the language); None in the CLI-free tests
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -97,6 +108,17 @@ class SettingsDialog(QDialog):
         )
         self.insecure.setChecked(s.allow_insecure_http)
         form.addRow("", self.insecure)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("System default"), "")
+        for code in i18n.available():
+            self.language.addItem(i18n.LANGUAGES[code], code)
+        if store is not None:
+            self.language.setCurrentIndex(max(0, self.language.findData(opts.LANGUAGE.get(store))))
+            form.addRow(self.tr("Language"), self.language)
+        else:
+            self.language.hide()
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -195,5 +217,9 @@ class SettingsDialog(QDialog):
 
             self.services.library.root = Path(s.library_dir).expanduser()
         self.key.clear()
+        if self.store is not None:
+            chosen = self.language.currentData() or ""
+            self.language_changed = chosen != opts.LANGUAGE.get(self.store)
+            opts.LANGUAGE.set(self.store, chosen)
         self.saved.emit()
         self.accept()
