@@ -24,7 +24,7 @@ LANGUAGES = ("zh_CN",)
 CATALOG = "veo_desktop"
 BIN = Path(sys.executable).parent
 #: %1, %n, %s, {name}: what a translation must keep so the values still show.
-PLACEHOLDER = re.compile(r"%\d|%n|%s|\{[a-z_]*\}")
+PLACEHOLDER = re.compile(r"%\d|%n|%s|%d|\{[a-z_]*\}")
 
 
 def ts_path(language: str) -> Path:

@@ -73,7 +73,7 @@ async def test_last_frame_chains_into_a_new_first_last_job(rig: Rig) -> None:
     await finished_job(rig, "shot one")
     win = rig.window
     clip = Path(win.model.job_at(0).video_path or "")
-    win.actions.last_to_start.trigger()
+    win.job_actions.last_to_start.trigger()
     frames = win.compose[Mode.FRAMES].frames
     assert frames is not None
     await wait_until(lambda: frames.start.value() is not None, timeout=10)
@@ -120,7 +120,7 @@ async def test_audio_block_offers_retry_without_audio_first(rig: Rig) -> None:
     await finished_job(rig, "a loud choir")
     win = rig.window
     assert win.model.job_at(0).state is JobState.FAILED
-    menu = win.actions.menu(win.view.visualRect(win.model.index(0, 0)).center())
+    menu = win.job_actions.menu(win.view.visualRect(win.model.index(0, 0)).center())
     assert menu is not None
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts[0] == "Retry without audio"
@@ -152,7 +152,7 @@ async def test_a_failed_download_can_be_fetched_again_in_one_action(rig: Rig) ->
     )
     win.view.setCurrentIndex(win.model.index(0, 0))
     win.view.setFocus()
-    assert win.actions.download.isEnabled()
+    assert win.job_actions.download.isEnabled()
     assert "link valid about" in win.model.data(win.model.index(0, 0), StatusTextRole)
     posts = rig.sim.post_count
     rig.sim.faults = Faults()  # the CDN is healthy again

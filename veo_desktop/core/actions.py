@@ -14,6 +14,7 @@ from .errors import InvalidInputError
 from .journal import Job, JobState
 from .library import Library
 from .models import GenerationRequest, Mode, Model, Resolution
+from .text import msg
 
 EXTEND_MAX_AGE_S = 2 * 24 * 3600  # upstream deletes videos after about two days
 
@@ -57,10 +58,11 @@ def retry_choices(job: Job) -> list[RetryChoice]:
     """The ways to try a failed job again, best first: a safety block that names audio is
     usually fixed by turning audio off, so that comes first."""
     base = remix_request(job)
-    same = RetryChoice("Retry", base)
+    same = RetryChoice(msg("Retry"), base)
     reason = (job.error_message or "").lower()
-    if "audio" in reason and base.generate_audio is not False:
-        return [RetryChoice("Retry without audio", replace(base, generate_audio=False)), same]
+    # Gateways pass the upstream reason through in English or in Chinese (音频 = audio).
+    if ("audio" in reason or "音频" in reason) and base.generate_audio is not False:
+        return [RetryChoice(msg("Retry without audio"), replace(base, generate_audio=False)), same]
     return [same]
 
 
@@ -70,20 +72,27 @@ def extend_warnings(job: Job, now: float | None = None) -> list[str]:
     finished = job.completed_at or job.created_at
     if (now or time.time()) - finished > EXTEND_MAX_AGE_S:
         out.append(
-            "This clip is more than two days old; the upstream may have deleted it, "
-            "and extension would fail."
+            msg(
+                "This clip is more than two days old; the upstream may have deleted it, "
+                "and extension would fail."
+            )
         )
     model = Model.parse(job.model)
     if model is not None and model.resolution is not Resolution.P720:
-        out.append(f"This clip is {model.resolution.value}; extension works on 720p clips.")
+        out.append(
+            msg(
+                "This clip is {resolution}; extension works on 720p clips.",
+                resolution=model.resolution.value,
+            )
+        )
     if not job.video_url or job.video_url.startswith("data:"):
-        out.append("The gateway gave no link for this clip; extension needs the clip's URL.")
+        out.append(msg("The gateway gave no link for this clip; extension needs the clip's URL."))
     return out
 
 
 def extend_request(job: Job) -> GenerationRequest:
     if job.state not in (JobState.COMPLETED, JobState.DOWNLOADED):
-        raise InvalidInputError("Only a finished clip can be extended.")
+        raise InvalidInputError(msg("Only a finished clip can be extended."))
     model = Model.parse(job.model) or Model.FAST_720P
     if model.resolution is not Resolution.P720:
         model = Model.of(model.tier, Resolution.P720)
@@ -103,7 +112,7 @@ def chain_frame(job: Job, library: Library, which: Literal["first", "last"]) -> 
     from .frames import save_frame_png
 
     if not job.video_path or not Path(job.video_path).is_file():
-        raise InvalidInputError("This job has no downloaded clip yet.")
+        raise InvalidInputError(msg("This job has no downloaded clip yet."))
     video = Path(job.video_path)
     return save_frame_png(video, which, video.with_name(f"{video.stem}-{which}.png"))
 
@@ -111,7 +120,7 @@ def chain_frame(job: Job, library: Library, which: Literal["first", "last"]) -> 
 def export_job(job: Job, folder: Path) -> list[Path]:
     """Copy the MP4 and its sidecar to `folder`."""
     if not job.video_path or not Path(job.video_path).is_file():
-        raise InvalidInputError("This job has no downloaded clip to export.")
+        raise InvalidInputError(msg("This job has no downloaded clip to export."))
     folder.mkdir(parents=True, exist_ok=True)
     video = Path(job.video_path)
     copied = [Path(shutil.copy2(video, folder / video.name))]

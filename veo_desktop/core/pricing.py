@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from .journal import Job, JobState
 from .models import Mode, Model
+from .text import msg
 
 CURRENCY = "USD"
 EXTEND_SECONDS = 7  # an extension adds about 7 s; no duration is sent, so bill what comes back
@@ -191,16 +192,20 @@ def estimate(
     notes: list[str] = []
     if str(mode) == Mode.EXTEND.value:
         seconds = EXTEND_SECONDS
-        notes.append(f"extension sends no duration; Veo adds about {EXTEND_SECONDS} s")
+        notes.append(
+            msg("extension sends no duration; Veo adds about {seconds} s", seconds=EXTEND_SECONDS)
+        )
     elif duration is None:
         seconds = DEFAULT_SECONDS
-        notes.append(f"no duration given; Veo's default is {DEFAULT_SECONDS} s")
+        notes.append(
+            msg("no duration given; Veo's default is {seconds} s", seconds=DEFAULT_SECONDS)
+        )
     elif duration <= 0:
         return None
     else:
         seconds = duration
     if audio is None:  # the field is left out and upstream generates sound by default
-        notes.append("audio on (upstream default)")
+        notes.append(msg("audio on (upstream default)"))
     with_audio = audio is not False
     amount = price.per_second(with_audio) * seconds
     return Estimate(amount, seconds, key, with_audio, "; ".join(notes))

@@ -204,7 +204,17 @@ class ComposeTab(QWidget):
         label = QLabel(self)
         label.setWordWrap(True)
         label.hide()
-        label.setAccessibleName(self.tr("Message about %s") % field)
+        names = {  # the request field a rule names -> what the user calls that control
+            "image": self.tr("the start frame"),
+            "last_image": self.tr("the end frame"),
+            "images": self.tr("the reference images"),
+            "video": self.tr("the source video"),
+            "prompt": self.tr("the prompt"),
+            "model": self.tr("the model"),
+            "aspect_ratio": self.tr("the aspect ratio"),
+            "duration": self.tr("the duration"),
+        }
+        label.setAccessibleName(self.tr("Message about %1").replace("%1", names.get(field, field)))
         self._messages[field] = label
         return label
 

@@ -35,7 +35,7 @@ from ..core.pricing import (
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("cost", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def model_name(model_id: str) -> str:

@@ -69,8 +69,9 @@ _COMMON_RATIOS = ((16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5,
 _Payload = QImage | bytes | None  # pixels to save as PNG, or a data URI's bytes to save as they are
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImageSlot", text)  # thread-safe, unlike a widget's tr()
+def tr(text: str) -> str:
+    # Thread-safe, unlike a widget's tr(); "" is the context lupdate files a bare tr() under.
+    return QCoreApplication.translate("", text)
 
 
 def ratio_text(width: int, height: int) -> str:
@@ -134,12 +135,12 @@ class _Load(QRunnable):
             error = exc.message
         except OSError as exc:
             log.warning("could not save pasted image to %s: %s", self.path, exc)
-            error = _tr(
+            error = tr(
                 "The pasted image could not be saved. Check the free disk space and try again."
             )
         except Exception:  # the slot must always hear back, or it would say "Reading…" forever
             log.exception("could not read %s", self.path)
-            error = _tr("This image could not be read. Re-export it as PNG or JPEG and try again.")
+            error = tr("This image could not be read. Re-export it as PNG or JPEG and try again.")
         self.signals.done.emit(self.serial, info, thumb, error)
 
 

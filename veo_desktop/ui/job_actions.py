@@ -47,27 +47,26 @@ class JobActions(QObject):
             window.view.addAction(a)
             return a
 
-        tr = self.tr
-        self.remix = make(tr("Remix"), self.do_remix, "Ctrl+R")
-        self.extend = make(tr("Extend this clip"), self.do_extend, "Ctrl+E")
+        self.remix = make(self.tr("Remix"), self.do_remix, "Ctrl+R")
+        self.extend = make(self.tr("Extend this clip"), self.do_extend, "Ctrl+E")
         self.last_to_start = make(
-            tr("Use last frame as next start (First + Last)"),
+            self.tr("Use last frame as next start (First + Last)"),
             lambda: self.do_chain("last", Mode.FRAMES, "start"),
             "Ctrl+L",
         )
         self.last_to_image = make(
-            tr("Use last frame as start (Image)"),
+            self.tr("Use last frame as start (Image)"),
             lambda: self.do_chain("last", Mode.IMAGE, "start"),
         )
         self.first_to_end = make(
-            tr("Use first frame as end (First + Last)"),
+            self.tr("Use first frame as end (First + Last)"),
             lambda: self.do_chain("first", Mode.FRAMES, "end"),
         )
-        self.download = make(tr("Download again"), self.do_download, "Ctrl+D")
-        self.copy_prompt = make(tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
-        self.open_folder = make(tr("Open containing folder"), self.do_open_folder)
-        self.export = make(tr("Export…"), self.do_export)
-        self.delete = make(tr("Move to trash…"), self.do_delete, "Delete")
+        self.download = make(self.tr("Download again"), self.do_download, "Ctrl+D")
+        self.copy_prompt = make(self.tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
+        self.open_folder = make(self.tr("Open containing folder"), self.do_open_folder)
+        self.export = make(self.tr("Export…"), self.do_export)
+        self.delete = make(self.tr("Move to trash…"), self.do_delete, "Delete")
         self.all = [
             self.remix,
             self.extend,
@@ -130,7 +129,7 @@ class JobActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if job.state in (JobState.FAILED, JobState.UNCERTAIN):
             for choice in retry_choices(job):
-                act = menu.addAction(self.tr(choice.label))
+                act = menu.addAction(choice.label)  # already in the user's language (core msg)
                 act.triggered.connect(lambda _=False, r=choice.request: self.w.controller.submit(r))
             menu.addSeparator()
         for a in self.all:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -75,7 +76,8 @@ TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, Job
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("JobList", text)
+    # The empty context is the one pyside6-lupdate files a bare tr("...") call under.
+    return QCoreApplication.translate("", text)
 
 
 def mode_label(mode: Mode) -> str:
@@ -91,19 +93,34 @@ def mode_label(mode: Mode) -> str:
 #: What each state says on a row, and mid-sentence to a screen reader (separate strings:
 #: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.
 _STATUS = {
-    JobState.SUBMITTING: ("Preparing", "preparing"),
-    JobState.POSTING: ("Sending", "sending"),
-    JobState.QUEUED: ("Queued", "queued"),
-    JobState.RUNNING: ("Running %1%", "running %1 percent"),
-    JobState.PAUSED: ("Paused", "paused"),
-    JobState.COMPLETED: ("Downloading", "downloading"),
-    JobState.DOWNLOADED: ("Downloaded", "downloaded"),
-    JobState.FAILED: ("Failed", "failed"),
-    JobState.UNCERTAIN: ("Uncertain — check the gateway", "uncertain, check the gateway"),
+    JobState.SUBMITTING: (QT_TRANSLATE_NOOP("", "Preparing"), QT_TRANSLATE_NOOP("", "preparing")),
+    JobState.POSTING: (QT_TRANSLATE_NOOP("", "Sending"), QT_TRANSLATE_NOOP("", "sending")),
+    JobState.QUEUED: (QT_TRANSLATE_NOOP("", "Queued"), QT_TRANSLATE_NOOP("", "queued")),
+    JobState.RUNNING: (
+        QT_TRANSLATE_NOOP("", "Running %1%"),
+        QT_TRANSLATE_NOOP("", "running %1 percent"),
+    ),
+    JobState.PAUSED: (QT_TRANSLATE_NOOP("", "Paused"), QT_TRANSLATE_NOOP("", "paused")),
+    JobState.COMPLETED: (
+        QT_TRANSLATE_NOOP("", "Downloading"),
+        QT_TRANSLATE_NOOP("", "downloading"),
+    ),
+    JobState.DOWNLOADED: (QT_TRANSLATE_NOOP("", "Downloaded"), QT_TRANSLATE_NOOP("", "downloaded")),
+    JobState.FAILED: (QT_TRANSLATE_NOOP("", "Failed"), QT_TRANSLATE_NOOP("", "failed")),
+    JobState.UNCERTAIN: (
+        QT_TRANSLATE_NOOP("", "Uncertain — check the gateway"),
+        QT_TRANSLATE_NOOP("", "uncertain, check the gateway"),
+    ),
 }
-_KEY_REJECTED = ("Paused — key rejected", "paused, key rejected")
-_DOWNLOAD_FAILED = ("Download failed", "download failed")
-_RUNNING = ("Running", "running")
+_KEY_REJECTED = (
+    QT_TRANSLATE_NOOP("", "Paused — key rejected"),
+    QT_TRANSLATE_NOOP("", "paused, key rejected"),
+)
+_DOWNLOAD_FAILED = (
+    QT_TRANSLATE_NOOP("", "Download failed"),
+    QT_TRANSLATE_NOOP("", "download failed"),
+)
+_RUNNING = (QT_TRANSLATE_NOOP("", "Running"), QT_TRANSLATE_NOOP("", "running"))
 
 
 def status_text(job: Job, *, spoken: bool = False) -> str:
@@ -141,24 +158,26 @@ _SAYS_WHAT_TO_DO = re.compile(
     re.IGNORECASE,
 )
 _SUGGESTIONS = {
-    "blocked": "Rephrase the prompt and try again.",
-    "auth": "Update the API key in Settings.",
-    "out_of_credit": "Add credit to the account, then try again.",
-    "rate_limited": "Wait a minute, then try again.",
-    "network": "Check the connection, then try again.",
-    "server": "The gateway is having trouble; try again later.",
-    "invalid_request": "Change the settings and try again.",
-    "invalid_input": "Change the settings and try again.",
-    "invalid_image": "Choose another image and try again.",
-    "download": "Try the download again later.",
-    "submission_uncertain": "Check the gateway's task list before sending it again.",
+    "blocked": QT_TRANSLATE_NOOP("", "Rephrase the prompt and try again."),
+    "auth": QT_TRANSLATE_NOOP("", "Update the API key in Settings."),
+    "out_of_credit": QT_TRANSLATE_NOOP("", "Add credit to the account, then try again."),
+    "rate_limited": QT_TRANSLATE_NOOP("", "Wait a minute, then try again."),
+    "network": QT_TRANSLATE_NOOP("", "Check the connection, then try again."),
+    "server": QT_TRANSLATE_NOOP("", "The gateway is having trouble; try again later."),
+    "invalid_request": QT_TRANSLATE_NOOP("", "Change the settings and try again."),
+    "invalid_input": QT_TRANSLATE_NOOP("", "Change the settings and try again."),
+    "invalid_image": QT_TRANSLATE_NOOP("", "Choose another image and try again."),
+    "download": QT_TRANSLATE_NOOP("", "Try the download again later."),
+    "submission_uncertain": QT_TRANSLATE_NOOP(
+        "", "Check the gateway's task list before sending it again."
+    ),
 }
 
 
 def _suggestion(job: Job, message: str) -> str:
     if "audio" in message.lower():
         return tr("Retry with audio off.")
-    default = "Try again, perhaps with a different prompt."
+    default = QT_TRANSLATE_NOOP("", "Try again, perhaps with a different prompt.")
     return tr(_SUGGESTIONS.get(job.error_kind or "", default))
 
 

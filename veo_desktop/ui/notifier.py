@@ -18,7 +18,7 @@ NOTIFY_STATES = frozenset({JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERT
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("notifier", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def _short(prompt: str, limit: int = 60) -> str:

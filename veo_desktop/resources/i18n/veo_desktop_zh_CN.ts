@@ -32,46 +32,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend this clip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use last frame as next start (First + Last)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use last frame as start (Image)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use first frame as end (First + Last)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open containing folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move to trash…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(no prompt)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,8 +57,104 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · link has probably expired</source>
+        <source>Preparing</source>
         <extracomment>What each state says on a row, and mid-sentence to a screen reader (separate strings: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running %1 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain — check the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncertain, check the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused — key rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused, key rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · link has probably expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -114,7 +170,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rephrase the prompt and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the API key in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add credit to the account, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a minute, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is having trouble; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the settings and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another image and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the download again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the gateway&apos;s task list before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retry with audio off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again, perhaps with a different prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -152,6 +252,15 @@
     </message>
     <message>
         <source>Veo Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved. Check the free disk space and try again.</source>
+        <extracomment>Longest edge of the decoded thumbnail: sharp on a hi-dpi screen, small in memory.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image could not be read. Re-export it as PNG or JPEG and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -272,7 +381,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message about %s</source>
+        <source>the start frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reference images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message about %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -318,7 +459,6 @@ Please attach it if you report the problem.</source>
     <name>ImageSlot</name>
     <message>
         <source>Remove this image</source>
-        <extracomment>Longest edge of the decoded thumbnail: sharp on a hi-dpi screen, small in memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -398,6 +538,42 @@ Please attach it if you report the problem.</source>
     </message>
     <message>
         <source>Remix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend this clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use last frame as next start (First + Last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use last frame as start (Image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use first frame as end (First + Last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open containing folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -620,6 +796,10 @@ Please attach it if you report the problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settings saved. Restart Veo Desktop to switch the language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,6 +924,14 @@ Please attach it if you report the problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Using the key from the VEO_API_KEY environment variable; it is never stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,6 +1016,53 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     </message>
     <message>
         <source>Try the offline demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clip is more than two days old; the upstream may have deleted it, and extension would fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clip is {resolution}; extension works on 720p clips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway gave no link for this clip; extension needs the clip&apos;s URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finished clip can be extended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job has no downloaded clip yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job has no downloaded clip to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry without audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension sends no duration; Veo adds about {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio on (upstream default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no duration given; Veo&apos;s default is {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
