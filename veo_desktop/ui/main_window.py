@@ -40,6 +40,7 @@ from .player import Player
 from .player_dialog import PlayerDialog
 from .posters import PosterCache
 from .settings_dialog import SettingsDialog
+from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
 from .welcome import WelcomePanel
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
@@ -199,6 +200,13 @@ class MainWindow(QMainWindow):
         prices = QAction(self.tr("&Price table…"), self)
         prices.triggered.connect(self.open_prices)
         costs.addAction(prices)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.file_actions = [settings, quit_action]
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.open_shortcuts)
+        help_menu.addAction(shortcuts)
+        self.file_actions.append(shortcuts)
         for i in range(len(MODES)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
@@ -318,6 +326,31 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
             self.view.scrollTo(self.model.index(row, 0))
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every shortcut, from the live actions where there is one."""
+        tr = self.tr
+        rows = [
+            (tr("Send the job"), key_text("Ctrl+Return")),
+            *[
+                (
+                    tr("Go to the %1 tab").replace("%1", self.tabs.tabText(i)),
+                    key_text(f"Ctrl+{i + 1}"),
+                )
+                for i in range(self.tabs.count())
+            ],
+            (tr("Search the library"), key_text(QKeySequence(QKeySequence.StandardKey.Find))),
+            (tr("Play or pause the selected clip"), key_text("Space")),
+            (tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
+        ]
+        return rows + action_rows(self.job_actions.all) + action_rows(self.file_actions)
+
+    def open_shortcuts(self) -> None:
+        dlg = ShortcutsDialog(self.shortcut_rows(), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
 
     # -- costs -----------------------------------------------------------------------------------
 

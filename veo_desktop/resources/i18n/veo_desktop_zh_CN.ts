@@ -263,6 +263,26 @@
         <source>This image could not be read. Re-export it as PNG or JPEG and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the %1 tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause the selected clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an image into the focused slot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComposeTab</name>
@@ -792,6 +812,14 @@ Please attach it if you report the problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Job %s sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,6 +985,21 @@ Please attach it if you report the problem.</source>
     </message>
     <message>
         <source>✘ Gateway unreachable. Check the URL and your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
