@@ -38,6 +38,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--language", help="en or zh_CN for this run (default: Settings, else the system's)"
     )
     p.add_argument(
+        "--appearance",
+        choices=["light", "dark"],
+        help="light or dark for this run (default: Settings, else the system's)",
+    )
+    p.add_argument(
         "--self-check",
         action="store_true",
         help="open the window, check the icon, translations, keyring and video playback, print "
@@ -112,6 +117,12 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
 
     # Before any widget exists: texts are set when widgets are built.
     i18n.install(app, i18n.choose(args.language or opts.LANGUAGE.get(store)))
+    from .ui import appearance
+
+    scheme = args.appearance or opts.APPEARANCE.get(store)
+    appearance.apply(app, scheme)
+    if not scheme:  # following the system: follow it when it changes, too
+        app.styleHints().colorSchemeChanged.connect(lambda _s: appearance.apply(app, ""))
     controller = JobController(services.runner, services.journal)
     player = Player()
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QLabel,
@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.posters = PosterCache(services.paths.data_dir / "posters", self)
         self.posters.ready.connect(self.model.set_poster)
         self.model.rowsInserted.connect(lambda *_: self._request_posters())
+        self.model.rowsInserted.connect(lambda *_: self._update_empty_note())
+        self.model.rowsRemoved.connect(lambda *_: self._update_empty_note())
 
         jobs_side = QWidget()
         jobs_layout = self.jobs_layout = QVBoxLayout(jobs_side)
@@ -121,10 +123,11 @@ class MainWindow(QMainWindow):
         self.library_bar.filter_changed.connect(self.set_filter)
         self.library_bar.install_shortcut(self)
         jobs_layout.addWidget(self.library_bar)
-        self.empty_note = QLabel(self.tr("No jobs match. Clear the search or filters."))
+        self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
-        self.empty_note.hide()
+        self.empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         jobs_layout.addWidget(self.empty_note)
+        self._update_empty_note()
         jobs_layout.addWidget(self.view)
 
         self.splitter = QSplitter()
@@ -317,9 +320,22 @@ class MainWindow(QMainWindow):
         keep = self.model.job_at(current.row()).id if current.isValid() else None
         self.filter = value
         self.model.reload()
-        self.empty_note.setVisible(self.model.rowCount() == 0 and value.active)
+        self._update_empty_note()
         if keep:
             self.select_job(keep)
+
+    def _update_empty_note(self) -> None:
+        if self.model.rowCount():
+            self.empty_note.hide()
+            return
+        self.empty_note.setText(
+            self.tr("No jobs match. Clear the search or filters.")
+            if self.filter.active
+            else self.tr(
+                "No jobs yet. Write a prompt (or drop frames) on the left and press Ctrl+Return."
+            )
+        )
+        self.empty_note.show()
 
     def select_job(self, job_id: str) -> None:
         row = self.model.row_of(job_id)

@@ -42,6 +42,7 @@ LAST_TAB = Option("compose/last_tab", 0)
 LAST_MODEL = Option("compose/last_model", "veo3.1-fast-video-720p")
 WELCOME_DONE = Option("app/welcome_done", False)
 LANGUAGE = Option("app/language", "")  # empty: follow the system locale
+APPEARANCE = Option("app/appearance", "")  # "", "light" or "dark"; empty: follow the system
 
 
 def open_store(path: str | None = None) -> QSettings:

@@ -8,6 +8,7 @@ import asyncio
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -29,7 +30,7 @@ from ..core.config import SharedSettings, normalize_base_url, normalize_key
 from ..core.context import Services
 from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
 from ..core.secrets import NO_KEYRING_MESSAGE
-from . import i18n
+from . import appearance, i18n
 from . import settings as opts
 
 
@@ -114,11 +115,24 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("System default"), "")
         for code in i18n.available():
             self.language.addItem(i18n.LANGUAGES[code], code)
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName(self.tr("Appearance"))
+        for code, label in (
+            ("", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.appearance.addItem(label, code)
         if store is not None:
             self.language.setCurrentIndex(max(0, self.language.findData(opts.LANGUAGE.get(store))))
             form.addRow(self.tr("Language"), self.language)
+            self.appearance.setCurrentIndex(
+                max(0, self.appearance.findData(opts.APPEARANCE.get(store)))
+            )
+            form.addRow(self.tr("Appearance"), self.appearance)
         else:
             self.language.hide()
+            self.appearance.hide()
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -221,5 +235,10 @@ class SettingsDialog(QDialog):
             chosen = self.language.currentData() or ""
             self.language_changed = chosen != opts.LANGUAGE.get(self.store)
             opts.LANGUAGE.set(self.store, chosen)
+            scheme = self.appearance.currentData() or ""
+            opts.APPEARANCE.set(self.store, scheme)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                appearance.apply(app, scheme)  # takes effect at once, unlike the language
         self.saved.emit()
         self.accept()

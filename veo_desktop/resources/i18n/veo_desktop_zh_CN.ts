@@ -824,6 +824,10 @@ Please attach it if you report the problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No jobs yet. Write a prompt (or drop frames) on the left and press Ctrl+Return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings saved. Restart Veo Desktop to switch the language.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,6 +961,22 @@ Please attach it if you report the problem.</source>
     </message>
     <message>
         <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
