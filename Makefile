@@ -67,3 +67,12 @@ install-desktop:
 .PHONY: uninstall-desktop
 uninstall-desktop:
 	@bash packaging/linux/install-desktop.sh uninstall
+
+# The README's screenshots, from the real app under Xvfb: English, Chinese, and dark.
+.PHONY: screenshots
+screenshots: setup
+	@for run in "en light" "zh_CN light" "en dark"; do set -- $$run; \
+	  out=docs/screenshots/$$1; [ "$$2" = dark ] && out=docs/screenshots/$$1-dark; \
+	  QT_LOGGING_RULES="qt.multimedia*=false" xvfb-run -a -s "-screen 0 1280x800x24" \
+	    $(PY) scripts/screenshots.py $$out --language $$1 --appearance $$2 || exit 1; \
+	done

@@ -1,14 +1,16 @@
-"""Screenshots of the real app for the README: starts Veo Desktop on the offline demo under the
-current display (run it under Xvfb), acts like a user (drops two frames into First + Last, types
-a prompt, presses Ctrl+Return), waits for the clip to play inline, and grabs the screen.
+"""Screenshots of the real app for the README (`make screenshots`): starts Veo Desktop on the
+offline demo under the current display (run it under Xvfb) and acts like a user: each of the
+five modes filled in, a First + Last clip generated and playing inline, its last frame chained
+into the next shot, a remix with a new seed, the library searched with the network off, the
+spend view. Grabs the real screen (a video widget grabbed any other way shows grey).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py OUT_DIR
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py OUT_DIR \
+        [--language en|zh_CN] [--appearance light|dark]
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -50,6 +52,15 @@ def drop(widget: QWidget, path: Path) -> None:
     QApplication.sendEvent(widget, QDropEvent(pos.toPointF(), Qt.DropAction.CopyAction, mime,
                                               Qt.MouseButton.LeftButton,
                                               Qt.KeyboardModifier.NoModifier))
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Type like a user; QTest only knows ASCII keys, so other scripts (Chinese) go in as an
+    input method would put them: inserted at the cursor."""
+    if text.isascii():
+        QTest.keyClicks(widget, text)
+    else:
+        widget.insertPlainText(text) if hasattr(widget, "insertPlainText") else widget.insert(text)
 
 
 async def until(predicate, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +114,9 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     win.activateWindow()
     win.raise_()
     await until(lambda: win.isActiveWindow(), 10)
-    grab(win, out_dir / "text-tab.png")
+    text_tab = win.compose[Mode.TEXT]
+    type_into(text_tab.prompt, PROMPTS["text"])
+    grab(win, out_dir / "mode-text.png")
 
     # 1. First + Last: two frames dropped, a prompt, Ctrl+Return; the clip plays inline.
     QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -111,9 +124,9 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     drop(tab.frames.start, frame(inputs / "dawn.png", (40, 50, 110), (240, 150, 90), True))
     drop(tab.frames.end, frame(inputs / "noon.png", (90, 160, 235), (200, 230, 250), False))
     await until(lambda: bool(tab.frames.start.value() and tab.frames.end.value()))
-    first = ("The sun rises over the red barn; the sky turns from dawn to a clear noon blue. "
-             "Slow dolly in, birdsong.")
-    QTest.keyClicks(tab.prompt, first)
+    first = PROMPTS["frames"]
+    type_into(tab.prompt, first)
+    grab(win, out_dir / "mode-frames.png")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     model = win.model
     await until(lambda: model.rowCount() == 1)
@@ -123,6 +136,32 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     await asyncio.sleep(1.5)  # let the inline preview play a little
     grab(win, out_dir / "main-window.png")
 
+    # The other modes, filled in as a user would.
+    win.view.setFocus()
+    QTest.keyClick(win.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Extend
+    extend = win.compose[Mode.EXTEND]
+    type_into(extend.prompt, PROMPTS["extend"])
+    grab(win, out_dir / "mode-extend.png")
+    QTest.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    image = win.compose[Mode.IMAGE]
+    drop(image.frames.start, frame(inputs / "field.png", (120, 170, 230), (250, 220, 160), True))
+    await until(lambda: bool(image.frames.start.value()))
+    type_into(image.prompt, PROMPTS["image"])
+    grab(win, out_dir / "mode-image.png")
+    QTest.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    refs = win.compose[Mode.REFERENCE]
+    palettes = (
+        ((200, 80, 60), (90, 30, 30)),
+        ((60, 140, 90), (20, 60, 40)),
+        ((70, 90, 200), (20, 30, 80)),
+    )
+    for i, colours in enumerate(palettes):
+        drop(refs.refs.slots[i], frame(inputs / f"ref{i}.png", *colours, i == 1))
+    await until(lambda: len(refs.refs.values()) == 3)
+    type_into(refs.prompt, PROMPTS["references"])
+    grab(win, out_dir / "mode-references.png")
+    QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+
     # 2. Chain: the clip's last frame becomes the next First + Last job's start (Ctrl+L).
     win.view.setFocus()
     QTest.keyClick(win.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -130,8 +169,8 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     drop(tab.frames.end, frame(inputs / "dusk.png", (250, 120, 60), (60, 30, 80), True))
     await until(lambda: tab.frames.end.value() == str(inputs / "dusk.png"))
     tab.prompt.clear()
-    second = "Noon fades to a violet dusk over the barn; the sun sinks behind the hill."
-    QTest.keyClicks(tab.prompt, second)
+    second = PROMPTS["chain"]
+    type_into(tab.prompt, second)
     grab(win, out_dir / "chain-last-frame.png")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await finished(win, second)
@@ -154,7 +193,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
 
     # 4. The network goes away; the library still searches and plays.
     simulator_of(parts).stop()
-    QTest.keyClicks(win.library_bar.search, "dusk")
+    type_into(win.library_bar.search, PROMPTS["search"])
     await until(lambda: model.rowCount() == 1 and model.job_at(0).prompt == second, 10)
     win.view.setCurrentIndex(model.index(0, 0))
     await until(lambda: model.data(model.index(0, 0), FrameRole) is not None, 60)
@@ -172,12 +211,56 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     win.close()
 
 
+PROMPTS_BY_LANGUAGE = {
+    "en": {
+        "text": "A paper boat drifts down a rain-soaked street at night, neon reflections, "
+        "close-up, gentle rain sounds.",
+        "frames": "The sun rises over the red barn; the sky turns from dawn to a clear noon "
+        "blue. Slow dolly in, birdsong.",
+        "extend": "The camera keeps moving in; a swallow flies across the barn roof.",
+        "image": "The sun climbs over the meadow while the grass sways in the wind.",
+        "references": "The three friends meet at a street café and laugh together.",
+        "chain": "Noon fades to a violet dusk over the barn; the sun sinks behind the hill.",
+        "search": "dusk",
+    },
+    "zh_CN": {
+        "text": "夜晚，一只纸船顺着被雨水浸湿的街道漂流，霓虹倒影，特写镜头，轻柔的雨声。",
+        "frames": "太阳从红色谷仓上方升起，天空从黎明变成晴朗的正午蓝。镜头缓慢推进，鸟鸣声。",
+        "extend": "镜头继续推进，一只燕子掠过谷仓屋顶。",
+        "image": "太阳爬上草地上空，青草随风摇曳。",
+        "references": "三个朋友在街角咖啡馆相遇，一起开怀大笑。",
+        "chain": "正午渐渐变成紫色的黄昏，太阳落到山后。",
+        "search": "黄昏",
+    },
+}
+PROMPTS = PROMPTS_BY_LANGUAGE["en"]
+
+
 def main() -> int:
-    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
+    global PROMPTS
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out_dir", nargs="?", default="docs/screenshots")
+    ap.add_argument("--language", default="en", choices=sorted(PROMPTS_BY_LANGUAGE))
+    ap.add_argument("--appearance", choices=["light", "dark"], default="light")
+    opts = ap.parse_args()
+    PROMPTS = PROMPTS_BY_LANGUAGE[opts.language]
+    out_dir = Path(opts.out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp)
-        parts = create_app(["--demo", "--data-dir", str(inputs / "data")])
+        parts = create_app(
+            [
+                "--demo",
+                "--data-dir",
+                str(inputs / "data"),
+                "--language",
+                opts.language,
+                "--appearance",
+                opts.appearance,
+            ]
+        )
         parts.window.resize(1240, 760)
         parts.window.show()
         task = parts.loop.create_task(scenario(parts, out_dir, inputs))

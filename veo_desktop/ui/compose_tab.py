@@ -287,6 +287,7 @@ class ComposeTab(QWidget):
                 self.refs.set_values(list(req.images))
             if self.video_edit is not None:
                 self.video_edit.setText(req.video or "")
+                self.video_edit.setCursorPosition(0)  # show where the link is from, not its token
         finally:
             self._loading = False
         self._on_changed()
