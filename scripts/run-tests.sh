@@ -12,11 +12,18 @@ export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
        XDG_RUNTIME_DIR="$scratch/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+# Every temp file (pytest's tmp_path, the CLI's and the app's data dirs) lands in the scratch
+# dir too, so the key scan at the end sees everything the suite wrote.
+export TMPDIR="$scratch/tmp"
+mkdir -p "$TMPDIR"
 export QT_QPA_PLATFORM=offscreen
 export QT_LOGGING_RULES="qt.multimedia*=false;qt.qpa.*=false"
 export PYTHON_KEYRING_BACKEND=keyring.backends.SecretService.Keyring
 export VEO_TEST_SCRATCH="$scratch"
 unset VEO_API_KEY VEO_BASE_URL VEO_DATA_DIR
+
+scan_asked=${VEO_KEY_SCAN:-}
+unset VEO_KEY_SCAN  # the main run never collects the scan: it must come after every test
 
 pytest_args=("$@")
 [ "${VEO_LONG_TESTS:-}" = "1" ] && pytest_args+=(-m "slow or not slow")
@@ -34,5 +41,18 @@ dbus-run-session -- bash -c '
 if [ "$status" -eq 5 ]; then
   echo "run-tests: pytest collected no tests; that is a failure." >&2
   exit 1
+fi
+
+# After a full run (no arguments), or when asked with VEO_KEY_SCAN=1: scan every file the
+# suite left under the scratch dir for the test keys (tests/keyscan/test_key_scan.py).
+if [ "$#" -eq 0 ] || [ "$scan_asked" = "1" ]; then
+  scan=0
+  VEO_KEY_SCAN=1 .venv/bin/python -m pytest -q -p no:cacheprovider \
+    --basetemp="$scratch/keyscan-tmp" tests/keyscan || scan=$?
+  if [ "$scan" -eq 5 ]; then
+    echo "run-tests: the key scan collected no tests; that is a failure." >&2
+    scan=1
+  fi
+  [ "$status" -eq 0 ] && status=$scan
 fi
 exit "$status"

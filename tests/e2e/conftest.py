@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from tests.keys import E2E_KEY as TEST_KEY
 from veo_desktop.simulator import Faults, Simulator
 
-TEST_KEY = "sk-e2e-test-key-0123456789"
+__all__ = ["TEST_KEY", "Cli", "solid_png"]
 
 
 @pytest.fixture

@@ -282,3 +282,33 @@ async def test_too_big_for_the_disk_is_refused_before_writing(tmp_path: Path) ->
     with pytest.raises(E.DownloadError, match="disk space"):
         await client.download("https://cdn.example.net/v.mp4", "t", tmp_path / "v.mp4")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.asyncio
+async def test_whole_part_file_left_by_a_crash_is_committed_not_fetched_again(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "v.mp4.part").write_bytes(MP4)  # killed between download and rename
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        assert req.headers["range"] == f"bytes={len(MP4)}-"
+        return httpx.Response(416, headers={"content-range": f"bytes */{len(MP4)}"})
+
+    client, rec, _ = make_client(handler)
+    assert await client.download("https://cdn.example.net/v.mp4", "t", tmp_path / "v.mp4") == len(
+        MP4
+    )
+    assert (tmp_path / "v.mp4").read_bytes() == MP4 and len(rec.requests) == 1
+    assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.asyncio
+async def test_key_with_characters_no_header_can_carry_is_refused_before_sending() -> None:
+    rec = Recorder(lambda r: job())
+    http = httpx.AsyncClient(transport=httpx.MockTransport(rec))
+    client = GatewayClient(GATEWAY, http, lambda: "sk-abc\u200b")
+    with pytest.raises(E.AuthError, match="Paste it again"):
+        await client.create({"model": "m"})
+    with pytest.raises(E.AuthError):
+        await client.get("task_1")
+    assert rec.requests == []

@@ -96,3 +96,43 @@ def test_concurrent_processes_keep_the_journal_consistent(tmp_path: Path) -> Non
     assert j.count() == 120
     assert all(x.state is JobState.RUNNING for x in j.list())
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_busy_timeout_lets_writers_wait_instead_of_failing(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "j.sqlite3")
+    assert j._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    other = sqlite3.connect(tmp_path / "j.sqlite3", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock for a moment
+    import threading
+
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    make(j, "waits its turn")  # blocks ~0.3 s, then succeeds: no "database is locked"
+    assert j.count() == 1
+
+
+def _claimer(path: str, ids: list[str], out: "multiprocessing.Queue[list[str]]") -> None:
+    j = Journal(Path(path))
+    won = [jid for jid in ids if j.claim(jid, [JobState.SUBMITTING], JobState.POSTING)]
+    for jid in won:  # the winner moves the job on, as the runner does after its POST
+        j.update(jid, state=JobState.QUEUED, task_id=f"task_{jid}")
+    out.put(won)
+
+
+def test_racing_processes_claim_each_job_exactly_once(tmp_path: Path) -> None:
+    """Two windows, the app and the CLI, or two `veo resume`s all reach for the same unsent
+    jobs: each job is sent by exactly one of them."""
+    path = tmp_path / "j.sqlite3"
+    j = Journal(path)
+    ids = [make(j, f"job {i}") for i in range(60)]
+    ctx = multiprocessing.get_context("spawn")
+    out: multiprocessing.Queue[list[str]] = ctx.Queue()
+    procs = [ctx.Process(target=_claimer, args=(str(path), ids, out)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    won = [jid for _ in procs for jid in out.get(timeout=60)]
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    assert sorted(won) == sorted(ids)  # every job claimed, none twice
+    assert {x.state for x in j.list()} == {JobState.QUEUED}
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -20,6 +20,7 @@ import logging
 import os
 import random
 import shutil
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from urllib.parse import quote
 
 import httpx
 
+from . import checkpoints
 from .errors import (
     AuthError,
     DownloadError,
@@ -43,6 +45,7 @@ log = logging.getLogger(__name__)
 
 CREATE_PATH = "/v1/video/generations"
 CHUNK = 1 << 20  # 1 MiB: large enough that the loop is not busy with tiny writes
+FLUSH_SECONDS = 1.0  # a slow download still reaches the disk this often
 
 
 class LinkExpiredError(DownloadError):
@@ -74,6 +77,10 @@ KeyProvider = Callable[[], str | None]
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     default = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host.lower(), url.port or default)
+
+
+def _header_safe(key: str) -> bool:
+    return key.isascii() and key.isprintable() and " " not in key
 
 
 def _not_sent(exc: Exception) -> bool:
@@ -132,6 +139,12 @@ class GatewayClient:
             raise AuthError(
                 "No API key is set for this gateway. Open Settings (or run "
                 "`veo login`) and enter your key."
+            )
+        if not _header_safe(key):
+            # Caught before any request: httpx would raise UnicodeEncodeError mid-send.
+            raise AuthError(
+                "The API key contains characters no API key has (spaces, accents or invisible "
+                "characters from a copy). Paste it again in Settings (or run `veo login`)."
             )
         return {"Authorization": f"Bearer {key}"}
 
@@ -260,6 +273,7 @@ class GatewayClient:
                     ) from None
                 log.info("download of %s broke off (%s); resuming", task_id, exc)
                 await self._sleep(self._retry.delay(attempt, self._rng))
+        await checkpoints.reached("downloaded")
         return await asyncio.to_thread(_verify_and_commit, part, dest)
 
     async def _fetch_into(
@@ -278,6 +292,8 @@ class GatewayClient:
                     current = current.join(resp.headers["location"])
                     continue  # next hop decides its own auth header from its own origin
                 if resp.status_code == 416:
+                    if offset and _range_total(resp.headers) == offset:
+                        return  # the part is already whole (stopped between fetch and rename)
                     part.unlink(missing_ok=True)
                     raise _Restart("range not satisfiable")
                 if resp.status_code >= 300:
@@ -311,16 +327,20 @@ class GatewayClient:
             raise _disk_error(exc, part) from None
         done = offset
         buffer = bytearray()
+        written_at = time.monotonic()
         try:
             try:
                 # Chunks arrive as the network gives them; we gather ~1 MiB per write so the
-                # thread hop is rare, and whatever did arrive is kept when the link breaks.
+                # thread hop is rare, and whatever did arrive is kept when the link breaks. A
+                # slow link still writes every second, so a crash keeps what came before it.
                 async for chunk in resp.aiter_bytes():
                     buffer += chunk
                     done += len(chunk)
-                    if len(buffer) >= CHUNK:
+                    now = time.monotonic()
+                    if len(buffer) >= CHUNK or now - written_at >= FLUSH_SECONDS:
                         await asyncio.to_thread(f.write, bytes(buffer))
                         buffer.clear()
+                        written_at = now
                         if on_progress:
                             on_progress(done, total)
             finally:
@@ -361,6 +381,13 @@ def _json(resp: httpx.Response) -> Any:
         return resp.json()
     except ValueError:
         raise error_from_response(resp.status_code, resp.headers, resp.text) from None
+
+
+def _range_total(headers: httpx.Headers) -> int | None:
+    """The full size from a 416's `Content-Range: bytes */N`."""
+    unit, _, rest = headers.get("content-range", "").partition(" ")
+    total = rest.rpartition("/")[2]
+    return int(total) if unit == "bytes" and total.isdigit() else None
 
 
 def _flush_sync(f: Any) -> None:

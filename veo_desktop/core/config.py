@@ -4,6 +4,7 @@ Window-only state (geometry, last tab) stays in QSettings on the UI side."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import tempfile
@@ -48,12 +49,15 @@ class SharedSettings:
         os.replace(tmp, path)
 
 
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
-
-
 def is_loopback(host: str | None) -> bool:
-    h = (host or "").lower().strip("[]")
-    return h in LOOPBACK_HOSTS or h.startswith("127.")
+    """`localhost` or a loopback IP address; `127.0.0.1.example.com` is a remote host."""
+    h = (host or "").lower().strip("[]").rstrip(".")
+    if h == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(h).is_loopback
+    except ValueError:
+        return False
 
 
 def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
@@ -78,6 +82,11 @@ def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
             f"“{text.strip()}” is not a web address. Enter the gateway's "
             "base URL, for example https://api.example.com."
         )
+    if parts.username is not None or parts.password is not None:
+        raise InvalidInputError(
+            "Remove the user name and password from the gateway's address: the API key goes "
+            "in its own field, where it is kept in the system keyring."
+        )
     if scheme == "http" and not is_loopback(parts.hostname) and not allow_insecure_http:
         raise InvalidInputError(
             "Plain http would send your key unencrypted. Use the https:// "
@@ -91,8 +100,14 @@ def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
     return urlunsplit((scheme, parts.netloc.lower(), path.rstrip("/"), "", ""))
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_QUOTES = "\"'`“”‘’«»"
+
+
 def normalize_key(text: str) -> str:
-    """A pasted key loses surrounding whitespace, inner line breaks and a `Bearer ` prefix."""
+    """A pasted key loses surrounding whitespace and quotes, inner line breaks, invisible
+    characters that rich-text copies carry (zero-width spaces, a BOM) and a `Bearer ` prefix."""
+    text = text.translate(_INVISIBLE).strip().strip(_QUOTES)
     key = "".join(text.split())
     if key.lower().startswith("bearer") and len(key) > 6 and text.strip()[6:7].isspace():
         key = key[6:]

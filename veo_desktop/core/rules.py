@@ -49,6 +49,13 @@ def check(req: GenerationRequest) -> list[Finding]:
         names = ", ".join(m.value for m in Model)
         err("model", f"Unknown model “{req.model_id}”. Choose one of: {names}.")
 
+    for name, value in _texts(req):
+        if not _encodable(value):
+            err(
+                name,
+                "This text contains bytes that are not valid characters (often a terminal or "
+                "file name in another encoding). Type or paste it again, or rename the file.",
+            )
     prompt = req.prompt.strip()
     if req.mode is Mode.EXTEND and not prompt:
         err(
@@ -148,3 +155,20 @@ def check(req: GenerationRequest) -> list[Finding]:
 
 def errors(req: GenerationRequest) -> list[Finding]:
     return [f for f in check(req) if f.blocks]
+
+
+def _texts(req: GenerationRequest) -> list[tuple[str, str]]:
+    out = [("prompt", req.prompt), ("negative_prompt", req.negative_prompt or "")]
+    out += [("image", req.image or ""), ("last_image", req.last_image or "")]
+    out += [("images", v) for v in req.images]
+    return [*out, ("video", req.video or "")]
+
+
+def _encodable(text: str) -> bool:
+    """False for lone surrogates: what undecodable bytes from argv or a file name become; they
+    cannot be stored or sent as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

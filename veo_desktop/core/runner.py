@@ -11,9 +11,10 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from . import images
+from . import checkpoints, images
 from .client import GatewayClient, LinkExpiredError
 from .errors import (
     AuthError,
@@ -29,6 +30,7 @@ from .errors import (
 )
 from .journal import Job, JobState, Journal
 from .library import Library, sha256_file
+from .locks import ProcessLock
 from .models import GenerationRequest
 from .rules import errors as rule_errors
 from .wire import JobSnapshot, RemoteStatus
@@ -144,7 +146,23 @@ class JobRunner:
         return await self._send(job)
 
     async def _send(self, job: Job) -> Job:
+        """Prepare and POST a job that was never sent. The send lock is held from before the
+        claim until the answer is committed: while it is held, another process that reads
+        "submitting" or "posting" knows the sender is alive and waits for its answer."""
+        sending = self._lock(job.id, "send")
+        if not await asyncio.to_thread(sending.try_acquire):
+            return job  # another process is sending it
+        try:
+            current = await asyncio.to_thread(self.journal.get, job.id)
+            if current is None or current.state is not JobState.SUBMITTING:
+                return current or job  # sent (or removed) by another process meanwhile
+            return await self._send_locked(current, sending)
+        finally:
+            sending.release()
+
+    async def _send_locked(self, job: Job, sending: ProcessLock) -> Job:
         request = GenerationRequest.from_record(job.request)
+        await checkpoints.reached("encoding")
         try:
             prepared = await images.prepare_images([v for _, v in request.image_inputs()])
         except InvalidInputError:
@@ -158,7 +176,7 @@ class JobRunner:
             claimed = await asyncio.to_thread(
                 self.journal.claim, job.id, [JobState.SUBMITTING], JobState.POSTING
             )
-            if not claimed:  # another process is sending it
+            if not claimed:  # the lock could not be made (read-only dir) and another won
                 self._free_slot(job.id)
                 current = await asyncio.to_thread(self.journal.get, job.id)
                 assert current is not None
@@ -177,8 +195,9 @@ class JobRunner:
                     job.id, state=JobState.FAILED, error_kind=exc.kind, error_message=exc.message
                 )
                 raise
-            await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
-            return await self._update(
+            # The task id first, in one commit: until it is on disk a kill leaves the job
+            # "posting", which only the user may resolve.
+            accepted = await self._update(
                 job.id,
                 task_id=snap.task_id,
                 state=_state_for(snap),
@@ -186,6 +205,10 @@ class JobRunner:
                 remote_status=snap.raw_status,
                 submitted_at=self._clock(),
             )
+            sending.release()
+            await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
+            await checkpoints.reached("posted")
+            return accepted
         except BaseException:
             self._free_slot(job.id)
             raise
@@ -224,18 +247,20 @@ class JobRunner:
                 return job
             if job.state is JobState.SUBMITTING:
                 job = await self._send(job)
+                if job.state in (JobState.SUBMITTING, JobState.POSTING):
+                    if once:  # another process is sending it
+                        return job
+                    await self._sleep(min(delay, 1.0))
                 continue
             if job.state is JobState.POSTING:
-                # Killed between "sending" and "got the task id": it may be billed. Only the
-                # user may send it again.
-                return await self._update(
-                    job.id,
-                    state=JobState.UNCERTAIN,
-                    error_kind="submission_uncertain",
-                    error_message="Veo Desktop stopped while this job was being sent, so it may "
-                    "or may not have reached the gateway. It was not sent again: check the "
-                    "gateway's task list, then resend it yourself if it is not there.",
-                )
+                abandoned = await self._claim_abandoned_post(job)
+                if abandoned is not None:
+                    return abandoned
+                if once:
+                    return job
+                # Another process (a second window, the CLI) is sending it: await its answer.
+                await self._sleep(min(delay, 1.0))
+                continue
             task_id = job.task_id
             assert task_id is not None
             if job.state is JobState.COMPLETED:
@@ -331,6 +356,34 @@ class JobRunner:
             await self._sleep(delay)
             delay = min(p.max_delay, delay * p.factor)
 
+    def _lock(self, job_id: str, step: str) -> ProcessLock:
+        return ProcessLock(self.journal.path.parent / "locks" / f"{job_id}.{step}.lock")
+
+    async def _claim_abandoned_post(self, job: Job) -> Job | None:
+        """A job left "posting" by a process that died mid-send (its lock is free) may be billed:
+        mark it uncertain, for the user to decide. None while a live sender holds the lock."""
+        sending = self._lock(job.id, "send")
+        if not await asyncio.to_thread(sending.try_acquire):
+            return None
+        try:
+            marked = await asyncio.to_thread(
+                self.journal.claim,
+                job.id,
+                [JobState.POSTING],
+                JobState.UNCERTAIN,
+                error_kind="submission_uncertain",
+                error_message="Veo Desktop stopped while this job was being sent, so it may "
+                "or may not have reached the gateway. It was not sent again: check the "
+                "gateway's task list, then resend it yourself if it is not there.",
+            )
+        finally:
+            sending.release()
+        current = await asyncio.to_thread(self.journal.get, job.id)
+        assert current is not None
+        if marked:
+            self._emit(current)
+        return current if marked or current.state.finished else None
+
     def _in_grace(self, job: Job) -> bool:
         started = job.submitted_at or job.created_at
         return self._clock() - started < self.policy.grace_seconds
@@ -352,6 +405,17 @@ class JobRunner:
     async def _download(self, job: Job, snap: JobSnapshot | None) -> Job:
         assert job.task_id is not None
         dest = self.library.path_for(job)
+        # One downloader per clip across processes: two writers on one .part file would
+        # interleave their bytes into a file that still starts like an MP4.
+        fetching = self._lock(job.id, "download")
+        await fetching.acquire()
+        try:
+            return await self._download_locked(job, snap, dest)
+        finally:
+            fetching.release(remove=await asyncio.to_thread(dest.exists))
+
+    async def _download_locked(self, job: Job, snap: JobSnapshot | None, dest: Path) -> Job:
+        assert job.task_id is not None
         if not await asyncio.to_thread(dest.exists):
             address = snap.video_url if snap else None
             if snap is None:
@@ -359,6 +423,7 @@ class JobRunner:
             for attempt in range(self.policy.link_refreshes + 1):
                 try:
                     await self.client.download(address, job.task_id, dest)
+                    await checkpoints.reached("renamed")
                     break
                 except LinkExpiredError:
                     if attempt == self.policy.link_refreshes:

@@ -79,6 +79,11 @@ class Faults:
     expire_links_after: float | None = None
     """A video link's token dies this many seconds after the poll that issued it (403);
     every poll issues a fresh one."""
+    expired_links_next: int = 0
+    """The next N video links are dead on arrival (403 from the video host), like a link that
+    sat unused past its expiry; the polls after them issue good ones."""
+    download_bytes_per_second: float | None = None
+    """Serve video bytes at this rate (a slow CDN), so a download can be caught midway."""
     download_not_mp4: bool = False
     """The video host answers 200 text/html (a login or error page) instead of the file."""
     _rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)

@@ -281,6 +281,8 @@ def _link(job: SimJob, faults: Faults, base_url: str, video_base: str) -> str | 
     token = secrets.token_hex(8)
     life = faults.expire_links_after if faults.expire_links_after is not None else 86_400.0
     expires = time.time() + life
+    if faults.take("expired_links_next"):
+        expires = time.time() - 1.0
     with job.lock:
         job.tokens[token] = expires
     if style == "redirect":

@@ -287,6 +287,15 @@ class _Base(BaseHTTPRequestHandler):
             self.wfile.write(part[:cut])
             self.close_connection = True
             return
+        rate = self.sim.faults.download_bytes_per_second
+        if rate and self.command == "GET":
+            self.send_head(status, "video/mp4", len(part), headers)
+            step = max(1, int(rate / 20))  # twenty writes a second
+            for i in range(0, len(part), step):
+                self.wfile.write(part[i : i + step])
+                self.wfile.flush()
+                time.sleep(step / rate)
+            return
         self.send_body(status, part, "video/mp4", headers)
 
 

@@ -25,6 +25,7 @@ class JobController(QObject):
     message = Signal(str)  # for the status bar
     busy_changed = Signal(bool)
     job_finished = Signal(object)  # Job: downloaded, failed, uncertain or paused
+    key_rejected = Signal(str)  # the gateway refused the key mid-job: ask the user for a new one
 
     def __init__(self, runner: JobRunner, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,13 @@ class JobController(QObject):
             # Network trouble for a long time: the job stays open in the journal.
             self.message.emit(exc.message)
             return
+        if job.state is JobState.PAUSED and job.error_kind == "auth":
+            text = self.tr(
+                "The gateway rejected the API key; jobs are paused, not lost. "
+                "Open Settings and enter a new key to carry on."
+            )
+            self.key_rejected.emit(text)
+            self.message.emit(text)
         self.job_finished.emit(job)
 
     def resume_all(self) -> None:
