@@ -30,6 +30,7 @@ from . import settings as opts
 from .compose_tab import ComposeTab
 from .controller import JobController
 from .cost import PriceDialog, SpendDialog, estimate_text
+from .download_retry import DownloadRetry
 from .drafts import DraftStore
 from .job_actions import JobActions
 from .job_delegate import JobDelegate
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.jobs_layout.insertWidget(1, self.job_actions.toolbar())
         self.notifier = Notifier(self, self.windowIcon())
         self.notifier.activated.connect(self.select_job)
+        self.download_retry = DownloadRetry(services.journal, controller.download, self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.job_actions.menu)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.job_actions.update())
@@ -298,6 +300,7 @@ class MainWindow(QMainWindow):
 
     def _on_job_changed(self, job: Job) -> None:
         self.notifier.watch(job)
+        self.download_retry.watch(job)
         if self.model.row_of(job.id) < 0 and not self.filter.matches(job):
             return  # outside the current search or filters: a fresh query would not show it
         if self.filter.oldest_first and self.model.row_of(job.id) < 0:
