@@ -34,6 +34,12 @@ async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot, tmp_path: Path) 
         assert "new key" in asked[0] and "Settings" in asked[0]
         assert "key rejected" in status_text(stored).lower()
         assert "new key" in rig.window.statusBar().currentMessage()
+        from veo_desktop.ui.settings_dialog import SettingsDialog
+
+        dialogs = rig.window.findChildren(SettingsDialog)
+        assert len(dialogs) == 1 and dialogs[0].isVisible()  # asked once, however many polls
+        assert "new key" in dialogs[0].error.text()
+        dialogs[0].reject()
         # The user saves a new key: the paused job carries on, with no second POST.
         rig.sim.faults.unauthorized_polls_next = 0
         rig.controller.resume_paused()

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         if show_welcome:
             self.pages.setCurrentWidget(self.welcome)
-        self.welcome.connect_requested.connect(self.open_settings)
+        self.welcome.connect_requested.connect(lambda: self.open_settings())
 
         self._build_actions()
         self.job_actions = JobActions(self)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.open_settings)
+        settings.triggered.connect(lambda: self.open_settings())
         menu.addAction(settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         c.job_changed.connect(self._on_job_changed)
         c.submit_failed.connect(self._on_submit_failed)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        # A key rejected mid-job pauses the job; ask for a new one right away (non-modal).
+        c.key_rejected.connect(lambda text: self.open_settings(text))
         c.busy_changed.connect(lambda busy: self.current_tab().set_busy(busy))
         c.submitted.connect(self._on_submitted)
         self.player.frame.connect(self.model.set_frame)
@@ -428,11 +430,19 @@ class MainWindow(QMainWindow):
 
     # -- settings --------------------------------------------------------------------------------
 
-    def open_settings(self) -> None:
-        dlg = SettingsDialog(self.services, self, store=self.store)
-        dlg.saved.connect(lambda: self._on_settings_saved(dlg.language_changed))
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
+    def open_settings(self, reason: str = "") -> SettingsDialog:
+        """One Settings dialog at a time; `reason` says why it opened on its own."""
+        dlg = self.findChild(SettingsDialog)
+        if dlg is None:
+            dlg = SettingsDialog(self.services, self, store=self.store)
+            dlg.saved.connect(lambda: self._on_settings_saved(dlg.language_changed))
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.open()
+        if reason:
+            dlg.error.setText(reason)
+            dlg.key.setFocus()
+        dlg.raise_()
+        return dlg
 
     def _on_settings_saved(self, language_changed: bool = False) -> None:
         self.pages.setCurrentIndex(0)
