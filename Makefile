@@ -76,3 +76,9 @@ screenshots: setup
 	  QT_LOGGING_RULES="qt.multimedia*=false" xvfb-run -a -s "-screen 0 1280x800x24" \
 	    $(PY) scripts/screenshots.py $$out --language $$1 --appearance $$2 || exit 1; \
 	done
+
+.PHONY: bench
+# Figures against baselines measured in the same run (bench/README.md); BENCH_REPEATS=5.
+bench: setup
+	@command -v curl >/dev/null || { echo "make bench needs curl: apt-get install curl" >&2; exit 1; }
+	@$(PY) -m bench.run

@@ -13,6 +13,7 @@ PACKAGES=(
   gnome-keyring dbus   # the Secret Service backend the keyring tests use
   fonts-dejavu-core fonts-wqy-microhei  # Latin + CJK captions in simulator clips and the UI
   desktop-file-utils appstream  # the tests validate the .desktop file and AppStream metainfo
+  curl                 # make bench: the download baseline
 )
 
 # Debian splits venv/ensurepip out of python3; `make` needs it to build .venv.

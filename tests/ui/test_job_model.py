@@ -291,6 +291,44 @@ def test_poster_and_frame_change_only_their_row() -> None:
     assert rows == [1, 1, 1]
 
 
+def test_posters_load_lazily_from_the_source_when_a_row_asks() -> None:
+    jobs = [make_job(i, video_path=f"/v/{i}.mp4") for i in range(5)]
+    jobs.append(make_job(9, state=JobState.FAILED))  # no clip: never asked for
+    model, _ = model_of(jobs)
+    asked: list[str] = []
+    at_hand = {"job0003": QImage(16, 9, QImage.Format.Format_RGB32)}
+
+    def source(job: Job) -> QImage | None:
+        asked.append(job.id)
+        return at_hand.get(job.id)
+
+    model.set_poster_source(source)
+    assert asked == []  # nothing is loaded until a row is painted
+    assert model.data(model.index(model.row_of("job0003"), 0), PosterRole) is not None
+    assert model.data(model.index(model.row_of("job0001"), 0), PosterRole) is None
+    assert model.data(model.index(model.row_of("job0009"), 0), PosterRole) is None
+    assert asked == ["job0003", "job0001"]
+    model.data(model.index(model.row_of("job0003"), 0), PosterRole)
+    assert asked == ["job0003", "job0001"]  # held: not asked again
+    model.set_poster("job0001", QImage(16, 9, QImage.Format.Format_RGB32))  # arrived later
+    assert model.data(model.index(model.row_of("job0001"), 0), PosterRole) is not None
+    assert asked == ["job0003", "job0001"]
+
+
+def test_only_recent_posters_are_held() -> None:
+    model, _ = model_of([make_job(i, video_path=f"/v/{i}.mp4") for i in range(12)])
+    model.POSTER_LIMIT = 4
+    asked: list[str] = []
+    model.set_poster_source(lambda job: asked.append(job.id))  # type: ignore[func-returns-value]
+    for i in range(12):
+        model.set_poster(f"job{i:04d}", QImage(16, 9, QImage.Format.Format_RGB32))
+    held = [i for i in range(12) if model._posters.get(f"job{i:04d}") is not None]
+    assert held == [8, 9, 10, 11]
+    # An evicted poster is asked for again when its row is painted again.
+    assert model.data(model.index(model.row_of("job0000"), 0), PosterRole) is None
+    assert asked == ["job0000"]
+
+
 # -- the delegate ---------------------------------------------------------------------------------
 
 
@@ -401,11 +439,15 @@ def test_poster_cache_makes_once_then_serves_from_cache(qtbot: Any, tmp_path: Pa
         assert cache.get("j1", clip) is None  # in flight: not scheduled twice
     job_id, image = blocker.args
     assert job_id == "j1" and not image.isNull() and image.width() <= 320
-    assert cache.scheduled == 1
+    assert cache.scheduled == 1 and cache.made == 1
     assert cache.get("j1", clip) is not None and cache.scheduled == 1
     assert (tmp_path / "posters" / "j1.jpg").exists()
-    again = PosterCache(tmp_path / "posters")  # a new session: the disk cache answers
-    assert again.get("j1", clip) is not None and again.scheduled == 0
+    # A new session: the disk cache answers, read on a worker (never on the UI thread), and
+    # the video is not decoded again.
+    again = PosterCache(tmp_path / "posters")
+    with qtbot.waitSignal(again.ready, timeout=10_000):
+        assert again.get("j1", clip) is None
+    assert again.get("j1", clip) is not None and again.scheduled == 1 and again.made == 0
     cache.wait()
 
 

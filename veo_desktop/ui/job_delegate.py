@@ -59,7 +59,11 @@ class _Metrics:
     MIN_HEIGHT = 104
 
     def __init__(self, font: QFont) -> None:
-        self.line = QFontMetrics(font).height()
+        self.fm = QFontMetrics(font)
+        self.head_font = QFont(font)
+        self.head_font.setWeight(QFont.Weight.DemiBold)
+        self.head_fm = QFontMetrics(self.head_font)
+        self.line = self.fm.height()
         self.gap = round(self.line * 0.25)
         self.margin = round(self.line * 0.6)
         text_h = 4 * self.line + 4 * self.gap
@@ -74,6 +78,9 @@ class JobDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._metrics: dict[str, _Metrics] = {}
         self._scaled: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
+        # The film icon and the play badge look the same on every row: drawn once per size
+        # into an image, then each row is one drawImage instead of a dozen vector calls.
+        self._glyphs: dict[tuple[str, int, int, float], QImage] = {}
 
     def _m(self, font: QFont) -> _Metrics:
         key = font.key()
@@ -110,15 +117,13 @@ class JobDelegate(QStyledItemDelegate):
 
         x = thumb.right() + 1 + m.margin * 3 // 2
         width = max(0, r.right() - x)
-        fm = QFontMetrics(opt.font)
+        fm = m.fm
         y = opt.rect.top() + m.text_top
 
         # 1: mode (semi-bold) · model id (regular, dimmed)
-        head_font = QFont(opt.font)
-        head_font.setWeight(QFont.Weight.DemiBold)
         head = mode_label(job.mode)
-        head_w = min(QFontMetrics(head_font).horizontalAdvance(head), width)
-        painter.setFont(head_font)
+        head_w = min(m.head_fm.horizontalAdvance(head), width)
+        painter.setFont(m.head_font)
         painter.setPen(fg)
         painter.drawText(QRect(x, y, head_w, m.line), Qt.AlignmentFlag.AlignVCenter, head)
         painter.setFont(opt.font)
@@ -225,10 +230,34 @@ class JobDelegate(QStyledItemDelegate):
         if image is not None and not image.isNull():
             self._draw_fitted(painter, rect, image, cache=frame is None)
         else:
-            self._draw_film_icon(painter, rect)
+            self._draw_glyph(painter, rect, "film")
         if job.state is JobState.DOWNLOADED and frame is None:
-            self._draw_play_badge(painter, rect)
+            self._draw_glyph(painter, rect, "play")
         painter.restore()
+
+    def _draw_glyph(self, painter: QPainter, rect: QRect, kind: str) -> None:
+        """The film icon or the play badge, from a per-size image drawn once."""
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (kind, rect.width(), rect.height(), dpr)
+        glyph = self._glyphs.get(key)
+        if glyph is None:
+            glyph = QImage(
+                round(rect.width() * dpr),
+                round(rect.height() * dpr),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            glyph.setDevicePixelRatio(dpr)
+            glyph.fill(Qt.GlobalColor.transparent)
+            p = QPainter(glyph)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            local = QRect(0, 0, rect.width(), rect.height())
+            if kind == "film":
+                self._draw_film_icon(p, local)
+            else:
+                self._draw_play_badge(p, local)
+            p.end()
+            self._glyphs[key] = glyph
+        painter.drawImage(rect.topLeft(), glyph)
 
     def _draw_fitted(self, painter: QPainter, rect: QRect, image: QImage, *, cache: bool) -> None:
         """Letterboxed, not cropped: a 9:16 clip shows whole inside the 16:9 box."""

@@ -1,12 +1,15 @@
 """The job list as a Qt model (Picard's LogItemModel, Vorta's ArchiveTableModel): named roles,
 rows newest first, loaded a page at a time, updated in place with row-scoped `dataChanged`.
-No widget knowledge here, so it is tested without any view."""
+Posters load lazily: a row asks its poster source the first time it is painted, and only the
+most recently painted posters are held. No widget knowledge here, so it is tested without any
+view."""
 
 from __future__ import annotations
 
 import html
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +59,9 @@ ROLE_NAMES = {
     IdRole: b"jobId",
     StatusTextRole: b"statusText",
 }
+
+#: Gives a downloaded job's poster if it is at hand, else None (and `set_poster` follows).
+PosterSource = Callable[[Job], "QImage | None"]
 
 #: Roles that are one field of the Job, by attribute name.
 _FIELDS = {
@@ -207,6 +213,10 @@ class JobListModel(QAbstractListModel):
     VideoPathRole, PosterRole, FrameRole, IdRole = VideoPathRole, PosterRole, FrameRole, IdRole
     StatusTextRole = StatusTextRole
 
+    #: Posters held for painting. A screenful is under a dozen rows; the rest of a long list
+    #: costs nothing until it scrolls into view (then its poster source answers again).
+    POSTER_LIMIT = 200
+
     def __init__(
         self,
         fetch_page: Callable[[int, int], list[Job]],
@@ -223,7 +233,8 @@ class JobListModel(QAbstractListModel):
         self._slot: dict[str, int] = {}
         self._top = 0
         self._ticking: set[str] = set()
-        self._posters: dict[str, QImage] = {}
+        self._posters: OrderedDict[str, QImage] = OrderedDict()
+        self._poster_source: PosterSource | None = None
         self._frames: dict[str, QImage] = {}
         self._exhausted = False
         self.reload()
@@ -281,7 +292,7 @@ class JobListModel(QAbstractListModel):
         if role == StatusTextRole:
             return status_text(job)
         if role == PosterRole:
-            return self._posters.get(job.id)
+            return self._poster(job)
         if role == FrameRole:
             return self._frames.get(job.id)
         return None
@@ -352,9 +363,15 @@ class JobListModel(QAbstractListModel):
         self._frames.pop(job_id, None)
         self.endRemoveRows()
 
+    def set_poster_source(self, source: PosterSource | None) -> None:
+        """Where a downloaded row's poster comes from: called the first time the row is painted
+        without one; returns the image when it has it at hand, else None and calls
+        `set_poster` once it is ready (e.g. `lambda job: posters.get(job.id, job.video_path)`)."""
+        self._poster_source = source
+
     def set_poster(self, job_id: str, image: QImage) -> None:
         if job_id in self._slot:
-            self._posters[job_id] = image
+            self._hold_poster(job_id, image)
             self._changed(job_id, PosterRole)
 
     def set_frame(self, job_id: str, image: QImage | None) -> None:
@@ -393,6 +410,26 @@ class JobListModel(QAbstractListModel):
             self._ticking.add(job.id)
         else:
             self._ticking.discard(job.id)
+
+    def _poster(self, job: Job) -> QImage | None:
+        image = self._posters.get(job.id)
+        if image is not None:
+            self._posters.move_to_end(job.id)
+            return image
+        if self._poster_source is None or job.state is not JobState.DOWNLOADED:
+            return None
+        if not job.video_path:
+            return None
+        image = self._poster_source(job)
+        if image is not None:
+            self._hold_poster(job.id, image)
+        return image
+
+    def _hold_poster(self, job_id: str, image: QImage) -> None:
+        self._posters[job_id] = image
+        self._posters.move_to_end(job_id)
+        while len(self._posters) > self.POSTER_LIMIT:
+            self._posters.popitem(last=False)
 
     def _changed(self, job_id: str, role: int) -> None:
         row = self.row_of(job_id)

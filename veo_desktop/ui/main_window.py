@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         self.view.doubleClicked.connect(self._open_player)
         self.posters = PosterCache(services.paths.data_dir / "posters", self)
         self.posters.ready.connect(self.model.set_poster)
-        self.model.rowsInserted.connect(lambda *_: self._request_posters())
+        # A row asks for its poster when first painted; the cache answers from memory or loads
+        # it on a worker, so scrolling a long history never reads a file on this thread.
+        self.model.set_poster_source(lambda job: self.posters.get(job.id, job.video_path or ""))
         self.model.rowsInserted.connect(lambda *_: self._update_empty_note())
         self.model.rowsRemoved.connect(lambda *_: self._update_empty_note())
 
@@ -390,14 +392,6 @@ class MainWindow(QMainWindow):
         self.prices = table
         for mode in self.compose:
             self._on_tab_changed(mode)
-
-    def _request_posters(self) -> None:
-        for row in range(self.model.rowCount()):
-            job = self.model.job_at(row)
-            if job.state is JobState.DOWNLOADED and job.video_path:
-                image = self.posters.get(job.id, Path(job.video_path))
-                if image is not None:
-                    self.model.set_poster(job.id, image)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -1,8 +1,11 @@
 """Poster frames for the job list: made once per clip on a worker thread (PyAV decode, never on
-the UI thread), kept on disk as `<job id>.jpg` and in memory, and announced with `ready`."""
+the UI thread), kept on disk as `<job id>.jpg` and in memory, and announced with `ready`.
+Reading a cached poster back from disk is worker work too: the UI thread only ever looks in
+memory, so painting or paging the list never waits for the disk."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import OrderedDict
 from pathlib import Path
@@ -10,37 +13,47 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
-from ..core.frames import make_poster
-
 log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
     # Lives on the UI thread, so a worker's emit reaches PosterCache as a queued call.
-    done = Signal(str, object)  # job id, QImage or None when no poster could be made
+    done = Signal(str, object, bool)  # job id, QImage or None, whether a video was decoded
 
 
-class _MakePoster(QRunnable):
+class _LoadPoster(QRunnable):
     def __init__(self, job_id: str, video: Path, dest: Path, signals: _Signals) -> None:
         super().__init__()
         self.job_id, self.video, self.dest, self.signals = job_id, video, dest, signals
 
     def run(self) -> None:
         image: QImage | None = None
+        made = False
         try:
-            make_poster(self.video, self.dest)
-            image = QImage(str(self.dest))  # QImage, unlike QPixmap, is safe off the UI thread
-            if image.isNull():
-                raise ValueError(f"{self.dest} could not be read back")
+            if self.dest.exists():
+                image = QImage(str(self.dest))  # QImage, unlike QPixmap, is safe off the UI thread
+                if image.isNull():
+                    log.warning("poster cache file %s is unreadable; making it again", self.dest)
+                    image = None
+            if image is None:
+                # PyAV loads FFmpeg: imported by the first worker that decodes, not at start-up.
+                from ..core.frames import make_poster
+
+                made = True
+                make_poster(self.video, self.dest)
+                image = QImage(str(self.dest))
+                if image.isNull():
+                    raise ValueError(f"{self.dest} could not be read back")
         except Exception as exc:  # any failure is one missing poster, never a crashed worker
             log.warning("no poster for job %s from %s: %s", self.job_id, self.video, exc)
             image = None
-        self.signals.done.emit(self.job_id, image)
+        self.signals.done.emit(self.job_id, image, made)
 
 
 class PosterCache(QObject):
-    """`get` answers at once from memory or the disk cache; otherwise it queues one worker per
-    clip (repeat calls while it runs queue nothing) and returns None until `ready` fires."""
+    """`get` answers at once from memory; otherwise it queues one worker per clip (repeat calls
+    while it runs queue nothing) and returns None until `ready` fires. The newest request runs
+    first: while the list scrolls, the rows now on screen beat the ones scrolled past."""
 
     ready = Signal(str, QImage)
 
@@ -51,9 +64,11 @@ class PosterCache(QObject):
         super().__init__(parent)
         self.cache_dir = cache_dir
         self.scheduled = 0  # workers started so far: lets tests see that a hit did no work
+        self.made = 0  # of those, the ones that had to decode the video (no poster on disk)
         self._memory: OrderedDict[str, QImage] = OrderedDict()
         self._pending: set[str] = set()
         self._failed: set[str] = set()  # a broken clip is tried once per session, not per paint
+        self._order = itertools.count()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)  # decoding competes with playback; keep it modest
         self._signals = _Signals()
@@ -62,25 +77,19 @@ class PosterCache(QObject):
     def path_for(self, job_id: str) -> Path:
         return self.cache_dir / f"{job_id}.jpg"
 
-    def get(self, job_id: str, video_path: Path) -> QImage | None:
+    def get(self, job_id: str, video_path: Path | str) -> QImage | None:
         image = self._memory.get(job_id)
         if image is not None:
             self._memory.move_to_end(job_id)
             return image
         if job_id in self._pending or job_id in self._failed:
             return None
-        dest = self.path_for(job_id)
-        if dest.exists():
-            # A cached poster is a few KB of JPEG: reading it here is quicker than a round trip
-            # through the pool, and the row shows its poster on the first paint.
-            image = QImage(str(dest))
-            if not image.isNull():
-                self._remember(job_id, image)
-                return image
-            log.warning("poster cache file %s is unreadable; making it again", dest)
         self._pending.add(job_id)
         self.scheduled += 1
-        self._pool.start(_MakePoster(job_id, Path(video_path), dest, self._signals))
+        task = _LoadPoster(job_id, Path(video_path), self.path_for(job_id), self._signals)
+        # QThreadPool runs higher priorities first; a counter makes it newest first. Qt takes an
+        # int, so the count wraps long before it could overflow.
+        self._pool.start(task, next(self._order) % 1_000_000_000)
         return None
 
     def forget(self, job_id: str) -> None:
@@ -98,9 +107,10 @@ class PosterCache(QObject):
         self._pool.clear()
         self._pool.waitForDone()
 
-    @Slot(str, object)
-    def _on_done(self, job_id: str, image: QImage | None) -> None:
+    @Slot(str, object, bool)
+    def _on_done(self, job_id: str, image: QImage | None, made: bool) -> None:
         self._pending.discard(job_id)
+        self.made += made
         if image is None:
             self._failed.add(job_id)
             return

@@ -1,0 +1,94 @@
+"""download_ratio: the app's `GatewayClient.download` of a 200 MB file from a loopback server,
+on the app's own qasync loop, against curl fetching the same file from the same server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .common import Figure
+from .procs import server
+
+SIZE = 200 * 1024 * 1024
+
+
+def make_file(path: Path, size: int = SIZE) -> Path:
+    """An MP4 header (the client checks for `ftyp`) followed by incompressible bytes."""
+    if path.exists() and path.stat().st_size == size:
+        return path
+    block = os.urandom(1 << 20)
+    with open(path, "wb") as f:
+        f.write(b"\x00\x00\x00\x18ftypisom" + block[12:])
+        for _ in range(size // len(block) - 1):
+            f.write(block)
+    return path
+
+
+def curl_seconds(url: str, dest: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(["curl", "-sSf", "-o", str(dest), url], check=True)
+    elapsed = time.perf_counter() - start
+    dest.unlink()
+    return elapsed
+
+
+def app_seconds(url: str, dest: Path) -> float:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from veo_desktop.core.client import GatewayClient
+    from veo_desktop.core.context import make_http_client
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app, already_running=False)
+    asyncio.set_event_loop(loop)
+
+    async def fetch() -> float:
+        async with make_http_client() as http:
+            client = GatewayClient("http://127.0.0.1:9", http, lambda: "bench-key")
+            start = time.perf_counter()
+            await client.download(url, "bench", dest)
+            return time.perf_counter() - start
+
+    with loop:
+        elapsed = loop.run_until_complete(fetch())
+    dest.unlink()
+    return elapsed
+
+
+def run(work: Path, repeats: int) -> Figure:
+    if not shutil.which("curl"):
+        return Figure(
+            "download_ratio",
+            "app ÷ curl throughput, 200 MB over loopback",
+            [],
+            0.95,
+            higher_is_better=True,
+            note="curl is missing: bash scripts/system-deps.sh",
+        )
+    src = make_file(work / "big.mp4")
+    ratios, app_mbs, curl_mbs = [], [], []
+    with server("file", str(src)) as port:
+        url = f"http://127.0.0.1:{port}/big.mp4"
+        curl_seconds(url, work / "warm.bin")  # page cache and socket buffers warm for both
+        for _ in range(repeats):
+            c = curl_seconds(url, work / "curl.bin")
+            a = app_seconds(url, work / "app.mp4")
+            ratios.append(c / a)
+            app_mbs.append(SIZE / a / 1e6)
+            curl_mbs.append(SIZE / c / 1e6)
+    return Figure(
+        "download_ratio",
+        "app ÷ curl throughput, 200 MB over loopback",
+        ratios,
+        0.95,
+        higher_is_better=True,
+        note=f"app {sorted(app_mbs)[len(app_mbs) // 2]:.0f} MB/s, "
+        f"curl {sorted(curl_mbs)[len(curl_mbs) // 2]:.0f} MB/s (medians)",
+        detail={"app_MBps": app_mbs, "curl_MBps": curl_mbs},
+    )

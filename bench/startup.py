@@ -1,0 +1,75 @@
+"""startup_ratio and rss_ratio, from real processes (bench/startup_child.py):
+
+- startup: process start until the main window is shown and the loop first idles, with the
+  1,000-job library, divided by the same for a bare PySide6 window importing the Qt modules the
+  app had loaded by then;
+- rss: resident memory once start-up has settled, 1,000 jobs divided by 0 jobs.
+
+Runs are interleaved (bare, app, empty app) so machine noise hits all three alike."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+from .common import PYTHON, ROOT, Figure, child_env
+
+SETTLE_S = 2.0
+CHILD = str(ROOT / "bench" / "startup_child.py")
+
+
+def _start(kind: str, arg: str) -> tuple[float, dict[str, object]]:
+    start = time.time()
+    proc = subprocess.run(
+        [PYTHON, CHILD, kind, arg, str(SETTLE_S)],
+        env=child_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"start-up child ({kind}) printed nothing: {proc.stderr[-2000:]}")
+    out = json.loads(lines[-1])
+    return float(out["idle"]) - start, out
+
+
+def run(full: Path, empty: Path, repeats: int) -> tuple[Figure, Figure]:
+    _, first = _start("app", str(full))  # warm-up: disk caches, and which Qt modules load
+    modules = ",".join(first["modules"])  # type: ignore[arg-type]
+    _start("bare", modules)
+    ratios, rss_ratios, app_s, bare_s, rss_full, rss_empty = [], [], [], [], [], []
+    for _ in range(repeats):
+        b, _ = _start("bare", modules)
+        a, out_full = _start("app", str(full))
+        _, out_empty = _start("app", str(empty))
+        ratios.append(a / b)
+        app_s.append(a)
+        bare_s.append(b)
+        rss_full.append(int(out_full["rss"]) / 2**20)  # type: ignore[call-overload]
+        rss_empty.append(int(out_empty["rss"]) / 2**20)  # type: ignore[call-overload]
+        rss_ratios.append(rss_full[-1] / rss_empty[-1])
+    med = sorted
+    startup = Figure(
+        "startup_ratio",
+        "start to idle, app with 1,000 jobs ÷ bare PySide6 window",
+        ratios,
+        1.3,
+        note=f"app {med(app_s)[len(app_s) // 2] * 1000:.0f} ms, bare window "
+        f"{med(bare_s)[len(bare_s) // 2] * 1000:.0f} ms (medians); Qt modules: {modules}",
+        detail={"app_s": app_s, "bare_s": bare_s, "modules": modules},
+    )
+    rss = Figure(
+        "rss_ratio",
+        "resident memory after start, 1,000 jobs ÷ 0 jobs",
+        rss_ratios,
+        1.3,
+        note=f"{med(rss_full)[len(rss_full) // 2]:.0f} MiB with 1,000 jobs, "
+        f"{med(rss_empty)[len(rss_empty) // 2]:.0f} MiB with none (medians, {SETTLE_S:g} s "
+        "after the first idle)",
+        detail={"rss_full_MiB": rss_full, "rss_empty_MiB": rss_empty},
+    )
+    return startup, rss

@@ -1,0 +1,85 @@
+"""One start of the real app (or of the bare-window baseline), run as its own process by
+`startup.py`: prints one JSON line with the moment the shown window first idled, the PySide6
+modules loaded by then, and the resident memory once start-up work has settled.
+
+    python bench/startup_child.py app DATA_DIR SETTLE_S
+    python bench/startup_child.py bare MODULES SETTLE_S
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _rss() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def main() -> None:
+    kind, arg, settle = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    if kind == "app":
+        from veo_desktop.app import create_app
+
+        parts = create_app(["--data-dir", arg])
+        app, window = parts.app, parts.window
+    else:
+        for name in filter(None, arg.split(",")):
+            importlib.import_module(name)
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    out: dict[str, object] = {}
+
+    class FirstPaint(QObject):
+        painted = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    first_paint = FirstPaint()
+    app.installEventFilter(first_paint)
+    window.resize(1240, 760)
+    window.show()
+
+    # A zero-interval QTimer fires only once the queue is empty: the loop's first idle.
+    idle = QTimer()
+    idle.setInterval(0)
+    idle.setSingleShot(True)
+
+    def on_idle() -> None:
+        if not first_paint.painted:
+            idle.start()
+            return
+        out["idle"] = time.time()
+        out["modules"] = sorted(
+            m for m in sys.modules if m.startswith("PySide6.Qt") and m.count(".") == 1
+        )
+        out["rss_idle"] = _rss()
+        QTimer.singleShot(int(settle * 1000), finish)
+
+    def finish() -> None:
+        out["rss"] = _rss()
+        print(json.dumps(out), flush=True)
+        os._exit(0)  # the figure is taken; tearing the app down is not part of it
+
+    idle.timeout.connect(on_idle)
+    idle.start()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
