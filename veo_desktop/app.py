@@ -52,7 +52,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def build(args: argparse.Namespace) -> tuple[Services, bool]:
-    """The core services, and whether the first-start welcome should show."""
+    """The core services, and whether the first-start welcome should show (no gateway yet)."""
     given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
     paths = resolve_paths(args.data_dir)
     if args.demo:
@@ -71,8 +71,9 @@ def build(args: argparse.Namespace) -> tuple[Services, bool]:
     except InvalidInputError:
         base = ""
     services = build_services(base, paths=paths)
-    needs_welcome = not base or not services.client.has_key()
-    return services, needs_welcome
+    # Whether a key is stored is asked after the window shows (see `_welcome_if_no_key`): the
+    # keyring's backend discovery costs ~80 ms that the first paint should not wait for.
+    return services, not base
 
 
 @dataclass
@@ -127,6 +128,8 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     player = Player()
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
+    if not welcome and not args.demo:
+        loop.create_task(_welcome_if_no_key(window, services))
     from .ui.crash_notice import CrashNotice
 
     notice = CrashNotice(window)
@@ -156,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_check(args)
     return run(create_app(args))
+
+
+async def _welcome_if_no_key(window: MainWindow, services: Services) -> None:
+    """A gateway is set but no key is stored for it: show the welcome page that asks for one."""
+    if not await asyncio.to_thread(services.client.has_key):
+        window.show_welcome()
 
 
 def _restart_in_demo(window: object) -> None:

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
         if show_welcome:
-            self.pages.setCurrentWidget(self.welcome)
+            self.show_welcome()
         self.welcome.connect_requested.connect(lambda: self.open_settings())
 
         self._build_actions()
@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
             tab.show_estimate(*estimate_text(self.prices, tab.request()))
         self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
         self.current_tab().focus_prompt()
+
+    def show_welcome(self) -> None:
+        """The first-start page: connect to a gateway (key + URL) or try the offline demo."""
+        self.pages.setCurrentWidget(self.welcome)
 
     # -- compose ---------------------------------------------------------------------------------
 
