@@ -202,7 +202,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     win.library_bar.clear()
 
     # 5. What it cost, at list prices.
-    win.open_spending()
+    win.menus.open_spending()
     await asyncio.sleep(0.5)
     dialog = win.findChild(QDialog)
     if dialog is not None:

@@ -116,7 +116,7 @@ def test_estimate_beside_generate_follows_the_request_and_the_price_table(
         assert tab.estimate.text() == "≈ $3.20"  # 8 s × $0.40 silent 4k
 
         dlg = PriceDialog(win.prices, r.services.paths.prices_file, win)
-        dlg.saved.connect(win._on_prices_saved)
+        dlg.saved.connect(win.set_prices)
         row = dlg._ids.index(Model.STANDARD_4K.value)
         dlg.grid.item(row, 1).setText("abc")
         dlg._save()

@@ -14,7 +14,7 @@ from .helpers import make_rig
 def test_help_lists_every_shortcut_from_the_live_actions(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     r = make_rig(tmp_path)
     try:
-        rows = dict(r.window.shortcut_rows())
+        rows = dict(r.window.menus.shortcut_rows())
         assert rows["Remix"] == "Ctrl+R"
         assert rows["Use last frame as next start (First + Last)"] == "Ctrl+L"
         assert rows["Move to trash"] == "Del"
@@ -24,9 +24,9 @@ def test_help_lists_every_shortcut_from_the_live_actions(qtbot, tmp_path: Path) 
             QKeySequence.StandardKey.HelpContents
         ).toString(QKeySequence.SequenceFormat.NativeText)
         r.window.job_actions.remix.setShortcut(QKeySequence("Ctrl+Shift+R"))  # rebinding shows
-        assert dict(r.window.shortcut_rows())["Remix"] == "Ctrl+Shift+R"
-        dlg = ShortcutsDialog(r.window.shortcut_rows(), r.window)
-        assert dlg.table.rowCount() == len(r.window.shortcut_rows()) >= 15
+        assert dict(r.window.menus.shortcut_rows())["Remix"] == "Ctrl+Shift+R"
+        dlg = ShortcutsDialog(r.window.menus.shortcut_rows(), r.window)
+        assert dlg.table.rowCount() == len(r.window.menus.shortcut_rows()) >= 15
         assert all(dlg.table.item(i, 1).text() for i in range(dlg.table.rowCount()))
     finally:
         r.close()

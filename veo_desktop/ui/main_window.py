@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,19 +29,19 @@ from ..core.rules import check
 from . import settings as opts
 from .compose_tab import ComposeTab
 from .controller import JobController
-from .cost import PriceDialog, SpendDialog, estimate_text
+from .cost import estimate_text
 from .download_retry import DownloadRetry
 from .drafts import DraftStore
 from .job_actions import JobActions
 from .job_delegate import JobDelegate
 from .job_model import JobListModel
 from .library_bar import LibraryBar
+from .menus import WindowMenus
 from .notifier import Notifier
 from .player import Player
 from .player_dialog import PlayerDialog
 from .posters import PosterCache
 from .settings_dialog import SettingsDialog
-from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
 from .welcome import WelcomePanel
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
@@ -191,29 +191,7 @@ class MainWindow(QMainWindow):
     # -- set-up ----------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(lambda: self.open_settings())
-        menu.addAction(settings)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        costs = self.menuBar().addMenu(self.tr("&Costs"))
-        spend = QAction(self.tr("&Spending…"), self)
-        spend.triggered.connect(self.open_spending)
-        costs.addAction(spend)
-        prices = QAction(self.tr("&Price table…"), self)
-        prices.triggered.connect(self.open_prices)
-        costs.addAction(prices)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.file_actions = [settings, quit_action]
-        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
-        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        shortcuts.triggered.connect(self.open_shortcuts)
-        help_menu.addAction(shortcuts)
-        self.file_actions.append(shortcuts)
+        self.menus = WindowMenus(self)
         for i in range(len(MODES)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
@@ -354,45 +332,10 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(self.model.index(row, 0))
             self.view.scrollTo(self.model.index(row, 0))
 
-    # -- help ------------------------------------------------------------------------------------
-
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """Every shortcut, from the live actions where there is one."""
-        tr = self.tr
-        rows = [
-            (tr("Send the job"), key_text("Ctrl+Return")),
-            *[
-                (
-                    tr("Go to the %1 tab").replace("%1", self.tabs.tabText(i)),
-                    key_text(f"Ctrl+{i + 1}"),
-                )
-                for i in range(self.tabs.count())
-            ],
-            (tr("Search the library"), key_text(QKeySequence(QKeySequence.StandardKey.Find))),
-            (tr("Play or pause the selected clip"), key_text("Space")),
-            (tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
-        ]
-        return rows + action_rows(self.job_actions.all) + action_rows(self.file_actions)
-
-    def open_shortcuts(self) -> None:
-        dlg = ShortcutsDialog(self.shortcut_rows(), self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
-
     # -- costs -----------------------------------------------------------------------------------
 
-    def open_spending(self) -> None:
-        dlg = SpendDialog(self.services.journal, self.prices, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
-
-    def open_prices(self) -> None:
-        dlg = PriceDialog(self.prices, self.services.paths.prices_file, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.saved.connect(self._on_prices_saved)
-        dlg.open()
-
-    def _on_prices_saved(self, table: PriceTable) -> None:
+    def set_prices(self, table: PriceTable) -> None:
+        """A new price table (edited in Costs ▸ Price table): every tab's estimate follows."""
         self.prices = table
         for mode in self.compose:
             self._on_tab_changed(mode)

@@ -1,0 +1,77 @@
+"""The main window's menu bar (File, Costs, Help) and the dialogs it opens that belong to no
+other part: spending, the price table, keyboard shortcuts. Kept out of main_window.py so the
+window only wires."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from .cost import PriceDialog, SpendDialog
+from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class WindowMenus(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.settings = self._action(self.tr("&Settings…"), lambda: window.open_settings())
+        self.settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.quit = self._action(self.tr("&Quit"), window.close)
+        self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addActions([self.settings, self.quit])
+        costs = bar.addMenu(self.tr("&Costs"))
+        costs.addAction(self._action(self.tr("&Spending…"), self.open_spending))
+        costs.addAction(self._action(self.tr("&Price table…"), self.open_prices))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.open_shortcuts)
+        self.shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self.shortcuts)
+
+    def _action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self.w)
+        action.triggered.connect(slot)
+        return action
+
+    # -- costs -----------------------------------------------------------------------------------
+
+    def open_spending(self) -> None:
+        dlg = SpendDialog(self.w.services.journal, self.w.prices, self.w)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+
+    def open_prices(self) -> None:
+        dlg = PriceDialog(self.w.prices, self.w.services.paths.prices_file, self.w)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.saved.connect(self.w.set_prices)
+        dlg.open()
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every shortcut, from the live actions where there is one."""
+        w, tr = self.w, self.tr
+        rows = [
+            (tr("Send the job"), key_text("Ctrl+Return")),
+            *[
+                (tr("Go to the %1 tab").replace("%1", w.tabs.tabText(i)), key_text(f"Ctrl+{i + 1}"))
+                for i in range(w.tabs.count())
+            ],
+            (tr("Search the library"), key_text(QKeySequence(QKeySequence.StandardKey.Find))),
+            (tr("Play or pause the selected clip"), key_text("Space")),
+            (tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
+        ]
+        menus = [self.settings, self.quit, self.shortcuts]
+        return rows + action_rows(w.job_actions.all) + action_rows(menus)
+
+    def open_shortcuts(self) -> None:
+        dlg = ShortcutsDialog(self.shortcut_rows(), self.w)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
