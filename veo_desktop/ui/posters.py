@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -50,6 +51,23 @@ class _LoadPoster(QRunnable):
         self.signals.done.emit(self.job_id, image, made)
 
 
+STALE_TEMP_S = 600
+
+
+def sweep_stale_temp(folder: Path, now: float | None = None) -> int:
+    """Remove `.*.tmp` files older than STALE_TEMP_S in `folder`; how many went."""
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_S
+    gone = 0
+    for tmp in folder.glob(".*.tmp") if folder.is_dir() else ():
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+                gone += 1
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove: leave it
+    return gone
+
+
 class PosterCache(QObject):
     """`get` answers at once from memory; otherwise it queues one worker per clip (repeat calls
     while it runs queue nothing) and returns None until `ready` fires. The newest request runs
@@ -73,6 +91,9 @@ class PosterCache(QObject):
         self._pool.setMaxThreadCount(2)  # decoding competes with playback; keep it modest
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
+        # A poster half-written when the app was killed stays as a hidden .tmp; clear old ones
+        # (not fresh ones: another window may be writing right now), off this thread.
+        self._pool.start(lambda: sweep_stale_temp(cache_dir))
 
     def path_for(self, job_id: str) -> Path:
         return self.cache_dir / f"{job_id}.jpg"
