@@ -18,11 +18,24 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> M
     def qasync_loop() -> asyncio.AbstractEventLoop:
         import qasync
         from PySide6.QtWidgets import QApplication
+        from shiboken6 import Shiboken
+
+        class ClosingLoop(qasync.QEventLoop):  # type: ignore[misc]
+            """qasync's close() only flags its timer object; its Qt timers stay registered
+            until the loop object is garbage collected, on whatever thread the collector
+            runs ("Timers cannot be stopped from another thread", then a segfault). Delete
+            it here, on the GUI thread, when pytest-asyncio closes the loop after a test."""
+
+            def close(self) -> None:
+                timer = getattr(self, "_timer", None)
+                super().close()
+                if timer is not None and Shiboken.isValid(timer):
+                    Shiboken.delete(timer)
 
         app = QApplication.instance() or QApplication([])
         # A test closing its window must not quit the app (and stop the loop under it).
         app.setQuitOnLastWindowClosed(False)
-        return qasync.QEventLoop(app)
+        return ClosingLoop(app)
 
     return {"qasync": qasync_loop}
 

@@ -65,17 +65,20 @@ class Rig:
 
     def close(self) -> None:
         """Tear down in order on the GUI thread: the window (its closeEvent still uses the
-        player), then the parentless player and controller, which Python's garbage collector
-        would otherwise destroy whenever and on whatever thread it happens to run."""
-        from PySide6.QtCore import QCoreApplication, QEvent
+        player), then the parentless player and controller. Deleted right here: a deleteLater
+        posted from inside a running qasync loop is not processed by sendPostedEvents, and a
+        window left to Python's garbage collector is destroyed on whatever thread runs it,
+        taking its children's timers (a focused line edit's cursor blink) along: "Timers
+        cannot be stopped from another thread", then a segfault."""
+        from shiboken6 import Shiboken
 
         self.window.close()
         self.controller.close()
         self.player.stop()
         self.sim.stop()
         for obj in (self.window, self.player, self.controller):
-            obj.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            if Shiboken.isValid(obj):
+                Shiboken.delete(obj)
 
 
 def make_rig(tmp_path: Path, *, key: str = "sk-ui-test", job_seconds: float = 0.6) -> Rig:

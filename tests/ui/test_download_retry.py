@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from veo_desktop.core.actions import LINK_LIFETIME_S
 from veo_desktop.core.journal import JobState, Journal
 from veo_desktop.core.models import Mode
@@ -19,7 +21,9 @@ def test_failed_downloads_are_retried_with_backoff_until_the_link_expires(
     j = Journal(tmp_path / "j.sqlite3")
     job = j.create(mode=Mode.TEXT, model="m", prompt="p", negative_prompt="", request={})
     calls: list[str] = []
-    retry = DownloadRetry(j, calls.append, clock=lambda: now[0])
+    owner = QWidget()  # a parent on this thread: the timer must not die in a GC pass elsewhere
+    qtbot.addWidget(owner)
+    retry = DownloadRetry(j, calls.append, owner, clock=lambda: now[0])
     retry.timer.stop()  # driven by hand below
 
     retry.watch(j.update(job.id, state=JobState.COMPLETED, completed_at=now[0]))

@@ -133,8 +133,10 @@ async def test_drafts_and_last_tab_survive_a_restart(
     again.close()
     controller.close()
     player.stop()
+    from shiboken6 import Shiboken
+
     for obj in (again, player, controller):  # delete on this thread, not in a GC pass
-        obj.deleteLater()
+        Shiboken.delete(obj)
 
 
 def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
