@@ -493,9 +493,9 @@ async def _login(args: argparse.Namespace) -> int:
     base = _base_url(args, paths)
     store: KeyStore = args.keystore
     if not store.available():
-        from .core.secrets import NO_KEYRING_MESSAGE
+        from .core.secrets import no_keyring_message
 
-        raise SecretStoreError(NO_KEYRING_MESSAGE)
+        raise SecretStoreError(no_keyring_message())
     raw = getpass.getpass(f"API key for {base}: ") if sys.stdin.isatty() else sys.stdin.readline()
     key = normalize_key(raw)
     if not key:

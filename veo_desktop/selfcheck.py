@@ -124,12 +124,12 @@ def _translations() -> dict[str, Any]:
 
 
 def _keyring(parts: AppParts) -> dict[str, Any]:
-    from .core.secrets import NO_KEYRING_MESSAGE
+    from .core.secrets import no_keyring_message
 
     store = parts.services.keystore
     result: dict[str, Any] = {"ok": store.available(), "backend": store.backend_name()}
     if not result["ok"]:
-        result["error"] = NO_KEYRING_MESSAGE
+        result["error"] = no_keyring_message()
     return result
 
 

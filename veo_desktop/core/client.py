@@ -39,6 +39,7 @@ from .errors import (
     ServerError,
     SubmissionUncertainError,
 )
+from .text import msg
 from .wire import JobSnapshot, error_from_response, parse_job
 
 log = logging.getLogger(__name__)
@@ -88,12 +89,28 @@ def _not_sent(exc: Exception) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+def _activity(what: str) -> str:
+    """`what` (English, as the log says it) in the user's language, for a message."""
+    phrases = {
+        "sending the job": msg("sending the job"),
+        "checking the job": msg("checking the job"),
+        "testing the connection": msg("testing the connection"),
+    }
+    return phrases.get(what, what)
+
+
 def _network_error(exc: Exception, what: str) -> NetworkError:
+    doing = _activity(what)
     if isinstance(exc, httpx.TimeoutException):
-        msg = f"The gateway did not answer in time while {what}. Check your connection."
+        text = msg(
+            "The gateway did not answer in time while {doing}. Check your connection.", doing=doing
+        )
     else:
-        msg = f"Could not reach the gateway while {what}. Check your connection and the base URL."
-    return NetworkError(msg, detail=f"{type(exc).__name__}: {exc}")
+        text = msg(
+            "Could not reach the gateway while {doing}. Check your connection and the base URL.",
+            doing=doing,
+        )
+    return NetworkError(text, detail=f"{type(exc).__name__}: {exc}")
 
 
 class GatewayClient:
@@ -129,22 +146,29 @@ class GatewayClient:
     def _headers_for(self, url: str | httpx.URL) -> dict[str, str]:
         if not self.base_url:
             raise NetworkError(
-                "No gateway is set. Open Settings and enter the gateway's URL, "
-                "or try the offline demo."
+                msg(
+                    "No gateway is set. Open Settings and enter the gateway's URL, "
+                    "or try the offline demo."
+                )
             )
         if not self.is_gateway_origin(url):
             return {}
         key = self.key_provider()
         if not key:
             raise AuthError(
-                "No API key is set for this gateway. Open Settings (or run "
-                "`veo login`) and enter your key."
+                msg(
+                    "No API key is set for this gateway. Open Settings (or run "
+                    "`veo login`) and enter your key."
+                )
             )
         if not _header_safe(key):
             # Caught before any request: httpx would raise UnicodeEncodeError mid-send.
             raise AuthError(
-                "The API key contains characters no API key has (spaces, accents or invisible "
-                "characters from a copy). Paste it again in Settings (or run `veo login`)."
+                msg(
+                    "The API key contains characters no API key has (spaces, accents or "
+                    "invisible characters from a copy). Paste it again in Settings (or run "
+                    "`veo login`)."
+                )
             )
         return {"Authorization": f"Bearer {key}"}
 
@@ -176,16 +200,21 @@ class GatewayClient:
                 if _not_sent(exc):
                     raise _network_error(exc, "sending the job") from None
                 raise SubmissionUncertainError(
-                    "The job may have reached the gateway, but no answer came back. It was not "
-                    "sent again, so you are not billed twice: check the gateway's task list, "
-                    "then resend it yourself if it is not there.",
+                    msg(
+                        "The job may have reached the gateway, but no answer came back. It was "
+                        "not sent again, so you are not billed twice: check the gateway's task "
+                        "list, then resend it yourself if it is not there."
+                    ),
                     detail=f"{type(exc).__name__}: {exc}",
                 ) from None
         if resp.status_code >= 500:
             raise SubmissionUncertainError(
-                f"The gateway failed (HTTP {resp.status_code}) while taking the job, so it may "
-                "or may not have started. It was not sent again: check the gateway's task list "
-                "before resending.",
+                msg(
+                    "The gateway failed (HTTP {status}) while taking the job, so it may "
+                    "or may not have started. It was not sent again: check the gateway's task "
+                    "list before resending.",
+                    status=resp.status_code,
+                ),
                 status=resp.status_code,
                 detail=resp.text[:300],
             )
@@ -194,8 +223,10 @@ class GatewayClient:
         snap = parse_job(_json(resp))
         if not snap.task_id:
             raise SubmissionUncertainError(
-                "The gateway accepted the job but sent no task id, so it cannot be followed. "
-                "Check the gateway's task list.",
+                msg(
+                    "The gateway accepted the job but sent no task id, so it cannot be followed. "
+                    "Check the gateway's task list."
+                ),
                 detail=resp.text[:300],
             )
         return snap
@@ -267,8 +298,10 @@ class GatewayClient:
             except (httpx.TransportError, _Restart) as exc:
                 if attempt == 4:
                     raise DownloadError(
-                        "The download kept breaking off. Check your connection "
-                        "and choose Download again.",
+                        msg(
+                            "The download kept breaking off. Check your connection "
+                            "and choose Download again."
+                        ),
                         detail=f"{type(exc).__name__}: {exc}",
                     ) from None
                 log.info("download of %s broke off (%s); resuming", task_id, exc)
@@ -311,7 +344,7 @@ class GatewayClient:
                 await asyncio.to_thread(_ensure_space, part.parent, total, offset)
                 await self._stream_body(resp, part, offset, total, on_progress)
                 return
-        raise DownloadError("The video link redirected too many times. Try Download again.")
+        raise DownloadError(msg("The video link redirected too many times. Try Download again."))
 
     async def _stream_body(
         self,
@@ -359,14 +392,16 @@ class GatewayClient:
             return error_from_response(resp.status_code, resp.headers, resp.text)
         if resp.status_code in (401, 403, 404, 410):
             return LinkExpiredError(
-                "The video link has expired. Fetching a fresh one from the gateway.",
+                msg("The video link has expired. Fetching a fresh one from the gateway."),
                 detail=f"HTTP {resp.status_code} from {url.host}",
             )
         if resp.status_code >= 500 or resp.status_code == 429:
             return _Restart(f"video host answered {resp.status_code}")
         return DownloadError(
-            f"The video host refused the download (HTTP {resp.status_code}). "
-            "Choose Download again later.",
+            msg(
+                "The video host refused the download (HTTP {status}). Choose Download again later.",
+                status=resp.status_code,
+            ),
             detail=str(url.host),
         )
 
@@ -406,9 +441,14 @@ def _ensure_space(folder: Path, total: int | None, have: int) -> None:
     need = total - have
     if need > free:
         raise DownloadError(
-            f"Not enough disk space for this video: it needs {need / 1e6:.1f} MB and "
-            f"{free / 1e6:.1f} MB are free in {folder}. Free some space or choose another "
-            "download folder, then choose Download again."
+            msg(
+                "Not enough disk space for this video: it needs {need} MB and "
+                "{free} MB are free in {folder}. Free some space or choose another "
+                "download folder, then choose Download again.",
+                need=f"{need / 1e6:.1f}",
+                free=f"{free / 1e6:.1f}",
+                folder=folder,
+            )
         )
 
 
@@ -417,18 +457,24 @@ def _disk_error(exc: OSError, where: Path) -> DownloadError:
         with contextlib.suppress(OSError):
             where.unlink()
         return DownloadError(
-            "The disk is full. Free some space, then choose Download again; "
-            "the finished job is kept.",
+            msg(
+                "The disk is full. Free some space, then choose Download again; "
+                "the finished job is kept."
+            ),
             detail=str(exc),
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
         return DownloadError(
-            f"Cannot write to {where.parent}. Choose a download folder you "
-            "can write to in Settings, then choose Download again.",
+            msg(
+                "Cannot write to {folder}. Choose a download folder you "
+                "can write to in Settings, then choose Download again.",
+                folder=where.parent,
+            ),
             detail=str(exc),
         )
     return DownloadError(
-        f"Could not save the video ({exc.strerror}). Choose Download again.", detail=str(exc)
+        msg("Could not save the video ({error}). Choose Download again.", error=exc.strerror),
+        detail=str(exc),
     )
 
 
@@ -442,8 +488,10 @@ def _verify_and_commit(part: Path, dest: Path) -> int:
     if not is_mp4_header(head):
         part.unlink(missing_ok=True)
         raise NotMp4Error(
-            "The video host sent something that is not an MP4 (often an error "
-            "page). Choose Download again later.",
+            msg(
+                "The video host sent something that is not an MP4 (often an error "
+                "page). Choose Download again later."
+            ),
             detail=repr(head),
         )
     size = part.stat().st_size
@@ -463,7 +511,7 @@ def _write_data_uri(uri: str, dest: Path) -> int:
             else payload.encode("latin-1")
         )
     except (binascii.Error, ValueError):
-        raise NotMp4Error("The gateway sent a video that could not be decoded.") from None
+        raise NotMp4Error(msg("The gateway sent a video that could not be decoded.")) from None
     part = dest.with_name(dest.name + ".part")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError
+from .text import msg
 
 DEFAULT_BASE_URL = ""  # no default gateway: the user names theirs, or uses the demo
 
@@ -67,7 +68,7 @@ def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
     raw = text.strip()
     if not raw:
         raise InvalidInputError(
-            "Enter the gateway's base URL, for example https://api.example.com."
+            msg("Enter the gateway's base URL, for example https://api.example.com.")
         )
     if "://" not in raw:
         raw = "https://" + raw
@@ -79,18 +80,25 @@ def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:
         parts = urlsplit("")
     if scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInputError(
-            f"“{text.strip()}” is not a web address. Enter the gateway's "
-            "base URL, for example https://api.example.com."
+            msg(
+                "“{text}” is not a web address. Enter the gateway's "
+                "base URL, for example https://api.example.com.",
+                text=text.strip(),
+            )
         )
     if parts.username is not None or parts.password is not None:
         raise InvalidInputError(
-            "Remove the user name and password from the gateway's address: the API key goes "
-            "in its own field, where it is kept in the system keyring."
+            msg(
+                "Remove the user name and password from the gateway's address: the API key goes "
+                "in its own field, where it is kept in the system keyring."
+            )
         )
     if scheme == "http" and not is_loopback(parts.hostname) and not allow_insecure_http:
         raise InvalidInputError(
-            "Plain http would send your key unencrypted. Use the https:// "
-            "address of the gateway (or allow insecure http in Settings)."
+            msg(
+                "Plain http would send your key unencrypted. Use the https:// "
+                "address of the gateway (or allow insecure http in Settings)."
+            )
         )
     path = parts.path.rstrip("/")
     for suffix in ("/v1/video/generations", "/v1/videos", "/v1"):

@@ -16,6 +16,8 @@ from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 from PIL import Image
 
+from .text import msg
+
 #: How far before the end "last" seeks. Any positive window is correct (the seek lands on the
 #: keyframe at or before it and we decode to EOF); a short one keeps the decode small.
 LAST_FRAME_WINDOW_S = 1.0
@@ -37,12 +39,14 @@ def _open(video: Path) -> InputContainer:
     try:
         return av.open(str(video), mode="r")
     except (av.FFmpegError, OSError) as exc:
-        raise ValueError(f"“{video.name}” is not a readable video file ({exc}).") from None
+        raise ValueError(
+            msg("“{name}” is not a readable video file ({error}).", name=video.name, error=exc)
+        ) from None
 
 
 def _video_stream(c: InputContainer, video: Path) -> VideoStream:
     if not c.streams.video:
-        raise ValueError(f"“{video.name}” has no video track.")
+        raise ValueError(msg("“{name}” has no video track.", name=video.name))
     return c.streams.video[0]
 
 
@@ -73,7 +77,9 @@ def _decode_last(c: InputContainer, stream: VideoStream, video: Path) -> VideoFr
             last = frame
     except av.FFmpegError as exc:
         # A frame before the damage is not "the last frame": chaining from it would jump.
-        raise ValueError(f"“{video.name}” is damaged near the end ({exc}).") from None
+        raise ValueError(
+            msg("“{name}” is damaged near the end ({error}).", name=video.name, error=exc)
+        ) from None
     return last
 
 
@@ -104,11 +110,13 @@ def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
             try:
                 frame = next(_frames(c, stream), None)
             except av.FFmpegError as exc:
-                raise ValueError(f"“{video.name}” could not be decoded ({exc}).") from None
+                raise ValueError(
+                    msg("“{name}” could not be decoded ({error}).", name=video.name, error=exc)
+                ) from None
         else:
             frame = _decode_last_fast(c, stream, video)
         if frame is None:
-            raise ValueError(f"“{video.name}” contains no pictures.")
+            raise ValueError(msg("“{name}” contains no pictures.", name=video.name))
         return _to_rgb(frame)
 
 
@@ -146,9 +154,11 @@ def make_poster(video: Path, dest: Path, max_size: tuple[int, int] = (320, 180))
                     break
         except av.FFmpegError as exc:
             if chosen is None:
-                raise ValueError(f"“{video.name}” could not be decoded ({exc}).") from None
+                raise ValueError(
+                    msg("“{name}” could not be decoded ({error}).", name=video.name, error=exc)
+                ) from None
         if chosen is None:
-            raise ValueError(f"“{video.name}” contains no pictures.")
+            raise ValueError(msg("“{name}” contains no pictures.", name=video.name))
         image = _to_rgb(chosen)
     image.thumbnail(max_size, Image.Resampling.LANCZOS)
     return _save_atomically(image, dest, "JPEG", quality=85)

@@ -27,6 +27,7 @@ from urllib.request import url2pathname
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from .errors import ImageError
+from .text import msg
 
 #: Longest edge sent. Veo's largest output (4k) is 3840 wide, so more pixels add nothing to the
 #: video, only to the request body, which gateways cap.
@@ -39,9 +40,7 @@ MAX_PIXELS = 100_000_000
 SUPPORTED_FORMATS = ("PNG", "JPEG", "WEBP")
 
 _MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
-_FORMATS_TEXT = "PNG, JPEG or WebP"
 _JPEG_QUALITIES = (92, 85, 75, 65)
-_PASTED = "The pasted image"
 # Raw base64 of a PNG, JPEG, WebP, GIF: what people paste when they copy "image data".
 _BASE64_MAGIC = ("iVBORw0KGgo", "/9j/", "UklGR", "R0lGOD")
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=_\-\s]+")
@@ -88,6 +87,11 @@ def _label(path: Path) -> str:
     return f"“{name if len(name) <= 60 else name[:57] + '…'}”"
 
 
+def _pasted() -> str:
+    """What a pasted data URI is called in messages (evaluated late: the language may change)."""
+    return msg("The pasted image")
+
+
 def _local_path(value: str) -> Path:
     text = value.strip()
     if text.lower().startswith("file:"):
@@ -109,28 +113,43 @@ def _read_file(path: Path) -> bytes:
     label = _label(path)
     try:
         if path.is_dir():
-            raise ImageError(f"{label} is a folder. Choose an image file ({_FORMATS_TEXT}).")
+            raise ImageError(_folder_message(label))
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImageError(
-            f"{label} was not found. It may have been moved or deleted; choose the image again."
+            msg(
+                "{label} was not found. It may have been moved or deleted; choose the image again.",
+                label=label,
+            )
         ) from None
     except PermissionError as exc:
         raise ImageError(
-            f"{label} cannot be read (permission denied). Copy it somewhere you can read, "
-            "or change its permissions.",
+            msg(
+                "{label} cannot be read (permission denied). Copy it somewhere you can read, "
+                "or change its permissions.",
+                label=label,
+            ),
             detail=str(exc),
         ) from None
     except IsADirectoryError:
-        raise ImageError(f"{label} is a folder. Choose an image file ({_FORMATS_TEXT}).") from None
+        raise ImageError(_folder_message(label)) from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise ImageError(
-            f"{label} could not be read. Check the file name and choose the image again.",
+            msg(
+                "{label} could not be read. Check the file name and choose the image again.",
+                label=label,
+            ),
             detail=str(exc),
         ) from None
     if not data:
-        raise ImageError(f"{label} is empty (0 bytes). Choose the image again or re-export it.")
+        raise ImageError(
+            msg("{label} is empty (0 bytes). Choose the image again or re-export it.", label=label)
+        )
     return data
+
+
+def _folder_message(label: str) -> str:
+    return msg("{label} is a folder. Choose an image file (PNG, JPEG or WebP).", label=label)
 
 
 # -- decoding -----------------------------------------------------------------------------------
@@ -146,23 +165,36 @@ def _pillow_errors(label: str) -> Iterator[None]:
         raise
     except UnidentifiedImageError as exc:
         raise ImageError(
-            f"{label} is not an image Veo Desktop can read. Use a {_FORMATS_TEXT} file.",
+            msg(
+                "{label} is not an image Veo Desktop can read. Use a PNG, JPEG or WebP file.",
+                label=label,
+            ),
             detail=str(exc),
         ) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError) as exc:
         raise ImageError(
-            f"{label} is too large to open safely. Resize it below {megapixels} megapixels "
-            "and try again.",
+            msg(
+                "{label} is too large to open safely. Resize it below {megapixels} megapixels "
+                "and try again.",
+                label=label,
+                megapixels=megapixels,
+            ),
             detail=f"{type(exc).__name__}: {exc}",
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(
-            f"{label} is damaged or incomplete — re-export it as PNG or JPEG and try again.",
+            msg(
+                "{label} is damaged or incomplete — re-export it as PNG or JPEG and try again.",
+                label=label,
+            ),
             detail=f"{type(exc).__name__}: {exc}",
         ) from None
     except Exception as exc:  # Pillow plugins raise odd things (struct.error, ...) on bad input
         raise ImageError(
-            f"{label} could not be decoded — re-export it as PNG or JPEG and try again.",
+            msg(
+                "{label} could not be decoded — re-export it as PNG or JPEG and try again.",
+                label=label,
+            ),
             detail=f"{type(exc).__name__}: {exc}",
         ) from None
 
@@ -197,14 +229,24 @@ def _decode(data: bytes, label: str, *, reduce_to: int | None) -> _Decoded:
         fmt = (image.format or "").upper()
         if fmt not in SUPPORTED_FORMATS:
             raise ImageError(
-                f"{label} is a {fmt or 'unknown'} image; Veo takes {_FORMATS_TEXT}. "
-                "Convert it and try again."
+                msg(
+                    "{label} is a {format} image; Veo takes PNG, JPEG or WebP. "
+                    "Convert it and try again.",
+                    label=label,
+                    format=fmt or msg("unknown"),
+                )
             )
         w, h = image.size
         if w * h > MAX_PIXELS:
             raise ImageError(
-                f"{label} is too large ({w} × {h}). Resize it below "
-                f"{MAX_PIXELS // 1_000_000} megapixels and try again."
+                msg(
+                    "{label} is too large ({width} × {height}). Resize it below "
+                    "{megapixels} megapixels and try again.",
+                    label=label,
+                    width=w,
+                    height=h,
+                    megapixels=MAX_PIXELS // 1_000_000,
+                )
             )
         orientation = _orientation(image)
         if reduce_to is not None and fmt == "JPEG" and max(w, h) > reduce_to:
@@ -297,18 +339,29 @@ def _decode_data_uri(text: str) -> bytes:
     head, comma, payload = text.partition(",")
     if not comma or not head.lower().endswith(";base64"):
         raise ImageError(
-            f"{_PASTED} is not a base64 data URI. Save the image as a file and choose it instead."
+            msg(
+                "{label} is not a base64 data URI. Save the image as a file and choose it instead.",
+                label=_pasted(),
+            )
         )
     try:
         data = base64.b64decode("".join(payload.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise ImageError(
-            f"{_PASTED} is damaged (its base64 does not decode). Save the image as a file and "
-            "choose it instead.",
+            msg(
+                "{label} is damaged (its base64 does not decode). Save the image as a file and "
+                "choose it instead.",
+                label=_pasted(),
+            ),
             detail=str(exc),
         ) from None
     if not data:
-        raise ImageError(f"{_PASTED} is empty. Save the image as a file and choose it instead.")
+        raise ImageError(
+            msg(
+                "{label} is empty. Save the image as a file and choose it instead.",
+                label=_pasted(),
+            )
+        )
     return data
 
 
@@ -320,7 +373,7 @@ def inspect_image(path: str | Path) -> ImageInfo:
     Cheap: JPEGs decode at 1/8 scale, enough to prove every byte is there."""
     text = str(path)
     if is_url(text) or text.strip()[:5].lower() == "data:":
-        raise ImageError("Only local image files can be inspected. Choose a file.")
+        raise ImageError(msg("Only local image files can be inspected. Choose a file."))
     p = _local_path(text)
     data = _read_file(p)
     decoded = _decode(data, _label(p), reduce_to=1)
@@ -333,20 +386,26 @@ def prepare_image_sync(value: str) -> PreparedImage:
     code. Raises `ImageError`."""
     text = value.strip()
     if not text:
-        raise ImageError("An image slot is empty. Add an image or clear the slot.")
+        raise ImageError(msg("An image slot is empty. Add an image or clear the slot."))
     if is_url(text):
         return PreparedImage(text, text, None, None, None, resized=False)
     if text[:5].lower() == "data:":
         if not is_data_uri(text):
             raise ImageError(
-                f"{_PASTED} is not an image data URI. Save the image as a file and choose it "
-                "instead."
+                msg(
+                    "{label} is not an image data URI. Save the image as a file and choose it "
+                    "instead.",
+                    label=_pasted(),
+                )
             )
-        return _prepare_bytes(_decode_data_uri(text), _PASTED, text, text)
+        return _prepare_bytes(_decode_data_uri(text), _pasted(), text, text)
     if _looks_like_base64(text) and not os.path.lexists(text):
         raise ImageError(
-            "That looks like raw base64 image data, which is not accepted. Save the image as a "
-            f"file ({_FORMATS_TEXT}) and choose it, or paste a full data:image/… URI or a link."
+            msg(
+                "That looks like raw base64 image data, which is not accepted. Save the image as "
+                "a file (PNG, JPEG or WebP) and choose it, or paste a full data:image/… URI or a "
+                "link."
+            )
         )
     path = _local_path(text)
     return _prepare_bytes(_read_file(path), _label(path), text, None)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Mode
+from .text import msg
 
 
 class JobState(StrEnum):
@@ -33,6 +34,25 @@ class JobState(StrEnum):
     @property
     def finished(self) -> bool:
         return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN)
+
+    @property
+    def label(self) -> str:
+        """The state as a word in the user's language (the value is what the journal stores)."""
+        return _state_labels()[self]
+
+
+def _state_labels() -> dict[JobState, str]:
+    return {
+        JobState.SUBMITTING: msg("submitting"),
+        JobState.POSTING: msg("posting"),
+        JobState.UNCERTAIN: msg("uncertain"),
+        JobState.QUEUED: msg("queued"),
+        JobState.RUNNING: msg("running"),
+        JobState.PAUSED: msg("paused"),
+        JobState.COMPLETED: msg("completed"),
+        JobState.DOWNLOADED: msg("downloaded"),
+        JobState.FAILED: msg("failed"),
+    }
 
 
 #: States `resume` picks up. UNCERTAIN is absent on purpose: only the user may resend.

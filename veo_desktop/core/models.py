@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from .text import msg
+
 
 class Tier(StrEnum):
     STANDARD = "standard"
@@ -69,16 +71,19 @@ class Mode(StrEnum):
 
     @property
     def label(self) -> str:
-        return _MODE_LABELS[self]
+        """The mode's name in the user's language."""
+        return _mode_labels()[self]
 
 
-_MODE_LABELS = {
-    Mode.TEXT: "Text",
-    Mode.IMAGE: "Image",
-    Mode.FRAMES: "First + Last",
-    Mode.REFERENCE: "References",
-    Mode.EXTEND: "Extend",
-}
+def _mode_labels() -> dict[Mode, str]:
+    return {
+        Mode.TEXT: msg("Text"),
+        Mode.IMAGE: msg("Image"),
+        Mode.FRAMES: msg("First + Last"),
+        Mode.REFERENCE: msg("References"),
+        Mode.EXTEND: msg("Extend"),
+    }
+
 
 ASPECT_RATIOS = ("16:9", "9:16")
 DURATIONS = (4, 6, 8)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .models import ASPECT_RATIOS, DURATIONS, SEED_MAX, GenerationRequest, Mode, Model, Resolution
+from .text import msg
 
 MAX_PROMPT_CHARS = 20_000  # far above what Veo reads; beyond it the request is surely a mistake
 
@@ -38,83 +39,130 @@ def check(req: GenerationRequest) -> list[Finding]:
     """Every finding for this request, errors first."""
     out: list[Finding] = []
 
-    def err(field: str, msg: str) -> None:
-        out.append(Finding(Severity.ERROR, field, msg))
+    def err(field: str, text: str) -> None:
+        out.append(Finding(Severity.ERROR, field, text))
 
-    def warn(field: str, msg: str) -> None:
-        out.append(Finding(Severity.WARNING, field, msg))
+    def warn(field: str, text: str) -> None:
+        out.append(Finding(Severity.WARNING, field, text))
 
     model = req.model if isinstance(req.model, Model) else Model.parse(str(req.model))
     if model is None:
         names = ", ".join(m.value for m in Model)
-        err("model", f"Unknown model “{req.model_id}”. Choose one of: {names}.")
+        err(
+            "model",
+            msg(
+                "Unknown model “{model}”. Choose one of: {names}.", model=req.model_id, names=names
+            ),
+        )
 
     for name, value in _texts(req):
         if not _encodable(value):
             err(
                 name,
-                "This text contains bytes that are not valid characters (often a terminal or "
-                "file name in another encoding). Type or paste it again, or rename the file.",
+                msg(
+                    "This text contains bytes that are not valid characters (often a terminal or "
+                    "file name in another encoding). Type or paste it again, or rename the file."
+                ),
             )
     prompt = req.prompt.strip()
     if req.mode is Mode.EXTEND and not prompt:
         err(
             "prompt",
-            "Extending a video needs a prompt that says what happens next. "
-            "Describe how the clip should continue.",
+            msg(
+                "Extending a video needs a prompt that says what happens next. "
+                "Describe how the clip should continue."
+            ),
         )
     elif not prompt:
-        err("prompt", "Write a prompt: describe the shot you want.")
+        err("prompt", msg("Write a prompt: describe the shot you want."))
     if len(req.prompt) > MAX_PROMPT_CHARS:
         err(
             "prompt",
-            f"The prompt is {len(req.prompt):,} characters; shorten it below {MAX_PROMPT_CHARS:,}.",
+            msg(
+                "The prompt is {count} characters; shorten it below {limit}.",
+                count=f"{len(req.prompt):,}",
+                limit=f"{MAX_PROMPT_CHARS:,}",
+            ),
         )
 
     if req.mode is not Mode.EXTEND and req.duration not in DURATIONS:
         err(
             "duration",
-            f"Duration must be 4, 6 or 8 seconds (not {req.duration}). Pick one of those.",
+            msg(
+                "Duration must be 4, 6 or 8 seconds (not {duration}). Pick one of those.",
+                duration=req.duration,
+            ),
         )
     if req.aspect_ratio is not None and req.aspect_ratio not in ASPECT_RATIOS:
-        err("aspect_ratio", f"Aspect ratio must be 16:9 or 9:16 (not {req.aspect_ratio}).")
+        err(
+            "aspect_ratio",
+            msg("Aspect ratio must be 16:9 or 9:16 (not {ratio}).", ratio=req.aspect_ratio),
+        )
     if req.seed is not None and not 0 <= req.seed <= SEED_MAX:
         err(
             "seed",
-            f"Seed must be a whole number from 0 to {SEED_MAX:,}; leave it empty for a random one.",
+            msg(
+                "Seed must be a whole number from 0 to {limit}; leave it empty for a random one.",
+                limit=f"{SEED_MAX:,}",
+            ),
         )
 
     if req.mode is Mode.IMAGE and not req.image:
-        err("image", "Image to video needs a start frame. Drop an image into the start slot.")
+        err(
+            "image",
+            msg("Image to video needs a start frame. Drop an image into the start slot."),
+        )
     if req.mode is Mode.FRAMES:
         if not req.image and req.last_image:
             err(
                 "image",
-                "A last frame needs a first frame too. Add the start frame, or switch "
-                "to Image mode.",
+                msg(
+                    "A last frame needs a first frame too. Add the start frame, or switch "
+                    "to Image mode."
+                ),
             )
         elif not req.image:
-            err("image", "First + Last needs a start frame. Drop an image into the start slot.")
+            err(
+                "image",
+                msg("First + Last needs a start frame. Drop an image into the start slot."),
+            )
         if req.image and not req.last_image:
             err(
                 "last_image",
-                "First + Last needs an end frame. Drop an image into the end "
-                "slot, or use Image mode for a start frame alone.",
+                msg(
+                    "First + Last needs an end frame. Drop an image into the end "
+                    "slot, or use Image mode for a start frame alone."
+                ),
             )
     if req.mode is Mode.REFERENCE:
         n = len(req.images)
         if n < 2:
-            err("images", f"References need 2 or 3 images ({n} given). Add {2 - n} more.")
+            err(
+                "images",
+                msg("References need 2 or 3 images ({n} given). Add {more} more.", n=n, more=2 - n),
+            )
         elif n > 3:
-            err("images", f"At most 3 reference images are allowed ({n} given). Remove {n - 3}.")
+            err(
+                "images",
+                msg(
+                    "At most 3 reference images are allowed ({n} given). Remove {extra}.",
+                    n=n,
+                    extra=n - 3,
+                ),
+            )
         if req.image or req.last_image:
             warn(
                 "images",
-                "Reference images cannot be combined with first/last frames; only "
-                "the references will be sent.",
+                msg(
+                    "Reference images cannot be combined with first/last frames; only "
+                    "the references will be sent."
+                ),
             )
     if req.mode is Mode.EXTEND and not (req.video or "").strip():
-        err("video", "Extending needs a source video: pick a finished job or paste its video URL.")
+        err(
+            "video",
+            msg("Extending needs a source video: pick a finished job or paste its video URL."),
+        )
 
     # -- upstream limits: warn, the gateway may or may not enforce them -----------------------
     if (
@@ -126,29 +174,39 @@ def check(req: GenerationRequest) -> list[Finding]:
         if model.resolution in (Resolution.P1080, Resolution.K4):
             warn(
                 "duration",
-                f"{model.resolution.value} output needs 8 seconds upstream; "
-                f"{req.duration} s is likely to be rejected. Choose 8 s or 720p.",
+                msg(
+                    "{resolution} output needs 8 seconds upstream; "
+                    "{duration} s is likely to be rejected. Choose 8 s or 720p.",
+                    resolution=model.resolution.value,
+                    duration=req.duration,
+                ),
             )
         if req.mode is Mode.REFERENCE:
             warn(
                 "duration",
-                "Reference images need 8 seconds upstream; other durations are "
-                "likely to be rejected. Choose 8 s.",
+                msg(
+                    "Reference images need 8 seconds upstream; other durations are "
+                    "likely to be rejected. Choose 8 s."
+                ),
             )
     if req.mode in (Mode.IMAGE, Mode.FRAMES, Mode.EXTEND) and req.aspect_ratio:
         warn(
             "aspect_ratio",
-            "The aspect ratio is not guaranteed here: the output usually "
-            "follows the input frame or video.",
+            msg(
+                "The aspect ratio is not guaranteed here: the output usually "
+                "follows the input frame or video."
+            ),
         )
     if req.mode is Mode.EXTEND:
         warn(
             "video",
-            "Extension works only on videos Veo generated in the last ~2 days, at "
-            "720p; it adds about 7 seconds.",
+            msg(
+                "Extension works only on videos Veo generated in the last ~2 days, at "
+                "720p; it adds about 7 seconds."
+            ),
         )
         if model is not None and model.resolution is not Resolution.P720:
-            warn("model", "Extension works on 720p; choose a 720p model.")
+            warn("model", msg("Extension works on 720p; choose a 720p model."))
     out.sort(key=lambda f: f.severity is not Severity.ERROR)
     return out
 

@@ -33,6 +33,7 @@ from .library import Library, sha256_file
 from .locks import ProcessLock
 from .models import GenerationRequest
 from .rules import errors as rule_errors
+from .text import msg
 from .wire import JobSnapshot, RemoteStatus
 
 log = logging.getLogger(__name__)
@@ -51,12 +52,6 @@ class PollPolicy:
     unknown_limit_seconds: float = 1800.0  # a status word we never learn to read, for this long
     transient_limit_seconds: float = 600.0  # network trouble before `watch` gives up (resumable)
     link_refreshes: int = 3  # fresh links fetched for one download when links keep expiring
-
-
-PAUSED_AUTH_MESSAGE = (
-    "The gateway rejected the API key while checking this job. The job is not lost: update the "
-    "key (Settings, or `veo login`) and it will be picked up again."
-)
 
 
 class JobRunner:
@@ -242,7 +237,7 @@ class JobRunner:
         while True:
             job = await asyncio.to_thread(self.journal.get, job_id)
             if job is None:
-                raise InvalidInputError(f"No job {job_id} in the journal.")
+                raise InvalidInputError(msg("No job {job_id} in the journal.", job_id=job_id))
             if job.state in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN):
                 return job
             if job.state is JobState.SUBMITTING:
@@ -276,7 +271,11 @@ class JobRunner:
                     job.id,
                     state=JobState.PAUSED,
                     error_kind=exc.kind,
-                    error_message=PAUSED_AUTH_MESSAGE,
+                    error_message=msg(
+                        "The gateway rejected the API key while checking this job. The job is "
+                        "not lost: update the key (Settings, or `veo login`) and it will be "
+                        "picked up again."
+                    ),
                 )
             except TaskNotFoundError as exc:
                 if self._in_grace(job):
@@ -288,8 +287,10 @@ class JobRunner:
                     job.id,
                     state=JobState.FAILED,
                     error_kind=exc.kind,
-                    error_message="The gateway no longer knows this job (task not found). It "
-                    "may have expired; send it again if you still need it.",
+                    error_message=msg(
+                        "The gateway no longer knows this job (task not found). It "
+                        "may have expired; send it again if you still need it."
+                    ),
                 )
             except (NetworkError, ServerError, RateLimitedError) as exc:
                 now = self._clock()
@@ -330,8 +331,10 @@ class JobRunner:
                     remote_status=snap.raw_status,
                     error_kind="blocked" if snap.blocked else "job_failed",
                     error_message=snap.failure_reason
-                    or "The gateway reports the job failed "
-                    "without a reason. Try again, perhaps with a different prompt.",
+                    or msg(
+                        "The gateway reports the job failed "
+                        "without a reason. Try again, perhaps with a different prompt."
+                    ),
                 )
             if snap.status is RemoteStatus.UNKNOWN:
                 now = self._clock()
@@ -341,9 +344,12 @@ class JobRunner:
                         job.id,
                         state=JobState.FAILED,
                         error_kind="unknown_status",
-                        error_message=f"The gateway kept reporting “{snap.raw_status}” for "
-                        f"{p.unknown_limit_seconds / 60:.0f} minutes. Check the job on the "
-                        "gateway's site.",
+                        error_message=msg(
+                            "The gateway kept reporting “{status}” for "
+                            "{minutes} minutes. Check the job on the gateway's site.",
+                            status=snap.raw_status,
+                            minutes=f"{p.unknown_limit_seconds / 60:.0f}",
+                        ),
                     )
             else:
                 unknown_since = None
@@ -372,9 +378,11 @@ class JobRunner:
                 [JobState.POSTING],
                 JobState.UNCERTAIN,
                 error_kind="submission_uncertain",
-                error_message="Veo Desktop stopped while this job was being sent, so it may "
-                "or may not have reached the gateway. It was not sent again: check the "
-                "gateway's task list, then resend it yourself if it is not there.",
+                error_message=msg(
+                    "Veo Desktop stopped while this job was being sent, so it may "
+                    "or may not have reached the gateway. It was not sent again: check the "
+                    "gateway's task list, then resend it yourself if it is not there."
+                ),
             )
         finally:
             sending.release()
@@ -393,12 +401,16 @@ class JobRunner:
     async def download(self, job_id: str) -> Job:
         job = await asyncio.to_thread(self.journal.find, job_id)
         if job is None:
-            raise InvalidInputError(f"No job “{job_id}”. `veo jobs` lists them.")
+            raise InvalidInputError(msg("No job “{job_id}”. `veo jobs` lists them.", job_id=job_id))
         if job.state is JobState.DOWNLOADED and job.video_path:
             return job
         if job.state is not JobState.COMPLETED:
             raise InvalidInputError(
-                f"Job {job.id} is {job.state.value}; only a completed job can be downloaded."
+                msg(
+                    "Job {job_id} is {state}; only a completed job can be downloaded.",
+                    job_id=job.id,
+                    state=job.state.label,
+                )
             )
         return await self._download(job, None)
 
@@ -430,7 +442,7 @@ class JobRunner:
                         return await self._download_failed(
                             job,
                             DownloadError(
-                                "The video link keeps expiring. Choose Download again later."
+                                msg("The video link keeps expiring. Choose Download again later.")
                             ),
                         )
                     address = await self._fresh_address(job)

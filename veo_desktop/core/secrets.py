@@ -11,15 +11,21 @@ import os
 from collections.abc import Callable
 
 from .errors import SecretStoreError
+from .text import msg
 
 SERVICE = "veo-desktop"
 ENV_KEY = "VEO_API_KEY"
 
-NO_KEYRING_MESSAGE = (
-    "No secure key store is available on this system, so Veo Desktop cannot save your API key. "
-    "Install and unlock a keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential "
-    "Manager), or set the VEO_API_KEY environment variable before starting Veo Desktop."
-)
+
+def no_keyring_message() -> str:
+    """What to tell the user when there is no secure store, in their language (a function, not
+    a constant: the translator is installed after this module is imported)."""
+    return msg(
+        "No secure key store is available on this system, so Veo Desktop cannot save your API "
+        "key. Install and unlock a keyring (GNOME Keyring, KWallet, macOS Keychain or Windows "
+        "Credential Manager), or set the VEO_API_KEY environment variable before starting Veo "
+        "Desktop."
+    )
 
 
 class KeyStore:
@@ -75,8 +81,10 @@ class KeyStore:
             value = self.backend.get_password(SERVICE, base_url)  # type: ignore[attr-defined]
         except Exception as exc:  # keyring backends raise many kinds (locked, D-Bus gone, ...)
             raise SecretStoreError(
-                "The system keyring did not answer. Unlock it (or log in again) and retry; or "
-                "set VEO_API_KEY.",
+                msg(
+                    "The system keyring did not answer. Unlock it (or log in again) and retry; "
+                    "or set VEO_API_KEY."
+                ),
                 detail=type(exc).__name__,
             ) from None
         self._cache[base_url] = value or None
@@ -92,14 +100,16 @@ class KeyStore:
 
     def set(self, base_url: str, key: str) -> None:
         if not self.available():
-            raise SecretStoreError(NO_KEYRING_MESSAGE)
+            raise SecretStoreError(no_keyring_message())
         try:
             self.backend.set_password(SERVICE, base_url, key)  # type: ignore[attr-defined]
             self._cache[base_url] = key
         except Exception as exc:
             raise SecretStoreError(
-                "The system keyring refused to store the key. Unlock it and try again, or set "
-                "VEO_API_KEY.",
+                msg(
+                    "The system keyring refused to store the key. Unlock it and try again, or "
+                    "set VEO_API_KEY."
+                ),
                 detail=type(exc).__name__,
             ) from None
 
@@ -107,14 +117,14 @@ class KeyStore:
         """True when a stored key was removed."""
         self._cache.pop(base_url, None)
         if not self.available():
-            raise SecretStoreError(NO_KEYRING_MESSAGE)
+            raise SecretStoreError(no_keyring_message())
         try:
             if self.backend.get_password(SERVICE, base_url) is None:  # type: ignore[attr-defined]
                 return False
             self.backend.delete_password(SERVICE, base_url)  # type: ignore[attr-defined]
         except Exception as exc:
             raise SecretStoreError(
-                "The system keyring refused to remove the key. Unlock it and try again.",
+                msg("The system keyring refused to remove the key. Unlock it and try again."),
                 detail=type(exc).__name__,
             ) from None
         return True

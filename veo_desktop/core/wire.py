@@ -26,6 +26,7 @@ from .errors import (
     ServerError,
     TaskNotFoundError,
 )
+from .text import msg
 
 
 class RemoteStatus(StrEnum):
@@ -94,7 +95,7 @@ def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapsh
     disguise (a `{"code": 500, "message": ...}` wrapper with HTTP 200) or not a job at all."""
     if not isinstance(payload, Mapping):
         raise ServerError(
-            "The gateway sent a reply Veo Desktop cannot read. Try again in a moment.",
+            msg("The gateway sent a reply Veo Desktop cannot read. Try again in a moment."),
             detail=f"not a JSON object: {_preview(payload)}",
         )
     job: dict[str, Any] = dict(payload)
@@ -117,7 +118,7 @@ def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapsh
         status = RemoteStatus.COMPLETED  # some gateways omit the status once the link is there
     if task_id is None and status is RemoteStatus.UNKNOWN and not url:
         raise ServerError(
-            "The gateway sent a reply without a job in it. Try again in a moment.",
+            msg("The gateway sent a reply without a job in it. Try again in a moment."),
             detail=f"no id/status: {_preview(payload)}",
         )
     progress = parse_progress(job.get("progress"))
@@ -194,9 +195,9 @@ def video_address(job: Mapping[str, Any], data: Mapping[str, Any] | None = None)
 def failure_reason(job: Mapping[str, Any]) -> str | None:
     err = job.get("error")
     if isinstance(err, Mapping):
-        msg = err.get("message") or err.get("msg")
-        if isinstance(msg, str) and msg.strip():
-            return msg.strip()
+        text = err.get("message") or err.get("msg")
+        if isinstance(text, str) and text.strip():
+            return text.strip()
     if isinstance(err, str) and err.strip():
         return err.strip()
     for key in ("fail_reason", "failure_reason", "reason", "message"):
@@ -247,27 +248,37 @@ def error_from_body(
     message, etype, code = _error_fields(body)
     detail = f"HTTP {status}: {message or ''} (type={etype}, code={code})"
     low = f"{message} {etype} {code}".lower()
-    said = f" The gateway said: {message}" if message else ""
+    # The gateway's own words go to the user verbatim, after our sentence.
+    said = msg(" The gateway said: {message}", message=message) if message else ""
     if status == 401:
         return AuthError(
-            "The gateway rejected the API key. Open Settings (or run `veo login`) and enter a "
-            "valid key." + said,
+            msg(
+                "The gateway rejected the API key. Open Settings (or run `veo login`) and enter "
+                "a valid key."
+            )
+            + said,
             status=status,
             code=code,
             detail=detail,
         )
     if "insufficient_user_quota" in low or "quota" in low or "credit" in low or status == 402:
         return OutOfCreditError(
-            "Your gateway account is out of credit. Top it up on the gateway's site, then send "
-            "again." + said,
+            msg(
+                "Your gateway account is out of credit. Top it up on the gateway's site, then "
+                "send again."
+            )
+            + said,
             status=status,
             code=code,
             detail=detail,
         )
     if status == 403:
         return AuthError(
-            "The gateway refused access with this key. Check that the key is allowed to use "
-            "Veo models." + said,
+            msg(
+                "The gateway refused access with this key. Check that the key is allowed to use "
+                "Veo models."
+            )
+            + said,
             status=status,
             code=code,
             detail=detail,
@@ -275,10 +286,12 @@ def error_from_body(
     if status == 429:
         retry = parse_retry_after(_header(headers, "retry-after"))
         wait = (
-            f" Wait {round(retry)} s and try again." if retry else " Wait a moment and try again."
+            msg(" Wait {seconds} s and try again.", seconds=round(retry))
+            if retry
+            else msg(" Wait a moment and try again.")
         )
         return RateLimitedError(
-            "The gateway is rate limiting requests." + wait,
+            msg("The gateway is rate limiting requests.") + wait,
             retry_after=retry,
             status=status,
             code=code,
@@ -286,26 +299,35 @@ def error_from_body(
         )
     if "not exist" in low or "not found" in low or "not_found" in low or status == 404:
         return TaskNotFoundError(
-            "The gateway does not know this job (yet)." + said,
+            msg("The gateway does not know this job (yet).") + said,
             status=status,
             code=code,
             detail=detail,
         )
     if 400 <= status < 500:
         return InvalidRequestError(
-            (
-                f"The gateway rejected the request: {message}"
-                if message
-                else f"The gateway rejected the request (HTTP {status})."
+            msg(
+                "The gateway rejected the request: {message} Change the settings it names and "
+                "send again.",
+                message=message,
             )
-            + " Change the settings it names and send again.",
+            if message
+            else msg(
+                "The gateway rejected the request (HTTP {status}). Change the settings it names "
+                "and send again.",
+                status=status,
+            ),
             status=status,
             code=code,
             detail=detail,
         )
     return ServerError(
-        f"The gateway had a problem (HTTP {status}). It is usually passing; try again in a "
-        "minute." + said,
+        msg(
+            "The gateway had a problem (HTTP {status}). It is usually passing; try again in a "
+            "minute.",
+            status=status,
+        )
+        + said,
         status=status,
         code=code,
         detail=detail,
@@ -337,7 +359,7 @@ def _from_html(status: int, headers: Mapping[str, str], text: str) -> GatewayErr
     snippet = html.unescape(title_match.group(1)).strip() if title_match else _preview(text, 80)
     if status < 400:
         return ServerError(
-            "The gateway sent a web page instead of data. Check the base URL in Settings.",
+            msg("The gateway sent a web page instead of data. Check the base URL in Settings."),
             status=status,
             detail=snippet,
         )

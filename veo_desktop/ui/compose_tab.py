@@ -213,6 +213,7 @@ class ComposeTab(QWidget):
             "model": self.tr("the model"),
             "aspect_ratio": self.tr("the aspect ratio"),
             "duration": self.tr("the duration"),
+            "seed": self.tr("the seed"),
         }
         label.setAccessibleName(self.tr("Message about %1").replace("%1", names.get(field, field)))
         self._messages[field] = label

@@ -160,7 +160,8 @@ def _spoken_model(model_id: str) -> str:
 
 # A message that already names a next step ("Try again…", "Check…") gets no second one.
 _SAYS_WHAT_TO_DO = re.compile(
-    r"\b(try|retry|check|choose|update|open|send|wait|add|use|change|turn|remove|rephrase)\b",
+    r"\b(try|retry|check|choose|update|open|send|wait|add|use|change|turn|remove|rephrase)\b"
+    r"|请|重试",  # a Chinese message that already asks the user to do something
     re.IGNORECASE,
 )
 _SUGGESTIONS = {

@@ -376,7 +376,9 @@ class MainWindow(QMainWindow):
         dlg = self.findChild(SettingsDialog)
         if dlg is None:
             dlg = SettingsDialog(self.services, self, store=self.store)
-            dlg.saved.connect(lambda: self._on_settings_saved(dlg.language_changed))
+            # A bound method, not a lambda holding `dlg`: a reference cycle through the dialog
+            # would be collected by whichever thread runs the GC, destroying Qt timers there.
+            dlg.saved.connect(self._on_settings_saved)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.open()
         if reason:
@@ -385,7 +387,9 @@ class MainWindow(QMainWindow):
         dlg.raise_()
         return dlg
 
-    def _on_settings_saved(self, language_changed: bool = False) -> None:
+    def _on_settings_saved(self) -> None:
+        dlg = self.findChild(SettingsDialog)
+        language_changed = bool(dlg and dlg.language_changed)
         self.pages.setCurrentIndex(0)
         opts.WELCOME_DONE.set(self.store, True)
         self.controller.resume_paused()

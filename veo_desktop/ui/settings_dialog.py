@@ -29,7 +29,7 @@ from ..core.client import GatewayClient
 from ..core.config import SharedSettings, normalize_base_url, normalize_key
 from ..core.context import Services
 from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
-from ..core.secrets import NO_KEYRING_MESSAGE
+from ..core.secrets import no_keyring_message
 from . import appearance, i18n
 from . import settings as opts
 
@@ -157,7 +157,7 @@ class SettingsDialog(QDialog):
             )
             self.key.setEnabled(False)
         elif not store.available():
-            self.key_note.setText(self.tr(NO_KEYRING_MESSAGE))
+            self.key_note.setText(no_keyring_message())
             self.key.setEnabled(False)
         else:
             self.key_note.setText(

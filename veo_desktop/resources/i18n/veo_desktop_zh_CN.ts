@@ -434,6 +434,10 @@
         <translation>时长</translation>
     </message>
     <message>
+        <source>the seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
         <source>Message about %1</source>
         <translation>关于%1的提示</translation>
     </message>
@@ -650,7 +654,7 @@ Please attach it if you report the problem.</source>
     <name>JobController</name>
     <message>
         <source>The gateway rejected the API key; jobs are paused, not lost. Open Settings and enter a new key to carry on.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关拒绝了 API 密钥；任务已暂停，不会丢失。请打开设置并输入新的密钥以继续。</translation>
     </message>
 </context>
 <context>
@@ -798,38 +802,6 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Demo mode notice</source>
         <translation>演示模式提示</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Costs</source>
-        <translation>费用(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Spending…</source>
-        <translation>花费统计(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Price table…</source>
-        <translation>价格表(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>Job %s sent.</source>
@@ -1096,6 +1068,41 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Costs</source>
+        <translation>费用(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Spending…</source>
+        <translation>花费统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Price table…</source>
+        <translation>价格表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Retry</source>
@@ -1130,6 +1137,262 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>关闭音频后重试</translation>
     </message>
     <message>
+        <source>sending the job</source>
+        <translation>提交任务</translation>
+    </message>
+    <message>
+        <source>checking the job</source>
+        <translation>查询任务</translation>
+    </message>
+    <message>
+        <source>testing the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time while {doing}. Check your connection.</source>
+        <translation>{doing}时网关未及时响应。请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>Could not reach the gateway while {doing}. Check your connection and the base URL.</source>
+        <translation>{doing}时无法连接网关。请检查网络连接和基础 URL。</translation>
+    </message>
+    <message>
+        <source>Could not save the video ({error}). Choose Download again.</source>
+        <translation>无法保存视频（{error}）。请选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>The video link redirected too many times. Try Download again.</source>
+        <translation>视频链接重定向次数过多。请尝试“重新下载”。</translation>
+    </message>
+    <message>
+        <source>The video host refused the download (HTTP {status}). Choose Download again later.</source>
+        <translation>视频服务器拒绝了下载请求（HTTP {status}）。请稍后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for this video: it needs {need} MB and {free} MB are free in {folder}. Free some space or choose another download folder, then choose Download again.</source>
+        <translation>磁盘空间不足：此视频需要 {need} MB，而 {folder} 中仅剩 {free} MB。请释放空间或换一个下载文件夹，然后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then choose Download again; the finished job is kept.</source>
+        <translation>磁盘已满。请释放空间后选择“重新下载”；已完成的任务会保留。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}. Choose a download folder you can write to in Settings, then choose Download again.</source>
+        <translation>无法写入 {folder}。请在设置中选择一个可写入的下载文件夹，然后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>The video host sent something that is not an MP4 (often an error page). Choose Download again later.</source>
+        <translation>视频服务器返回的内容不是 MP4（通常是错误页面）。请稍后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>No gateway is set. Open Settings and enter the gateway&apos;s URL, or try the offline demo.</source>
+        <translation>尚未设置网关。请打开设置并输入网关的 URL，或试用离线演示。</translation>
+    </message>
+    <message>
+        <source>No API key is set for this gateway. Open Settings (or run `veo login`) and enter your key.</source>
+        <translation>此网关尚未设置 API 密钥。请打开设置（或运行 `veo login`）并输入你的密钥。</translation>
+    </message>
+    <message>
+        <source>The API key contains characters no API key has (spaces, accents or invisible characters from a copy). Paste it again in Settings (or run `veo login`).</source>
+        <translation>API 密钥中含有密钥不会包含的字符（空格、带重音的字母，或复制时带入的不可见字符）。请在设置中重新粘贴（或运行 `veo login`）。</translation>
+    </message>
+    <message>
+        <source>The gateway failed (HTTP {status}) while taking the job, so it may or may not have started. It was not sent again: check the gateway&apos;s task list before resending.</source>
+        <translation>网关在接收任务时出错（HTTP {status}），任务可能已开始，也可能没有。任务未被重新发送：重新发送前，请先在网关的任务列表中核实。</translation>
+    </message>
+    <message>
+        <source>The gateway accepted the job but sent no task id, so it cannot be followed. Check the gateway&apos;s task list.</source>
+        <translation>网关已接受任务，但未返回任务 ID，因此无法跟进。请在网关的任务列表中查看。</translation>
+    </message>
+    <message>
+        <source>The video link has expired. Fetching a fresh one from the gateway.</source>
+        <translation>视频链接已过期，正在从网关获取新链接。</translation>
+    </message>
+    <message>
+        <source>The gateway sent a video that could not be decoded.</source>
+        <translation>网关返回的视频无法解码。</translation>
+    </message>
+    <message>
+        <source>The job may have reached the gateway, but no answer came back. It was not sent again, so you are not billed twice: check the gateway&apos;s task list, then resend it yourself if it is not there.</source>
+        <translation>任务可能已到达网关，但没有收到响应。为避免重复计费，任务未被重新发送：请先在网关的任务列表中核实，如果其中没有该任务，再自行重新发送。</translation>
+    </message>
+    <message>
+        <source>The download kept breaking off. Check your connection and choose Download again.</source>
+        <translation>下载多次中断。请检查网络连接后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>Enter the gateway&apos;s base URL, for example https://api.example.com.</source>
+        <translation>请输入网关的基础 URL，例如 https://api.example.com。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a web address. Enter the gateway&apos;s base URL, for example https://api.example.com.</source>
+        <translation>“{text}”不是网址。请输入网关的基础 URL，例如 https://api.example.com。</translation>
+    </message>
+    <message>
+        <source>Remove the user name and password from the gateway&apos;s address: the API key goes in its own field, where it is kept in the system keyring.</source>
+        <translation>请从网关地址中删除用户名和密码：API 密钥应填写在单独的输入框中，并保存在系统密钥环里。</translation>
+    </message>
+    <message>
+        <source>Plain http would send your key unencrypted. Use the https:// address of the gateway (or allow insecure http in Settings).</source>
+        <translation>使用明文 http 会以未加密方式发送密钥。请使用网关的 https:// 地址（或在设置中允许不安全的 http）。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no video track.</source>
+        <translation>“{name}”没有视频轨道。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a readable video file ({error}).</source>
+        <translation>“{name}”不是可读取的视频文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged near the end ({error}).</source>
+        <translation>“{name}”末尾附近已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>“{name}” contains no pictures.</source>
+        <translation>“{name}”不含任何画面。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be decoded ({error}).</source>
+        <translation>无法解码“{name}”（{error}）。</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>{label} is a folder. Choose an image file (PNG, JPEG or WebP).</source>
+        <translation>{label}是一个文件夹。请选择图片文件（PNG、JPEG 或 WebP）。</translation>
+    </message>
+    <message>
+        <source>{label} is empty (0 bytes). Choose the image again or re-export it.</source>
+        <translation>{label}是空文件（0 字节）。请重新选择图片或重新导出。</translation>
+    </message>
+    <message>
+        <source>{label} is not a base64 data URI. Save the image as a file and choose it instead.</source>
+        <translation>{label}不是 base64 格式的 data URI。请将图片保存为文件，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>{label} is empty. Save the image as a file and choose it instead.</source>
+        <translation>{label}为空。请将图片保存为文件，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>Only local image files can be inspected. Choose a file.</source>
+        <translation>只能检查本地图片文件。请选择一个文件。</translation>
+    </message>
+    <message>
+        <source>An image slot is empty. Add an image or clear the slot.</source>
+        <translation>有一个图片框为空。请添加图片或清空该图片框。</translation>
+    </message>
+    <message>
+        <source>That looks like raw base64 image data, which is not accepted. Save the image as a file (PNG, JPEG or WebP) and choose it, or paste a full data:image/… URI or a link.</source>
+        <translation>这看起来是原始的 base64 图片数据，无法使用。请将图片保存为文件（PNG、JPEG 或 WebP）并选择该文件，或粘贴完整的 data:image/… URI 或链接。</translation>
+    </message>
+    <message>
+        <source>{label} was not found. It may have been moved or deleted; choose the image again.</source>
+        <translation>找不到{label}，它可能已被移动或删除。请重新选择图片。</translation>
+    </message>
+    <message>
+        <source>{label} cannot be read (permission denied). Copy it somewhere you can read, or change its permissions.</source>
+        <translation>无法读取{label}（权限不足）。请将其复制到你有读取权限的位置，或修改其权限。</translation>
+    </message>
+    <message>
+        <source>{label} could not be read. Check the file name and choose the image again.</source>
+        <translation>无法读取{label}。请检查文件名并重新选择图片。</translation>
+    </message>
+    <message>
+        <source>{label} is not an image Veo Desktop can read. Use a PNG, JPEG or WebP file.</source>
+        <translation>{label}不是 Veo Desktop 能读取的图片。请使用 PNG、JPEG 或 WebP 文件。</translation>
+    </message>
+    <message>
+        <source>{label} is too large to open safely. Resize it below {megapixels} megapixels and try again.</source>
+        <translation>{label}过大，无法安全打开。请将其缩小到 {megapixels} 百万像素以下后重试。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged or incomplete — re-export it as PNG or JPEG and try again.</source>
+        <translation>{label}已损坏或不完整——请重新导出为 PNG 或 JPEG 后重试。</translation>
+    </message>
+    <message>
+        <source>{label} could not be decoded — re-export it as PNG or JPEG and try again.</source>
+        <translation>无法解码{label}——请重新导出为 PNG 或 JPEG 后重试。</translation>
+    </message>
+    <message>
+        <source>{label} is a {format} image; Veo takes PNG, JPEG or WebP. Convert it and try again.</source>
+        <translation>{label}的格式为 {format}，而 Veo 只接受 PNG、JPEG 或 WebP。请转换格式后重试。</translation>
+    </message>
+    <message>
+        <source>{label} is too large ({width} × {height}). Resize it below {megapixels} megapixels and try again.</source>
+        <translation>{label}过大（{width} × {height}）。请将其缩小到 {megapixels} 百万像素以下后重试。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged (its base64 does not decode). Save the image as a file and choose it instead.</source>
+        <translation>{label}已损坏（其 base64 数据无法解码）。请将图片保存为文件，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>{label} is not an image data URI. Save the image as a file and choose it instead.</source>
+        <translation>{label}不是图片的 data URI。请将图片保存为文件，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>submitting</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>posting</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文生视频</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图生视频</translation>
+    </message>
+    <message>
+        <source>First + Last</source>
+        <translation>首尾帧</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
         <source>extension sends no duration; Veo adds about {seconds} s</source>
         <translation>延长不传时长，Veo 约增加 {seconds} 秒</translation>
     </message>
@@ -1140,6 +1403,198 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>no duration given; Veo&apos;s default is {seconds} s</source>
         <translation>未指定时长，Veo 默认为 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Unknown model “{model}”. Choose one of: {names}.</source>
+        <translation>未知模型“{model}”。请从以下模型中选择：{names}。</translation>
+    </message>
+    <message>
+        <source>Extending a video needs a prompt that says what happens next. Describe how the clip should continue.</source>
+        <translation>延长视频需要说明接下来发生什么的提示词。请描述片段应如何继续。</translation>
+    </message>
+    <message>
+        <source>The prompt is {count} characters; shorten it below {limit}.</source>
+        <translation>提示词有 {count} 个字符，请缩短到 {limit} 个字符以内。</translation>
+    </message>
+    <message>
+        <source>Duration must be 4, 6 or 8 seconds (not {duration}). Pick one of those.</source>
+        <translation>时长必须为 4、6 或 8 秒（当前为 {duration}）。请从中选择一个。</translation>
+    </message>
+    <message>
+        <source>Aspect ratio must be 16:9 or 9:16 (not {ratio}).</source>
+        <translation>宽高比必须为 16:9 或 9:16（当前为 {ratio}）。</translation>
+    </message>
+    <message>
+        <source>Seed must be a whole number from 0 to {limit}; leave it empty for a random one.</source>
+        <translation>种子必须是 0 到 {limit} 之间的整数；留空则随机生成。</translation>
+    </message>
+    <message>
+        <source>Image to video needs a start frame. Drop an image into the start slot.</source>
+        <translation>图生视频需要首帧。请将图片拖入首帧图片框。</translation>
+    </message>
+    <message>
+        <source>Extending needs a source video: pick a finished job or paste its video URL.</source>
+        <translation>延长需要源视频：请选择一个已完成的任务，或粘贴其视频 URL。</translation>
+    </message>
+    <message>
+        <source>The aspect ratio is not guaranteed here: the output usually follows the input frame or video.</source>
+        <translation>此模式下无法保证宽高比：输出通常沿用输入帧或视频的宽高比。</translation>
+    </message>
+    <message>
+        <source>Extension works only on videos Veo generated in the last ~2 days, at 720p; it adds about 7 seconds.</source>
+        <translation>延长仅适用于 Veo 在最近约 2 天内生成的 720p 视频，每次约增加 7 秒。</translation>
+    </message>
+    <message>
+        <source>This text contains bytes that are not valid characters (often a terminal or file name in another encoding). Type or paste it again, or rename the file.</source>
+        <translation>此文本含有无法识别为字符的字节（通常来自使用其他编码的终端或文件名）。请重新输入或粘贴，或重命名该文件。</translation>
+    </message>
+    <message>
+        <source>Write a prompt: describe the shot you want.</source>
+        <translation>请输入提示词：描述你想要的画面。</translation>
+    </message>
+    <message>
+        <source>A last frame needs a first frame too. Add the start frame, or switch to Image mode.</source>
+        <translation>有尾帧时也需要首帧。请添加首帧，或切换到图生视频模式。</translation>
+    </message>
+    <message>
+        <source>First + Last needs an end frame. Drop an image into the end slot, or use Image mode for a start frame alone.</source>
+        <translation>首尾帧模式需要尾帧。请将图片拖入尾帧图片框；如果只有首帧，请使用图生视频模式。</translation>
+    </message>
+    <message>
+        <source>References need 2 or 3 images ({n} given). Add {more} more.</source>
+        <translation>参考图需要 2 或 3 张（当前 {n} 张）。请再添加 {more} 张。</translation>
+    </message>
+    <message>
+        <source>Reference images cannot be combined with first/last frames; only the references will be sent.</source>
+        <translation>参考图不能与首帧/尾帧同时使用，只会发送参考图。</translation>
+    </message>
+    <message>
+        <source>{resolution} output needs 8 seconds upstream; {duration} s is likely to be rejected. Choose 8 s or 720p.</source>
+        <translation>上游输出 {resolution} 需要 8 秒时长，{duration} 秒很可能被拒绝。请选择 8 秒或 720p。</translation>
+    </message>
+    <message>
+        <source>Reference images need 8 seconds upstream; other durations are likely to be rejected. Choose 8 s.</source>
+        <translation>上游使用参考图时需要 8 秒时长，其他时长很可能被拒绝。请选择 8 秒。</translation>
+    </message>
+    <message>
+        <source>Extension works on 720p; choose a 720p model.</source>
+        <translation>延长仅支持 720p，请选择 720p 模型。</translation>
+    </message>
+    <message>
+        <source>First + Last needs a start frame. Drop an image into the start slot.</source>
+        <translation>首尾帧模式需要首帧。请将图片拖入首帧图片框。</translation>
+    </message>
+    <message>
+        <source>At most 3 reference images are allowed ({n} given). Remove {extra}.</source>
+        <translation>最多只能使用 3 张参考图（当前 {n} 张）。请移除 {extra} 张。</translation>
+    </message>
+    <message>
+        <source>No job “{job_id}”. `veo jobs` lists them.</source>
+        <translation>没有任务“{job_id}”。运行 `veo jobs` 可列出所有任务。</translation>
+    </message>
+    <message>
+        <source>Job {job_id} is {state}; only a completed job can be downloaded.</source>
+        <translation>任务 {job_id} 当前状态为“{state}”；只有已完成的任务才能下载。</translation>
+    </message>
+    <message>
+        <source>No job {job_id} in the journal.</source>
+        <translation>任务日志中没有任务 {job_id}。</translation>
+    </message>
+    <message>
+        <source>Veo Desktop stopped while this job was being sent, so it may or may not have reached the gateway. It was not sent again: check the gateway&apos;s task list, then resend it yourself if it is not there.</source>
+        <translation>Veo Desktop 在发送此任务时停止运行，任务可能已到达网关，也可能没有。任务未被重新发送：请先在网关的任务列表中核实，如果其中没有该任务，再自行重新发送。</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the API key while checking this job. The job is not lost: update the key (Settings, or `veo login`) and it will be picked up again.</source>
+        <translation>查询此任务时网关拒绝了 API 密钥。任务不会丢失：更新密钥（在设置中，或运行 `veo login`）后会继续跟进。</translation>
+    </message>
+    <message>
+        <source>The gateway no longer knows this job (task not found). It may have expired; send it again if you still need it.</source>
+        <translation>网关已找不到此任务，它可能已过期。如仍需要，请重新发送。</translation>
+    </message>
+    <message>
+        <source>The gateway reports the job failed without a reason. Try again, perhaps with a different prompt.</source>
+        <translation>网关报告任务失败，但未说明原因。请重试，或换个提示词试试。</translation>
+    </message>
+    <message>
+        <source>The gateway kept reporting “{status}” for {minutes} minutes. Check the job on the gateway&apos;s site.</source>
+        <translation>网关已连续 {minutes} 分钟报告状态“{status}”。请到网关网站上查看该任务。</translation>
+    </message>
+    <message>
+        <source>The video link keeps expiring. Choose Download again later.</source>
+        <translation>视频链接一再过期。请稍后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>No secure key store is available on this system, so Veo Desktop cannot save your API key. Install and unlock a keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager), or set the VEO_API_KEY environment variable before starting Veo Desktop.</source>
+        <translation>此系统上没有可用的安全密钥存储，Veo Desktop 无法保存你的 API 密钥。请安装并解锁一个密钥环（GNOME Keyring、KWallet、macOS 钥匙串或 Windows 凭据管理器），或在启动 Veo Desktop 前设置环境变量 VEO_API_KEY。</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer. Unlock it (or log in again) and retry; or set VEO_API_KEY.</source>
+        <translation>系统密钥环没有响应。请解锁（或重新登录）后重试，或设置 VEO_API_KEY。</translation>
+    </message>
+    <message>
+        <source>The system keyring refused to store the key. Unlock it and try again, or set VEO_API_KEY.</source>
+        <translation>系统密钥环拒绝保存密钥。请解锁后重试，或设置 VEO_API_KEY。</translation>
+    </message>
+    <message>
+        <source>The system keyring refused to remove the key. Unlock it and try again.</source>
+        <translation>系统密钥环拒绝删除密钥。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source> The gateway said: {message}</source>
+        <translation>网关返回：{message}</translation>
+    </message>
+    <message>
+        <source>The gateway sent a reply Veo Desktop cannot read. Try again in a moment.</source>
+        <translation>网关返回了 Veo Desktop 无法读取的响应。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The gateway sent a reply without a job in it. Try again in a moment.</source>
+        <translation>网关返回的响应中没有任务信息。请稍后重试。</translation>
+    </message>
+    <message>
+        <source> Wait {seconds} s and try again.</source>
+        <translation>请等待 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source> Wait a moment and try again.</source>
+        <translation>请稍等片刻后重试。</translation>
+    </message>
+    <message>
+        <source>The gateway had a problem (HTTP {status}). It is usually passing; try again in a minute.</source>
+        <translation>网关出现问题（HTTP {status}），通常很快会恢复。请一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The gateway sent a web page instead of data. Check the base URL in Settings.</source>
+        <translation>网关返回的是网页而不是数据。请在设置中检查基础 URL。</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the API key. Open Settings (or run `veo login`) and enter a valid key.</source>
+        <translation>网关拒绝了 API 密钥。请打开设置（或运行 `veo login`）并输入有效的密钥。</translation>
+    </message>
+    <message>
+        <source>Your gateway account is out of credit. Top it up on the gateway&apos;s site, then send again.</source>
+        <translation>你的网关账户余额不足。请到网关网站充值，然后重新发送。</translation>
+    </message>
+    <message>
+        <source>The gateway refused access with this key. Check that the key is allowed to use Veo models.</source>
+        <translation>网关拒绝了此密钥的访问。请确认该密钥有权使用 Veo 模型。</translation>
+    </message>
+    <message>
+        <source>The gateway is rate limiting requests.</source>
+        <translation>网关正在限制请求频率。</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this job (yet).</source>
+        <translation>网关（暂时）找不到此任务。</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the request: {message} Change the settings it names and send again.</source>
+        <translation>网关拒绝了请求：{message} 请修改其中提到的设置后重新发送。</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the request (HTTP {status}). Change the settings it names and send again.</source>
+        <translation>网关拒绝了请求（HTTP {status}）。请修改相关设置后重新发送。</translation>
     </message>
 </context>
 </TS>
