@@ -16,6 +16,7 @@ import base64
 import binascii
 import contextlib
 import errno
+import json
 import logging
 import os
 import random
@@ -183,13 +184,16 @@ class GatewayClient:
     async def create(self, body: dict[str, Any]) -> JobSnapshot:
         """POST a new job. Retries only connections that never opened."""
         url = self.base_url + CREATE_PATH
-        headers = self._headers_for(url)
+        headers = {**self._headers_for(url), "Content-Type": "application/json"}
         timeout = httpx.Timeout(self._create_timeout, connect=15.0)
+        # A body with inline images is megabytes of base64: serialise it off the event loop, or
+        # the window stalls while it is escaped and encoded (bench: heartbeat_max_ms).
+        content = await asyncio.to_thread(_json_bytes, body)
         attempt = 0
         while True:
             try:
                 resp = await self._http.post(
-                    url, json=body, headers=headers, timeout=timeout, follow_redirects=False
+                    url, content=content, headers=headers, timeout=timeout, follow_redirects=False
                 )
                 break
             except httpx.HTTPError as exc:
@@ -359,7 +363,8 @@ class GatewayClient:
         except OSError as exc:
             raise _disk_error(exc, part) from None
         done = offset
-        buffer = bytearray()
+        pieces: list[bytes] = []  # joined once per write: one copy, not one per chunk
+        held = 0
         written_at = time.monotonic()
         try:
             try:
@@ -367,18 +372,20 @@ class GatewayClient:
                 # thread hop is rare, and whatever did arrive is kept when the link breaks. A
                 # slow link still writes every second, so a crash keeps what came before it.
                 async for chunk in resp.aiter_bytes():
-                    buffer += chunk
+                    pieces.append(chunk)
+                    held += len(chunk)
                     done += len(chunk)
                     now = time.monotonic()
-                    if len(buffer) >= CHUNK or now - written_at >= FLUSH_SECONDS:
-                        await asyncio.to_thread(f.write, bytes(buffer))
-                        buffer.clear()
+                    if held >= CHUNK or now - written_at >= FLUSH_SECONDS:
+                        await asyncio.to_thread(f.write, b"".join(pieces))
+                        pieces.clear()
+                        held = 0
                         written_at = now
                         if on_progress:
                             on_progress(done, total)
             finally:
-                if buffer:
-                    await asyncio.to_thread(f.write, bytes(buffer))
+                if pieces:
+                    await asyncio.to_thread(f.write, b"".join(pieces))
             await asyncio.to_thread(_flush_sync, f)
         except OSError as exc:
             raise _disk_error(exc, part) from None
@@ -408,6 +415,11 @@ class GatewayClient:
 
 class _Restart(Exception):
     """Internal: try the download again (from where the part file ends)."""
+
+
+def _json_bytes(body: dict[str, Any]) -> bytes:
+    """What httpx's `json=` sends (compact, UTF-8), made where the caller chooses."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _json(resp: httpx.Response) -> Any:
