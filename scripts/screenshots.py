@@ -201,7 +201,13 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     grab(win, out_dir / "library-search-offline.png")
     win.library_bar.clear()
 
-    # 5. What it cost, at list prices.
+    # 5. Settings, as a user opens them (Ctrl+,).
+    settings = win.open_settings()
+    await asyncio.sleep(0.5)
+    grab(settings, out_dir / "settings.png")
+    settings.reject()
+
+    # 6. What it cost, at list prices.
     win.menus.open_spending()
     await asyncio.sleep(0.5)
     dialog = win.findChild(QDialog)
