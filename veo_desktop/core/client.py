@@ -21,6 +21,7 @@ import logging
 import os
 import random
 import shutil
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -90,6 +91,21 @@ def _not_sent(exc: Exception) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+def _retryable(exc: Exception) -> bool:
+    """Not sent, and worth trying again: a certificate that failed once fails every time."""
+    return _not_sent(exc) and _untrusted_certificate(exc) is None
+
+
+def _untrusted_certificate(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate failure behind an httpx error, if that is what it was."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _activity(what: str) -> str:
     """`what` (English, as the log says it) in the user's language, for a message."""
     phrases = {
@@ -102,7 +118,15 @@ def _activity(what: str) -> str:
 
 def _network_error(exc: Exception, what: str) -> NetworkError:
     doing = _activity(what)
-    if isinstance(exc, httpx.TimeoutException):
+    bad_cert = _untrusted_certificate(exc)
+    if bad_cert is not None:
+        text = msg(
+            "The gateway's security certificate could not be verified ({reason}), so nothing "
+            "was sent. Check the base URL; if your gateway uses a private certificate, add it "
+            "to your system's trusted certificates.",
+            reason=bad_cert.verify_message or str(bad_cert),
+        )
+    elif isinstance(exc, httpx.TimeoutException):
         text = msg(
             "The gateway did not answer in time while {doing}. Check your connection.", doing=doing
         )
@@ -197,7 +221,7 @@ class GatewayClient:
                 )
                 break
             except httpx.HTTPError as exc:
-                if _not_sent(exc) and attempt + 1 < self._retry.attempts:
+                if _retryable(exc) and attempt + 1 < self._retry.attempts:
                     await self._sleep(self._retry.delay(attempt, self._rng))
                     attempt += 1
                     continue
@@ -263,7 +287,7 @@ class GatewayClient:
                     url, headers=self._headers_for(url), follow_redirects=False
                 )
             except httpx.HTTPError as exc:
-                if last:
+                if last or _untrusted_certificate(exc) is not None:
                     raise _network_error(exc, what) from None
                 await self._sleep(self._retry.delay(attempt, self._rng))
                 continue

@@ -1161,6 +1161,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>无法保存视频（{error}）。请选择“重新下载”。</translation>
     </message>
     <message>
+        <source>The gateway&apos;s security certificate could not be verified ({reason}), so nothing was sent. Check the base URL; if your gateway uses a private certificate, add it to your system&apos;s trusted certificates.</source>
+        <translation>无法验证网关的安全证书（{reason}），因此没有发送任何内容。请检查基础 URL；如果你的网关使用私有证书，请将其添加到系统的受信任证书中。</translation>
+    </message>
+    <message>
         <source>The video link redirected too many times. Try Download again.</source>
         <translation>视频链接重定向次数过多。请尝试“重新下载”。</translation>
     </message>

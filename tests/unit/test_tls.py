@@ -1,0 +1,99 @@
+"""TLS verification is always on: the app's one HTTP client refuses a gateway whose certificate
+it cannot verify (here a self-signed one on loopback), with a message, and sends nothing."""
+
+from __future__ import annotations
+
+import datetime
+import http.server
+import ipaddress
+import ssl
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from veo_desktop.core.client import GatewayClient
+from veo_desktop.core.context import make_http_client
+from veo_desktop.core.errors import NetworkError
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+@pytest.fixture
+def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(*_self_signed(tmp_path))
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.asyncio
+async def test_a_certificate_that_cannot_be_verified_is_refused(
+    tls_gateway: tuple[str, list[str]],
+) -> None:
+    url, seen = tls_gateway
+    http = make_http_client()
+    try:
+        client = GatewayClient(url, http, lambda: "sk-tls-test")
+        with pytest.raises(NetworkError) as info:
+            await client.create({"model": "veo3.1-fast-video-720p", "prompt": "x"})
+        assert "certificate could not be verified" in info.value.message
+        assert "nothing was sent" in info.value.message
+        with pytest.raises(NetworkError, match="certificate"):
+            await client.get("task_1")  # polls too, at once: a bad certificate stays bad
+        assert seen == []  # nothing reached the handler: the handshake failed first
+        ctx = http._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
+    finally:
+        await http.aclose()
