@@ -312,3 +312,26 @@ async def test_key_with_characters_no_header_can_carry_is_refused_before_sending
     with pytest.raises(E.AuthError):
         await client.get("task_1")
     assert rec.requests == []
+
+
+def test_the_create_body_with_big_inline_images_is_exactly_the_json_of_the_request() -> None:
+    """The body is built in slices (so a 20 MB image never stalls the window), and must still
+    be byte-for-byte valid JSON of the request: escapes, Unicode and nesting included."""
+    import base64
+    import json
+    import os
+
+    from veo_desktop.core.client import _json_bytes
+
+    big = base64.b64encode(os.urandom(3_000_000)).decode()
+    body = {
+        "model": "veo3.1-fast-video-720p",
+        "prompt": '猫 "quoted" \\ back\nslash',
+        "image": "data:image/png;base64," + big,
+        "images": ["data:image/jpeg;base64," + big[:200_000], "x" * 70_000 + '"\x01'],
+        "seed": 7,
+        "extra": {"nested": [None, True, "data:image/png;base64," + big[:90_000]]},
+    }
+    sent = _json_bytes(body)
+    assert json.loads(sent) == body
+    assert sent == json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()

@@ -293,7 +293,10 @@ def _encode(image: Image.Image) -> tuple[bytes, str, tuple[int, int]]:
         image = flat
     while True:
         for quality in _JPEG_QUALITIES:
-            jpeg = _save(image, "JPEG", quality=quality, optimize=True)
+            # No `optimize=True`: it makes Pillow encode the whole image in one C call that
+            # holds the GIL (200 ms for a big frame, the window frozen meanwhile); plain
+            # Huffman tables cost ~3 % in size and encode in small GIL-releasing steps.
+            jpeg = _save(image, "JPEG", quality=quality)
             if len(jpeg) <= MAX_UPLOAD_BYTES:
                 return jpeg, "JPEG", image.size
         w, h = image.size
@@ -301,7 +304,11 @@ def _encode(image: Image.Image) -> tuple[bytes, str, tuple[int, int]]:
 
 
 def _data_uri(mime: str, data: bytes) -> str:
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    # In 3 MiB slices (a multiple of 3 bytes, so the pieces join into one valid base64 text):
+    # one b64encode over 20 MB would hold the GIL for ~50 ms and stall the window's thread.
+    step = 3 << 20
+    encoded = b"".join(base64.b64encode(data[i : i + step]) for i in range(0, len(data), step))
+    return f"data:{mime};base64,{encoded.decode('ascii')}"
 
 
 def _prepare_bytes(data: bytes, label: str, source: str, same_uri: str | None) -> PreparedImage:
