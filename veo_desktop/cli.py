@@ -30,7 +30,7 @@ from .core.journal import Job, JobState, Journal, new_job_id
 from .core.logs import setup_logging
 from .core.models import ASPECT_RATIOS, DEFAULT_MODEL, GenerationRequest, Mode, Model
 from .core.paths import Paths, resolve_paths
-from .core.pricing import PriceTable, estimate, format_money
+from .core.pricing import PriceTable, estimate_request, format_money
 from .core.rules import Severity, check
 from .core.runner import DownloadFailed, PollPolicy
 from .core.secrets import KeyStore
@@ -329,13 +329,7 @@ async def _generate(args: argparse.Namespace, services: Services) -> int:
 def _estimate(req: GenerationRequest, services: Services) -> tuple[str, str] | None:
     """(amount as a decimal string, the line shown) at the user's price table, or None."""
     table = PriceTable.load(services.paths.prices_file)
-    est = estimate(
-        table,
-        model_id=req.model,
-        mode=req.mode,
-        duration=req.duration,
-        audio=req.generate_audio,
-    )
+    est = estimate_request(table, req)
     if est is None:
         return None
     sound = "with audio" if est.audio else "without audio"

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+import pytest_asyncio
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.qpa.*=false")
@@ -48,3 +49,15 @@ async def wait_until(predicate, timeout: float = 10.0, step: float = 0.02) -> No
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(step)
+
+
+@pytest_asyncio.fixture
+async def rig(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The real window wired to a real simulator, shown; closed and deleted afterwards."""
+    from .helpers import make_rig
+
+    r = make_rig(tmp_path)
+    r.window.show()
+    yield r
+    r.close()
+    await r.services.aclose()

@@ -4,11 +4,9 @@ failed job offers its retries."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,17 +19,7 @@ from veo_desktop.simulator import Faults
 from veo_desktop.ui.job_model import StatusTextRole
 
 from .conftest import wait_until
-from .helpers import Rig, make_rig
-
-
-@pytest_asyncio.fixture
-async def rig(qtbot, tmp_path: Path) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
-    r = make_rig(tmp_path)
-    # the rig closes and deletes its window itself (see Rig.close)
-    r.window.show()
-    yield r
-    r.close()
-    await r.services.aclose()
+from .helpers import Rig
 
 
 async def finished_job(rig: Rig, prompt: str, **tab_values: object) -> None:

@@ -5,11 +5,9 @@ notification when a job ends while the window is in the background."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
@@ -23,15 +21,6 @@ from .conftest import wait_until
 from .helpers import Rig, make_rig
 
 PLAYING = (QMediaPlayer.MediaStatus.BufferedMedia, QMediaPlayer.MediaStatus.EndOfMedia)
-
-
-@pytest_asyncio.fixture
-async def rig(qtbot, tmp_path: Path) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
-    r = make_rig(tmp_path)
-    r.window.show()
-    yield r
-    r.close()
-    await r.services.aclose()
 
 
 async def generate(rig: Rig, prompt: str) -> None:

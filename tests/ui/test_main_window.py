@@ -3,11 +3,9 @@ plays inline in the job list, with exactly one POST."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
@@ -24,16 +22,6 @@ PLAYING = (
     QMediaPlayer.MediaStatus.BufferedMedia,
     QMediaPlayer.MediaStatus.BufferingMedia,
 )
-
-
-@pytest_asyncio.fixture
-async def rig(qtbot, tmp_path: Path) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
-    r = make_rig(tmp_path)
-    # the rig closes and deletes its window itself (see Rig.close)
-    r.window.show()
-    yield r
-    r.close()
-    await r.services.aclose()
 
 
 @pytest.mark.asyncio

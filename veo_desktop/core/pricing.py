@@ -5,8 +5,6 @@ estimate; the gateway's settlement record is final."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +15,8 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from .journal import Job, JobState
-from .models import Mode, Model
+from .library import write_json_atomic
+from .models import GenerationRequest, Mode, Model
 from .text import msg
 
 CURRENCY = "USD"
@@ -150,17 +149,7 @@ class PriceTable:
 
     def save(self, path: Path) -> None:
         """Atomic: a crash mid-save leaves the previous file, never half of one."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".prices-", suffix=".json.tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.to_json(), f, indent=2)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(path, self.to_json())
 
 
 PriceTable.DEFAULT = PriceTable(LIST_PRICES)
@@ -209,6 +198,13 @@ def estimate(
     with_audio = audio is not False
     amount = price.per_second(with_audio) * seconds
     return Estimate(amount, seconds, key, with_audio, "; ".join(notes))
+
+
+def estimate_request(table: PriceTable, req: GenerationRequest) -> Estimate | None:
+    """`estimate` for a request as the user composed it (the window and `veo generate`)."""
+    return estimate(
+        table, model_id=req.model, mode=req.mode, duration=req.duration, audio=req.generate_audio
+    )
 
 
 def _int_or_none(value: Any) -> int | None:

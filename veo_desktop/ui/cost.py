@@ -27,7 +27,7 @@ from ..core.pricing import (
     EXTEND_SECONDS,
     Price,
     PriceTable,
-    estimate,
+    estimate_request,
     format_money,
     spend_by_day,
     spend_by_month,
@@ -48,13 +48,7 @@ def model_name(model_id: str) -> str:
 
 def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:
     """The words beside Generate and their tooltip; empty when there is nothing to price."""
-    est = estimate(
-        table,
-        model_id=req.model,
-        mode=req.mode,
-        duration=req.duration,
-        audio=req.generate_audio,
-    )
+    est = estimate_request(table, req)
     if est is None:
         return "", ""
     text = tr("≈ %1").replace("%1", format_money(est.amount))
