@@ -130,6 +130,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
     if not welcome and not args.demo:
         loop.create_task(_welcome_if_no_key(window, services))
+    loop.call_later(WARM_UP_AFTER_S, _warm_up)
     from .ui.crash_notice import CrashNotice
 
     notice = CrashNotice(window)
@@ -159,6 +160,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_check(args)
     return run(create_app(args))
+
+
+#: Seconds after start-up, when the window is idle, to load the heavy media libraries.
+WARM_UP_AFTER_S = 1.0
+
+
+def _warm_up() -> None:
+    """Load PyAV (FFmpeg) and Pillow while nothing is happening. Loading a large extension
+    holds the GIL for ~50 ms; done later, on the first poster or image, it would stall the
+    window in the middle of what the user is doing (bench: heartbeat_max_ms)."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in ("av", "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin"):
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="warm-up", daemon=True).start()
 
 
 async def _welcome_if_no_key(window: MainWindow, services: Services) -> None:
