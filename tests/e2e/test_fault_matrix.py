@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.keys import FAULT_KEY, ROTATED_KEY
-from veo_desktop.core import client as client_module
+from veo_desktop.core import video_file
 from veo_desktop.core.client import GatewayClient, RetryPolicy
 from veo_desktop.core.errors import OutOfCreditError, SubmissionUncertainError
 from veo_desktop.core.journal import Job, JobState, Journal
@@ -359,7 +359,7 @@ async def test_download_larger_than_the_free_disk_space(
         return real(path)._replace(free=1000)  # type: ignore[attr-defined]
 
     async with rig(sim, tmp_path) as r:
-        monkeypatch.setattr(client_module.shutil, "disk_usage", nearly_full)
+        monkeypatch.setattr(video_file.shutil, "disk_usage", nearly_full)
         job = await r.runner.submit(REQ)
         with pytest.raises(DownloadFailed) as e:
             await r.runner.watch(job.id)
@@ -368,7 +368,7 @@ async def test_download_larger_than_the_free_disk_space(
         stored = r.journal.get(job.id)
         assert stored and stored.state is JobState.COMPLETED
         assert not list(r.library.root.rglob("*.mp4"))
-        monkeypatch.setattr(client_module.shutil, "disk_usage", real)
+        monkeypatch.setattr(video_file.shutil, "disk_usage", real)
         r.assert_downloaded(await r.runner.download(job.id))
         assert sim.post_count == 1
 

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from veo_desktop.core import errors as E
-from veo_desktop.core.client import GatewayClient, LinkExpiredError, NotMp4Error, RetryPolicy
+from veo_desktop.core.client import GatewayClient, LinkExpiredError, RetryPolicy
+from veo_desktop.core.video_file import NotMp4Error
 
 GATEWAY = "https://gw.example.com"
 KEY = "sk-test-secret-123"
@@ -321,7 +322,7 @@ def test_the_create_body_with_big_inline_images_is_exactly_the_json_of_the_reque
     import json
     import os
 
-    from veo_desktop.core.client import _json_bytes
+    from veo_desktop.core.request_body import json_body
 
     big = base64.b64encode(os.urandom(3_000_000)).decode()
     body = {
@@ -332,6 +333,6 @@ def test_the_create_body_with_big_inline_images_is_exactly_the_json_of_the_reque
         "seed": 7,
         "extra": {"nested": [None, True, "data:image/png;base64," + big[:90_000]]},
     }
-    sent = _json_bytes(body)
+    sent = json_body(body)
     assert json.loads(sent) == body
     assert sent == json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()

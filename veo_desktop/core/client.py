@@ -6,21 +6,15 @@ Three promises live here:
 - a create is re-sent only when the connection failed before the request left; anything after
   that becomes `SubmissionUncertainError`, because a second POST may be billed twice;
 - a download lands in the library only whole and only if it is an MP4: streamed to `.part`,
-  resumed with `Range`, checked for an `ftyp` box, then renamed into place atomically.
+  resumed with `Range`, checked for an `ftyp` box, then renamed into place atomically
+  (the disk side of that is video_file.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import contextlib
-import errno
-import json
 import logging
-import os
 import random
-import shutil
 import ssl
 import time
 from collections.abc import Awaitable, Callable
@@ -31,7 +25,7 @@ from urllib.parse import quote
 
 import httpx
 
-from . import checkpoints
+from . import checkpoints, video_file
 from .errors import (
     AuthError,
     DownloadError,
@@ -41,6 +35,7 @@ from .errors import (
     ServerError,
     SubmissionUncertainError,
 )
+from .request_body import json_body
 from .text import msg
 from .wire import JobSnapshot, error_from_response, parse_job
 
@@ -55,10 +50,6 @@ class LinkExpiredError(DownloadError):
     """A video link on another host answered 403/404/410: poll again for a fresh one."""
 
     kind = "link_expired"
-
-
-class NotMp4Error(DownloadError):
-    kind = "not_mp4"
 
 
 @dataclass(frozen=True)
@@ -212,7 +203,7 @@ class GatewayClient:
         timeout = httpx.Timeout(self._create_timeout, connect=15.0)
         # A body with inline images is megabytes of base64: serialise it off the event loop, or
         # the window stalls while it is escaped and encoded (bench: heartbeat_max_ms).
-        content = await asyncio.to_thread(_json_bytes, body)
+        content = await asyncio.to_thread(json_body, body)
         attempt = 0
         while True:
             try:
@@ -316,7 +307,7 @@ class GatewayClient:
         """Fetch the video to `dest` (atomically); returns its size in bytes. `address` is the
         snapshot's link or `data:` URI; None means the gateway's content route."""
         if address and address[:5].lower() == "data:":
-            return await asyncio.to_thread(_write_data_uri, address, dest)
+            return await asyncio.to_thread(video_file.write_data_uri, address, dest)
         url = address or self.content_url(task_id)
         part = dest.with_name(dest.name + ".part")
         for attempt in range(5):
@@ -335,7 +326,7 @@ class GatewayClient:
                 log.info("download of %s broke off (%s); resuming", task_id, exc)
                 await self._sleep(self._retry.delay(attempt, self._rng))
         await checkpoints.reached("downloaded")
-        return await asyncio.to_thread(_verify_and_commit, part, dest)
+        return await asyncio.to_thread(video_file.verify_and_commit, part, dest)
 
     async def _fetch_into(
         self, url: str, part: Path, on_progress: Callable[[int, int | None], None] | None
@@ -369,7 +360,7 @@ class GatewayClient:
                     offset = 0  # full body: start over
                 length = resp.headers.get("content-length")
                 total = offset + int(length) if length and length.isdigit() else None
-                await asyncio.to_thread(_ensure_space, part.parent, total, offset)
+                await asyncio.to_thread(video_file.ensure_space, part.parent, total, offset)
                 await self._stream_body(resp, part, offset, total, on_progress)
                 return
         raise DownloadError(msg("The video link redirected too many times. Try Download again."))
@@ -385,7 +376,7 @@ class GatewayClient:
         try:
             f = await asyncio.to_thread(open, part, "ab" if offset else "wb")
         except OSError as exc:
-            raise _disk_error(exc, part) from None
+            raise video_file.disk_error(exc, part) from None
         done = offset
         pieces: list[bytes] = []  # joined once per write: one copy, not one per chunk
         held = 0
@@ -410,9 +401,9 @@ class GatewayClient:
             finally:
                 if pieces:
                     await asyncio.to_thread(f.write, b"".join(pieces))
-            await asyncio.to_thread(_flush_sync, f)
+            await asyncio.to_thread(video_file.flush_sync, f)
         except OSError as exc:
-            raise _disk_error(exc, part) from None
+            raise video_file.disk_error(exc, part) from None
         finally:
             await asyncio.to_thread(f.close)
         if on_progress:
@@ -441,49 +432,6 @@ class _Restart(Exception):
     """Internal: try the download again (from where the part file ends)."""
 
 
-_INLINE_MIN = 1 << 16  # strings longer than this (inline images) are spliced in as bytes
-_SLICE = 1 << 20
-_JSON_UNSAFE = b'"\\' + bytes(range(32))  # what JSON would have to escape in ASCII text
-
-
-def _json_bytes(body: dict[str, Any]) -> bytes:
-    """What httpx's `json=` sends (compact, UTF-8), made where the caller chooses.
-
-    `json.dumps` over a 27 MB base64 image holds the GIL for ~100 ms in one C call, and the
-    window's thread waits that long for its next event even though we run here on a worker.
-    So long ASCII strings that need no escaping are checked and copied in 1 MB slices (the GIL
-    changes hands between them) and spliced into the JSON of everything else."""
-    inline: dict[str, bytes] = {}
-    marker = f"@veo-inline-{os.getpid()}-{id(body)}-"
-
-    def swap(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, str) and len(value) > _INLINE_MIN and value.isascii():
-            raw = value.encode("ascii")
-            if all(
-                len(raw[i : i + _SLICE].translate(None, _JSON_UNSAFE)) == len(raw[i : i + _SLICE])
-                for i in range(0, len(raw), _SLICE)
-            ):
-                token = f"{marker}{len(inline)}@"
-                inline[token] = raw
-                return token
-        return value
-
-    skeleton = json.dumps(swap(body), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    if not inline:
-        return skeleton
-    pieces: list[bytes] = []
-    rest = skeleton
-    for token, raw in inline.items():
-        head, rest = rest.split(token.encode("ascii"), 1)
-        pieces += [head, raw]
-    pieces.append(rest)
-    return b"".join(pieces)
-
-
 def _json(resp: httpx.Response) -> Any:
     """The body as JSON; a 2xx that is not JSON (a proxy's page) is a readable error."""
     try:
@@ -497,102 +445,3 @@ def _range_total(headers: httpx.Headers) -> int | None:
     unit, _, rest = headers.get("content-range", "").partition(" ")
     total = rest.rpartition("/")[2]
     return int(total) if unit == "bytes" and total.isdigit() else None
-
-
-def _flush_sync(f: Any) -> None:
-    f.flush()
-    os.fsync(f.fileno())
-
-
-def _ensure_space(folder: Path, total: int | None, have: int) -> None:
-    if total is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        free = shutil.disk_usage(folder).free
-    except OSError as exc:
-        raise _disk_error(exc, folder) from None
-    need = total - have
-    if need > free:
-        raise DownloadError(
-            msg(
-                "Not enough disk space for this video: it needs {need} MB and "
-                "{free} MB are free in {folder}. Free some space or choose another "
-                "download folder, then choose Download again.",
-                need=f"{need / 1e6:.1f}",
-                free=f"{free / 1e6:.1f}",
-                folder=folder,
-            )
-        )
-
-
-def _disk_error(exc: OSError, where: Path) -> DownloadError:
-    if exc.errno == errno.ENOSPC:
-        with contextlib.suppress(OSError):
-            where.unlink()
-        return DownloadError(
-            msg(
-                "The disk is full. Free some space, then choose Download again; "
-                "the finished job is kept."
-            ),
-            detail=str(exc),
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
-        return DownloadError(
-            msg(
-                "Cannot write to {folder}. Choose a download folder you "
-                "can write to in Settings, then choose Download again.",
-                folder=where.parent,
-            ),
-            detail=str(exc),
-        )
-    return DownloadError(
-        msg("Could not save the video ({error}). Choose Download again.", error=exc.strerror),
-        detail=str(exc),
-    )
-
-
-def is_mp4_header(head: bytes) -> bool:
-    return len(head) >= 8 and head[4:8] == b"ftyp"
-
-
-def _verify_and_commit(part: Path, dest: Path) -> int:
-    with open(part, "rb") as f:
-        head = f.read(12)
-    if not is_mp4_header(head):
-        part.unlink(missing_ok=True)
-        raise NotMp4Error(
-            msg(
-                "The video host sent something that is not an MP4 (often an error "
-                "page). Choose Download again later."
-            ),
-            detail=repr(head),
-        )
-    size = part.stat().st_size
-    try:
-        os.replace(part, dest)
-    except OSError as exc:
-        raise _disk_error(exc, dest) from None
-    return size
-
-
-def _write_data_uri(uri: str, dest: Path) -> int:
-    header, _, payload = uri.partition(",")
-    try:
-        data = (
-            base64.b64decode(payload, validate=False)
-            if ";base64" in header.lower()
-            else payload.encode("latin-1")
-        )
-    except (binascii.Error, ValueError):
-        raise NotMp4Error(msg("The gateway sent a video that could not be decoded.")) from None
-    part = dest.with_name(dest.name + ".part")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError as exc:
-        raise _disk_error(exc, part) from None
-    return _verify_and_commit(part, dest)

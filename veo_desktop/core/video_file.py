@@ -1,0 +1,120 @@
+"""A downloaded video on disk: enough free space before it starts, the bytes on the disk
+(fsync) before the rename, an `ftyp` box or nothing lands in the library, and disk errors as
+messages that say what to do. The network side is in client.py."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import errno
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .errors import DownloadError
+from .text import msg
+
+
+class NotMp4Error(DownloadError):
+    kind = "not_mp4"
+
+
+def flush_sync(f: Any) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+
+
+def ensure_space(folder: Path, total: int | None, have: int) -> None:
+    if total is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise disk_error(exc, folder) from None
+    need = total - have
+    if need > free:
+        raise DownloadError(
+            msg(
+                "Not enough disk space for this video: it needs {need} MB and "
+                "{free} MB are free in {folder}. Free some space or choose another "
+                "download folder, then choose Download again.",
+                need=f"{need / 1e6:.1f}",
+                free=f"{free / 1e6:.1f}",
+                folder=folder,
+            )
+        )
+
+
+def disk_error(exc: OSError, where: Path) -> DownloadError:
+    if exc.errno == errno.ENOSPC:
+        with contextlib.suppress(OSError):
+            where.unlink()
+        return DownloadError(
+            msg(
+                "The disk is full. Free some space, then choose Download again; "
+                "the finished job is kept."
+            ),
+            detail=str(exc),
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
+        return DownloadError(
+            msg(
+                "Cannot write to {folder}. Choose a download folder you "
+                "can write to in Settings, then choose Download again.",
+                folder=where.parent,
+            ),
+            detail=str(exc),
+        )
+    return DownloadError(
+        msg("Could not save the video ({error}). Choose Download again.", error=exc.strerror),
+        detail=str(exc),
+    )
+
+
+def is_mp4_header(head: bytes) -> bool:
+    return len(head) >= 8 and head[4:8] == b"ftyp"
+
+
+def verify_and_commit(part: Path, dest: Path) -> int:
+    with open(part, "rb") as f:
+        head = f.read(12)
+    if not is_mp4_header(head):
+        part.unlink(missing_ok=True)
+        raise NotMp4Error(
+            msg(
+                "The video host sent something that is not an MP4 (often an error "
+                "page). Choose Download again later."
+            ),
+            detail=repr(head),
+        )
+    size = part.stat().st_size
+    try:
+        os.replace(part, dest)
+    except OSError as exc:
+        raise disk_error(exc, dest) from None
+    return size
+
+
+def write_data_uri(uri: str, dest: Path) -> int:
+    header, _, payload = uri.partition(",")
+    try:
+        data = (
+            base64.b64decode(payload, validate=False)
+            if ";base64" in header.lower()
+            else payload.encode("latin-1")
+        )
+    except (binascii.Error, ValueError):
+        raise NotMp4Error(msg("The gateway sent a video that could not be decoded.")) from None
+    part = dest.with_name(dest.name + ".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        raise disk_error(exc, part) from None
+    return verify_and_commit(part, dest)
