@@ -4,6 +4,7 @@ is labelled an estimate at list prices: the gateway sets its own prices and its 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.journal import Journal
-from ..core.models import GenerationRequest, Model, Tier
+from ..core.models import GenerationRequest
 from ..core.pricing import (
-    EXTEND_SECONDS,
     Price,
     PriceTable,
     estimate_request,
@@ -32,18 +32,11 @@ from ..core.pricing import (
     spend_by_day,
     spend_by_month,
 )
+from .job_model import model_label
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
-
-
-def model_name(model_id: str) -> str:
-    m = Model.parse(model_id)
-    if m is None:
-        return model_id
-    tier = tr("Fast") if m.tier is Tier.FAST else tr("Standard")
-    return f"{tier} {m.resolution.value}"
 
 
 def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:
@@ -52,14 +45,18 @@ def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:
     if est is None:
         return "", ""
     text = tr("≈ %1").replace("%1", format_money(est.amount))
-    tip = (
+    template = (
         tr("Estimate at list prices: %1 s of %2, %3. Your gateway may charge differently.")
-        .replace("%1", str(est.seconds))
-        .replace("%2", model_name(est.model_id))
+        if table == PriceTable.DEFAULT
+        else tr("Estimate at your price table: %1 s of %2, %3. The gateway's bill is final.")
+    )
+    tip = (
+        template.replace("%1", str(est.seconds))
+        .replace("%2", model_label(est.model_id))
         .replace("%3", tr("with audio") if est.audio else tr("without audio"))
     )
-    if req.mode.value == "extend":
-        tip += " " + tr("An extension adds about %1 s.").replace("%1", str(EXTEND_SECONDS))
+    if est.note:  # core says why the seconds or the audio are assumed (already translated)
+        tip += f" ({est.note})"
     return text, tip
 
 
@@ -110,7 +107,7 @@ class PriceDialog(QDialog):
         items = table.items()
         self.grid.setRowCount(len(items))
         self._ids = [model_id for model_id, _ in items]
-        self.grid.setVerticalHeaderLabels([model_name(m) for m in self._ids])
+        self.grid.setVerticalHeaderLabels([model_label(m) for m in self._ids])
         for row, (_, price) in enumerate(items):
             for col, value in enumerate((price.per_second_audio, price.per_second_silent)):
                 self.grid.setItem(row, col, QTableWidgetItem(str(value)))
@@ -132,7 +129,7 @@ class PriceDialog(QDialog):
                     self.error.setText(
                         self.tr("“%1” for %2 is not a price. Type a number such as 0.15.")
                         .replace("%1", text)
-                        .replace("%2", model_name(model_id))
+                        .replace("%2", model_label(model_id))
                     )
                     self.grid.setCurrentCell(row, col)
                     return None
@@ -164,7 +161,8 @@ class SpendDialog(QDialog):
     def __init__(self, journal: Journal, table: PriceTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Spending"))
-        self._journal = journal
+        # One read of the journal per dialog: switching day/month regroups the same jobs.
+        self._jobs = journal.list()
         self._table = table
         self.by_day = QRadioButton(self.tr("By day"), self)
         self.by_month = QRadioButton(self.tr("By month"), self)
@@ -199,19 +197,19 @@ class SpendDialog(QDialog):
         self.resize(420, 420)
         self.refresh()
 
+    def _totals(self) -> list[tuple[date, Decimal]]:
+        grouping = spend_by_month if self.by_month.isChecked() else spend_by_day
+        return grouping(self._jobs, self._table)
+
     def rows(self) -> list[tuple[str, str]]:
-        jobs = self._journal.list()
-        monthly = self.by_month.isChecked()
-        totals = (spend_by_month if monthly else spend_by_day)(jobs, self._table)
-        fmt = "%Y-%m" if monthly else "%Y-%m-%d"
+        fmt = "%Y-%m" if self.by_month.isChecked() else "%Y-%m-%d"
         # Newest period first: the question is usually "what did this week cost".
-        return [(day.strftime(fmt), format_money(amount)) for day, amount in reversed(totals)]
+        return [
+            (day.strftime(fmt), format_money(amount)) for day, amount in reversed(self._totals())
+        ]
 
     def refresh(self) -> None:
-        jobs_total = sum(
-            (amount for _, amount in spend_by_month(self._journal.list(), self._table)),
-            Decimal(0),
-        )
+        jobs_total = sum((amount for _, amount in self._totals()), Decimal(0))
         rows = self.rows()
         self.grid.setRowCount(len(rows))
         for r, (period, money) in enumerate(rows):

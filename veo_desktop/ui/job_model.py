@@ -150,6 +150,15 @@ def status_text(job: Job, *, spoken: bool = False) -> str:
     return text
 
 
+def model_label(model_id: str) -> str:
+    """How a person names a model: "Fast 720p", "Standard 4k" (an unknown ID as it is)."""
+    m = Model.parse(model_id)
+    if m is None:
+        return model_id
+    tier = tr("Fast") if m.tier is Tier.FAST else tr("Standard")
+    return f"{tier} {m.resolution.value}"
+
+
 def _spoken_model(model_id: str) -> str:
     m = Model.parse(model_id)
     if m is None:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.library_filter import LibraryFilter, StatusGroup
-from ..core.models import Mode, Model, Tier
-from .job_model import mode_label
+from ..core.models import Mode, Model
+from .job_model import mode_label, model_label
 
 #: Typing pauses this long before the list is searched again: one query per word, not per key.
 SEARCH_DELAY_MS = 250
@@ -47,8 +47,7 @@ class LibraryBar(QWidget):
             self.mode.addItem(mode_label(mode), mode.value)
         self.model = self._combo(self.tr("Filter by model"), self.tr("All models"))
         for model in Model:
-            tier = self.tr("Fast") if model.tier is Tier.FAST else self.tr("Standard")
-            self.model.addItem(f"{tier} {model.resolution.value}", model.value)
+            self.model.addItem(model_label(model.value), model.value)
         self.status = self._combo(self.tr("Filter by status"), None)
         for group, label in (
             (StatusGroup.ANY, self.tr("Any status")),

@@ -20,16 +20,16 @@
         <translation>按官方标价预估：%2，%1 秒，%3。网关实际收费可能不同。</translation>
     </message>
     <message>
+        <source>Estimate at your price table: %1 s of %2, %3. The gateway&apos;s bill is final.</source>
+        <translation>按你的价格表预估：%2，%1 秒，%3。以网关的账单为准。</translation>
+    </message>
+    <message>
         <source>with audio</source>
         <translation>含音频</translation>
     </message>
     <message>
         <source>without audio</source>
         <translation>不含音频</translation>
-    </message>
-    <message>
-        <source>An extension adds about %1 s.</source>
-        <translation>每次延长约增加 %1 秒。</translation>
     </message>
     <message>
         <source>(no prompt)</source>
@@ -687,14 +687,6 @@ Please attach it if you report the problem.</source>
     <message>
         <source>All models</source>
         <translation>全部模型</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>快速</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>标准</translation>
     </message>
     <message>
         <source>Filter by status</source>
