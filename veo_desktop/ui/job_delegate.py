@@ -34,7 +34,6 @@ from .job_model import (
     PosterRole,
     StatusTextRole,
     format_elapsed,
-    mode_label,
     tr,
 )
 
@@ -121,7 +120,7 @@ class JobDelegate(QStyledItemDelegate):
         y = opt.rect.top() + m.text_top
 
         # 1: mode (semi-bold) · model id (regular, dimmed)
-        head = mode_label(job.mode)
+        head = job.mode.label
         head_w = min(m.head_fm.horizontalAdvance(head), width)
         painter.setFont(m.head_font)
         painter.setPen(fg)

@@ -26,7 +26,7 @@ from PySide6.QtGui import QImage
 
 from ..core.actions import link_time_left
 from ..core.journal import Job, JobState
-from ..core.models import Mode, Model, Tier
+from ..core.models import Model, Tier
 
 JobRole = int(Qt.ItemDataRole.UserRole) + 1
 StateRole = JobRole + 1
@@ -84,16 +84,6 @@ TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, Job
 def tr(text: str) -> str:
     # The empty context is the one pyside6-lupdate files a bare tr("...") call under.
     return QCoreApplication.translate("", text)
-
-
-def mode_label(mode: Mode) -> str:
-    return {
-        Mode.TEXT: tr("Text"),
-        Mode.IMAGE: tr("Image"),
-        Mode.FRAMES: tr("First + Last"),
-        Mode.REFERENCE: tr("References"),
-        Mode.EXTEND: tr("Extend"),
-    }[mode]
 
 
 #: What each state says on a row, and mid-sentence to a screen reader (separate strings:
@@ -286,7 +276,7 @@ class JobListModel(QAbstractListModel):
             prompt = job.prompt if len(job.prompt) <= 80 else job.prompt[:79].rstrip() + "…"
             return (
                 tr("%1 job, %2, %3: %4")
-                .replace("%1", mode_label(job.mode))
+                .replace("%1", job.mode.label)
                 .replace("%2", _spoken_model(job.model))
                 .replace("%3", status_text(job, spoken=True))
                 .replace("%4", prompt)

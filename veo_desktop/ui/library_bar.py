@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core.library_filter import LibraryFilter, StatusGroup
 from ..core.models import Mode, Model
-from .job_model import mode_label, model_label
+from .job_model import model_label
 
 #: Typing pauses this long before the list is searched again: one query per word, not per key.
 SEARCH_DELAY_MS = 250
@@ -44,7 +44,7 @@ class LibraryBar(QWidget):
 
         self.mode = self._combo(self.tr("Filter by mode"), self.tr("All modes"))
         for mode in Mode:
-            self.mode.addItem(mode_label(mode), mode.value)
+            self.mode.addItem(mode.label, mode.value)
         self.model = self._combo(self.tr("Filter by model"), self.tr("All models"))
         for model in Model:
             self.model.addItem(model_label(model.value), model.value)

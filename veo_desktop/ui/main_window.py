@@ -76,17 +76,10 @@ class MainWindow(QMainWindow):
         paste_dir = services.paths.data_dir / "pasted"
         paste_dir.mkdir(parents=True, exist_ok=True)
         self.compose: dict[Mode, ComposeTab] = {}
-        labels = {
-            Mode.TEXT: self.tr("Text"),
-            Mode.IMAGE: self.tr("Image"),
-            Mode.FRAMES: self.tr("First + Last"),
-            Mode.REFERENCE: self.tr("References"),
-            Mode.EXTEND: self.tr("Extend"),
-        }
         for i, mode in enumerate(MODES):
             tab = ComposeTab(mode, paste_dir)
             self.compose[mode] = tab
-            self.tabs.addTab(tab, labels[mode])
+            self.tabs.addTab(tab, mode.label)
             self.tabs.setTabToolTip(i, self.tr("Ctrl+%d") % (i + 1))
             tab.changed.connect(lambda m=mode: self._on_tab_changed(m))
             tab.submit_requested.connect(self.submit_current)

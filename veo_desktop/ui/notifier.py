@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from ..core.journal import Job, JobState
-from .job_model import error_text, mode_label
+from .job_model import error_text
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.
 NOTIFY_STATES = frozenset({JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN})
@@ -31,14 +31,14 @@ def notification_for(job: Job) -> tuple[str, str, bool] | None:
     what = _short(job.prompt) or job.id
     if job.state is JobState.DOWNLOADED:
         return (
-            tr("Video ready: %1").replace("%1", mode_label(job.mode)),
+            tr("Video ready: %1").replace("%1", job.mode.label),
             tr("“%1” is in your library. Click to play it.").replace("%1", what),
             False,
         )
     if job.state is JobState.FAILED:
         reason = error_text(job) or tr("The gateway gave no reason.")
         return (
-            tr("Job failed: %1").replace("%1", mode_label(job.mode)),
+            tr("Job failed: %1").replace("%1", job.mode.label),
             tr("“%1”: %2 Click to open it and retry.").replace("%1", what).replace("%2", reason),
             True,
         )

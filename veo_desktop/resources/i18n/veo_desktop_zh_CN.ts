@@ -36,29 +36,8 @@
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <source>Text</source>
-        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Roles that are one field of the Job, by attribute name. States whose clock is running: `tick` repaints these rows and only these.</extracomment>
-        <translation>文生视频</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>图生视频</translation>
-    </message>
-    <message>
-        <source>First + Last</source>
-        <translation>首尾帧</translation>
-    </message>
-    <message>
-        <source>References</source>
-        <translation>参考图</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延长</translation>
-    </message>
-    <message>
         <source>Preparing</source>
-        <extracomment>What each state says on a row, and mid-sentence to a screen reader (separate strings: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.</extracomment>
+        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Roles that are one field of the Job, by attribute name. States whose clock is running: `tick` repaints these rows and only these. What each state says on a row, and mid-sentence to a screen reader (separate strings: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.</extracomment>
         <translation>准备中</translation>
     </message>
     <message>
@@ -754,26 +733,6 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Modes</source>
         <translation>模式</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文生视频</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>图生视频</translation>
-    </message>
-    <message>
-        <source>First + Last</source>
-        <translation>首尾帧</translation>
-    </message>
-    <message>
-        <source>References</source>
-        <translation>参考图</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延长</translation>
     </message>
     <message>
         <source>Ctrl+%d</source>
