@@ -280,12 +280,13 @@ class MainWindow(QMainWindow):
     def _on_job_changed(self, job: Job) -> None:
         self.notifier.watch(job)
         self.download_retry.watch(job)
-        if self.model.row_of(job.id) < 0 and not self.filter.matches(job):
-            return  # outside the current search or filters: a fresh query would not show it
-        if self.filter.oldest_first and self.model.row_of(job.id) < 0:
-            if not self.model.canFetchMore():
-                self.model.reload()  # new jobs belong at the end; a full list reloads cheaply
-            return
+        if self.model.row_of(job.id) < 0:  # a job the list does not show yet
+            if not self.filter.matches(job):
+                return  # outside the current search or filters: a fresh query would hide it
+            if self.filter.oldest_first:
+                if not self.model.canFetchMore():
+                    self.model.reload()  # it belongs at the end; a full list reloads cheaply
+                return
         self.model.upsert(job)
         if job.state is JobState.DOWNLOADED and job.video_path:
             self.posters.get(job.id, Path(job.video_path))
