@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,11 +32,8 @@ from ..core.pricing import (
     spend_by_day,
     spend_by_month,
 )
+from .i18n import tr
 from .job_model import model_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:

@@ -17,6 +17,13 @@ SOURCE_LANGUAGE = "en"
 CATALOG = "veo_desktop"
 
 
+def tr(text: str) -> str:
+    """Translate text outside a QObject (module tables, worker threads; Qt's translate is
+    thread-safe). The empty context is the one pyside6-lupdate files a bare `tr("...")` under,
+    which is why every module imports this one function rather than naming its own context."""
+    return QCoreApplication.translate("", text)
+
+
 def choose(setting: str, system: QLocale | None = None) -> str:
     """The language to use: the setting when it names one we ship, else the system's."""
     if setting in LANGUAGES:

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QMimeData,
     QObject,
     QRectF,
@@ -58,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ImageError
 from ..core.images import ImageInfo, aspect_mismatch, inspect_image, is_url
+from .i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +67,6 @@ ERROR_STYLE = "color: #d0312d;"  # the same red and amber as the compose tab's m
 WARNING_STYLE = "color: #b8860b;"
 _COMMON_RATIOS = ((16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5))
 _Payload = QImage | bytes | None  # pixels to save as PNG, or a data URI's bytes to save as they are
-
-
-def tr(text: str) -> str:
-    # Thread-safe, unlike a widget's tr(); "" is the context lupdate files a bare tr() under.
-    return QCoreApplication.translate("", text)
 
 
 def ratio_text(width: int, height: int) -> str:

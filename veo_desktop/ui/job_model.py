@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QImage
 from ..core.actions import link_time_left
 from ..core.journal import Job, JobState
 from ..core.models import Model, Tier
+from .i18n import tr
 
 JobRole = int(Qt.ItemDataRole.UserRole) + 1
 StateRole = JobRole + 1
@@ -79,11 +79,6 @@ _ROW_FLAGS = (
 
 #: States whose clock is running: `tick` repaints these rows and only these.
 TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
-
-
-def tr(text: str) -> str:
-    # The empty context is the one pyside6-lupdate files a bare tr("...") call under.
-    return QCoreApplication.translate("", text)
 
 
 #: What each state says on a row, and mid-sentence to a screen reader (separate strings:

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from ..core.journal import Job, JobState
+from .i18n import tr
 from .job_model import error_text
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.
 NOTIFY_STATES = frozenset({JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN})
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def _short(prompt: str, limit: int = 60) -> str:
