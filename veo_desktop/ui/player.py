@@ -4,7 +4,10 @@ delegate can paint the live frame in place. Muted by default, looping.
 
 Muted means no audio path at all: the QAudioOutput (and the FFmpeg audio renderer thread it
 starts) exists only once the user turns sound on in the bigger player. Inline previews then cost
-no audio decoding, and a laptop with no sound device never sees audio warnings."""
+no audio decoding, and a laptop with no sound device never sees audio warnings.
+
+The QMediaPlayer itself is made on first use: creating it loads Qt's FFmpeg backend (~20 ms),
+which the first paint of the window should not wait for."""
 
 from __future__ import annotations
 
@@ -28,15 +31,21 @@ class Player(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.media = QMediaPlayer(self)
+        self._media: QMediaPlayer | None = None  # made on first use; see module doc
         self.audio: QAudioOutput | None = None  # made on the first unmute; see module doc
-        self.sink = QVideoSink(self)
-        self.media.setVideoSink(self.sink)
-        self.media.setLoops(QMediaPlayer.Loops.Infinite)
-        self.sink.videoFrameChanged.connect(self._on_frame)
-        self.media.mediaStatusChanged.connect(self._on_status)
         self._job_id: str | None = None
         self._extra_sink: QVideoSink | None = None
+
+    @property
+    def media(self) -> QMediaPlayer:
+        if self._media is None:
+            self._media = QMediaPlayer(self)
+            self.sink = QVideoSink(self)
+            self._media.setVideoSink(self.sink)
+            self._media.setLoops(QMediaPlayer.Loops.Infinite)
+            self.sink.videoFrameChanged.connect(self._on_frame)
+            self._media.mediaStatusChanged.connect(self._on_status)
+        return self._media
 
     @property
     def job_id(self) -> str | None:
@@ -62,8 +71,9 @@ class Player(QObject):
     def stop(self) -> None:
         previous = self._job_id
         self._job_id = None
-        self.media.stop()
-        self.media.setSource(QUrl())
+        if self._media is not None:  # nothing ever played: nothing to stop
+            self._media.stop()
+            self._media.setSource(QUrl())
         if previous:
             self.stopped.emit(previous)
 
