@@ -8,13 +8,14 @@ import argparse
 import asyncio
 import os
 import signal
+import ssl
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .core.config import SharedSettings, normalize_base_url
-from .core.context import Services, build_services
+from .core.context import Services, build_services, start_tls_context
 from .core.errors import InvalidInputError
 from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
@@ -51,8 +52,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def build(args: argparse.Namespace) -> tuple[Services, bool]:
-    """The core services, and whether the first-start welcome should show (no gateway yet)."""
+def build(
+    args: argparse.Namespace, tls: Callable[[], ssl.SSLContext] | None = None
+) -> tuple[Services, bool]:
+    """The core services, and whether the first-start welcome should show (no gateway yet).
+    `tls` hands over the TLS context `start_tls_context` began building."""
     given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
     paths = resolve_paths(args.data_dir)
     if args.demo:
@@ -70,7 +74,7 @@ def build(args: argparse.Namespace) -> tuple[Services, bool]:
         )
     except InvalidInputError:
         base = ""
-    services = build_services(base, paths=paths)
+    services = build_services(base, paths=paths, tls=tls)
     # Whether a key is stored is asked after the window shows (see `_welcome_if_no_key`): the
     # keyring's backend discovery costs ~80 ms that the first paint should not wait for.
     return services, not base
@@ -90,6 +94,8 @@ class AppParts:
 
 def create_app(argv: Sequence[str] | None = None) -> AppParts:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # The CA bundle loads on a worker thread while the window is being built (see build()).
+    tls = None if args.demo else start_tls_context()
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -109,7 +115,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     from .ui.player import Player
     from .ui.settings import open_store
 
-    services, welcome = build(args)
+    services, welcome = build(args, tls)
     log_dir = services.paths.log_dir
     setup_logging(log_dir, secrets=services.keystore.known)
     store = open_store(str(services.paths.config_dir / "window.ini"))

@@ -18,8 +18,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.context import make_http_client
+from veo_desktop.core.context import build_services, make_http_client, start_tls_context
 from veo_desktop.core.errors import NetworkError
+from veo_desktop.core.paths import resolve_paths
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -79,13 +80,26 @@ def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("made", ["make_http_client", "app start-up"])
 async def test_a_certificate_that_cannot_be_verified_is_refused(
-    tls_gateway: tuple[str, list[str]],
+    tls_gateway: tuple[str, list[str]], made: str, tmp_path: Path
 ) -> None:
     url, seen = tls_gateway
-    http = make_http_client()
+    services = None
+    if made == "make_http_client":
+        client = GatewayClient(url, make_http_client(), lambda: "sk-tls-test")
+    else:
+        # The app's way: the TLS context built ahead on a worker thread, the HTTP client on
+        # first use (see app.create_app).
+        services = build_services(
+            url,
+            paths=resolve_paths(str(tmp_path)),
+            key=lambda: "sk-tls-test",
+            tls=start_tls_context(),
+        )
+        client = services.client
+        assert not client.http_built
     try:
-        client = GatewayClient(url, http, lambda: "sk-tls-test")
         with pytest.raises(NetworkError) as info:
             await client.create({"model": "veo3.1-fast-video-720p", "prompt": "x"})
         assert "certificate could not be verified" in info.value.message
@@ -93,7 +107,7 @@ async def test_a_certificate_that_cannot_be_verified_is_refused(
         with pytest.raises(NetworkError, match="certificate"):
             await client.get("task_1")  # polls too, at once: a bad certificate stays bad
         assert seen == []  # nothing reached the handler: the handshake failed first
-        ctx = http._transport._pool._ssl_context  # type: ignore[attr-defined]
+        ctx = client.http._transport._pool._ssl_context  # type: ignore[attr-defined]
         assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
     finally:
-        await http.aclose()
+        await (services.aclose() if services else client.http.aclose())

@@ -133,7 +133,7 @@ class GatewayClient:
     def __init__(
         self,
         base_url: str,
-        http: httpx.AsyncClient,
+        http: httpx.AsyncClient | Callable[[], httpx.AsyncClient],
         key: KeyProvider,
         *,
         retry: RetryPolicy | None = None,
@@ -142,12 +142,27 @@ class GatewayClient:
         create_timeout: float = 120.0,
     ) -> None:
         self.reconfigure(base_url)
-        self._http = http
+        self._http_factory = http
+        self._http = http if isinstance(http, httpx.AsyncClient) else None
         self.key_provider = key
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng
         self._create_timeout = create_timeout
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The shared HTTP client. Given a factory instead, it is built on first use: the app
+        does that so the client's set-up (httpcore's import, the TLS context) happens once
+        the window is up rather than before its first paint."""
+        if self._http is None:
+            assert callable(self._http_factory)
+            self._http = self._http_factory()
+        return self._http
+
+    @property
+    def http_built(self) -> bool:
+        return self._http is not None
 
     def reconfigure(self, base_url: str) -> None:
         """Point at another gateway (Settings changed). The key provider follows the URL."""
@@ -207,7 +222,7 @@ class GatewayClient:
         attempt = 0
         while True:
             try:
-                resp = await self._http.post(
+                resp = await self.http.post(
                     url, content=content, headers=headers, timeout=timeout, follow_redirects=False
                 )
                 break
@@ -274,7 +289,7 @@ class GatewayClient:
         for attempt in range(tries):
             last = attempt + 1 >= tries
             try:
-                resp = await self._http.get(
+                resp = await self.http.get(
                     url, headers=self._headers_for(url), follow_redirects=False
                 )
             except httpx.HTTPError as exc:
@@ -337,7 +352,7 @@ class GatewayClient:
             headers = self._headers_for(current)
             if offset:
                 headers["Range"] = f"bytes={offset}-"
-            async with self._http.stream(
+            async with self.http.stream(
                 "GET", current, headers=headers, follow_redirects=False
             ) as resp:
                 if resp.is_redirect and "location" in resp.headers:

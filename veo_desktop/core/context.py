@@ -4,6 +4,8 @@ share one journal and one library."""
 
 from __future__ import annotations
 
+import ssl
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,15 +23,42 @@ from .secrets import KeyStore
 USER_AGENT = "veo-desktop/0.1"
 
 
-def make_http_client() -> httpx.AsyncClient:
-    """The single `AsyncClient` for the process: TLS verification stays on (httpx's default),
+def make_http_client(tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+    """The single `AsyncClient` for the process: TLS verification stays on (httpx's default,
+    or `tls` from `start_tls_context`, which is the same context built ahead of time),
     connections are pooled, and the read timeout bounds a silent server."""
     return httpx.AsyncClient(
+        verify=tls if tls is not None else True,
         timeout=httpx.Timeout(60.0, connect=15.0),
         limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
         headers={"User-Agent": USER_AGENT},
         http2=False,
     )
+
+
+def start_tls_context() -> Callable[[], ssl.SSLContext]:
+    """Start building httpx's default TLS context (verification on, the CA bundle loaded, the
+    SSL_CERT_FILE/SSL_CERT_DIR environment honoured) on a worker thread; returns a function
+    that waits for it. Loading the CA bundle takes 25-60 ms with the GIL released, so the app
+    starts it first and the load overlaps building the window instead of delaying it."""
+    box: list[ssl.SSLContext | BaseException] = []
+
+    def build() -> None:
+        try:
+            box.append(httpx.create_ssl_context())
+        except BaseException as exc:  # handed to the caller, who would have hit it anyway
+            box.append(exc)
+
+    worker = threading.Thread(target=build, name="tls-context", daemon=True)
+    worker.start()
+
+    def result() -> ssl.SSLContext:
+        worker.join()
+        if isinstance(box[0], BaseException):
+            raise box[0]
+        return box[0]
+
+    return result
 
 
 @dataclass
@@ -38,15 +67,20 @@ class Services:
     settings: SharedSettings
     keystore: KeyStore
     base_url: str
-    http: httpx.AsyncClient
     client: GatewayClient
     journal: Journal
     library: Library
     runner: JobRunner
     _closers: list[Callable[[], None]] = field(default_factory=list)
 
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The one HTTP client (built on first use when a factory was given)."""
+        return self.client.http
+
     async def aclose(self) -> None:
-        await self.http.aclose()
+        if self.client.http_built:
+            await self.client.http.aclose()
         self.journal.close()
         for close in self._closers:
             close()
@@ -57,9 +91,10 @@ def build_services(
     *,
     paths: Paths | None = None,
     key: Callable[[], str | None] | None = None,
-    http: httpx.AsyncClient | None = None,
+    http: httpx.AsyncClient | Callable[[], httpx.AsyncClient] | None = None,
     keystore: KeyStore | None = None,
     policy: PollPolicy | None = None,
+    tls: Callable[[], ssl.SSLContext] | None = None,
 ) -> Services:
     paths = (paths or resolve_paths()).ensure()
     settings = SharedSettings.load(paths.config_file)
@@ -68,7 +103,9 @@ def build_services(
         paths = Paths(
             paths.data_dir, Path(settings.library_dir).expanduser(), paths.config_dir, paths.log_dir
         ).ensure()
-    http = http or make_http_client()
+    if http is None:
+        # Built on first use (see GatewayClient.http), with the TLS context `tls` hands over.
+        http = lambda: make_http_client(tls() if tls else None)  # noqa: E731
     client = GatewayClient(base_url, http, lambda: None)
 
     def stored_key() -> str | None:
@@ -81,4 +118,4 @@ def build_services(
     runner = JobRunner(
         client, journal, library, policy=policy, max_concurrent=settings.max_concurrent_jobs
     )
-    return Services(paths, settings, keystore, base_url, http, client, journal, library, runner)
+    return Services(paths, settings, keystore, base_url, client, journal, library, runner)
