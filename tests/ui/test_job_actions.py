@@ -25,7 +25,7 @@ from .helpers import Rig
 async def finished_job(rig: Rig, prompt: str, **tab_values: object) -> None:
     win = rig.window
     tab = win.compose[Mode.TEXT]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     tab.prompt.setPlainText(prompt)
     tab.negative.setText(str(tab_values.get("negative", "")))
     tab.seed.setText(str(tab_values.get("seed", "")))
@@ -49,7 +49,7 @@ async def test_remix_restores_the_job_into_its_tab(rig: Rig) -> None:
     win.compose[Mode.TEXT].prompt.setPlainText("something else")
     QTest.keyClick(win.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     tab = win.compose[Mode.TEXT]
-    assert win.tabs.currentWidget() is tab
+    assert win.current_tab() is tab
     assert tab.prompt.toPlainText() == "remix me"
     assert tab.negative.text() == "blur" and tab.seed.text() == "77"
     tab.roll_seed()  # "remix with a new seed"
@@ -65,7 +65,7 @@ async def test_last_frame_chains_into_a_new_first_last_job(rig: Rig) -> None:
     frames = win.compose[Mode.FRAMES].frames
     assert frames is not None
     await wait_until(lambda: frames.start.value() is not None, timeout=10)
-    assert win.tabs.currentWidget() is win.compose[Mode.FRAMES]
+    assert win.current_tab() is win.compose[Mode.FRAMES]
     png = Path(frames.start.value() or "")
     assert Image.open(png).tobytes() == extract_frame(clip, "last").tobytes()
 

@@ -26,7 +26,7 @@ PLAYING = (QMediaPlayer.MediaStatus.BufferedMedia, QMediaPlayer.MediaStatus.EndO
 async def generate(rig: Rig, prompt: str) -> None:
     win = rig.window
     tab = win.compose[Mode.TEXT]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     tab.prompt.setPlainText(prompt)
     win.submit_current()
     await wait_until(

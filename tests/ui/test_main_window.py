@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 
 from veo_desktop.core.journal import JobState
 from veo_desktop.core.models import Mode
+from veo_desktop.ui.drafts import DraftStore
 from veo_desktop.ui.job_model import FrameRole
 
 from .conftest import wait_until
@@ -29,7 +30,7 @@ async def test_first_last_drop_type_ctrl_return_plays_inline(rig: Rig, tmp_path:
     win = rig.window
     QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     tab = win.compose[Mode.FRAMES]
-    assert win.tabs.currentWidget() is tab
+    assert win.current_tab() is tab
     assert tab.prompt.hasFocus() or win.focusWidget() is tab.prompt
     assert drop(tab.frames.start, file_mime(png(tmp_path / "start.png", (220, 40, 40))))
     assert drop(tab.frames.end, file_mime(png(tmp_path / "end.png", (40, 40, 220))))
@@ -56,7 +57,7 @@ async def test_first_last_drop_type_ctrl_return_plays_inline(rig: Rig, tmp_path:
 async def test_ctrl_return_held_down_sends_one_job(rig: Rig) -> None:
     win = rig.window
     tab = win.compose[Mode.TEXT]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     QTest.keyClicks(tab.prompt, "one intent")
     for _ in range(5):  # autorepeat and impatient double presses
         QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -70,7 +71,7 @@ async def test_ctrl_return_held_down_sends_one_job(rig: Rig) -> None:
 async def test_invalid_input_disables_submit_and_sends_nothing(rig: Rig, tmp_path: Path) -> None:
     win = rig.window
     tab = win.compose[Mode.FRAMES]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     QTest.keyClicks(tab.prompt, "missing frames")
     assert not tab.submit.isEnabled()
     assert "start frame" in tab.submit.toolTip()
@@ -91,8 +92,9 @@ async def test_drafts_and_last_tab_survive_a_restart(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     win = rig.window
+    QTest.keyClicks(win.show_tab(Mode.TEXT).prompt, "text draft in a tab left unopened next time")
     tab = win.compose[Mode.IMAGE]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     start = png(tmp_path / "s.png", (10, 200, 10))
     assert drop(tab.frames.start, file_mime(start))
     await wait_until(lambda: tab.frames.start.value() == str(start))
@@ -114,11 +116,16 @@ async def test_drafts_and_last_tab_survive_a_restart(
         open_store(str(rig.services.paths.config_dir / "window.ini")),
     )
     restored = again.compose[Mode.IMAGE]
-    assert again.tabs.currentWidget() is restored
+    assert again.current_tab() is restored
     assert restored.prompt.toPlainText() == "draft that must survive"
     assert restored.negative.text() == "blur"
     await wait_until(lambda: restored.frames.start.value() == str(start))
+    # Tabs are built when first shown; one never opened this time keeps its draft anyway.
+    assert Mode.TEXT not in again.compose.built()
     again.close()
+    kept = DraftStore(rig.services.paths.data_dir / "drafts.json").get(Mode.TEXT.value)
+    assert kept and kept["prompt"] == "text draft in a tab left unopened next time"
+    assert again.compose[Mode.TEXT].prompt.toPlainText() == kept["prompt"]
     controller.close()
     player.stop()
     from shiboken6 import Shiboken
@@ -133,6 +140,9 @@ def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  #
     r = make_rig(tmp_path)
     # the rig closes and deletes its window itself (see Rig.close)
     try:
+        for mode in r.window.compose:  # each tab is built on first showing: show them all
+            r.window.show_tab(mode)
+        assert len(r.window.compose.built()) == 5
         missing = []
         for cls in (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit):
             for w in r.window.findChildren(cls):
@@ -170,7 +180,7 @@ async def test_quirky_slow_gateway_never_freezes_the_window(qtbot, tmp_path: Pat
     timer.start()
     try:
         tab = r.window.compose[Mode.IMAGE]
-        r.window.tabs.setCurrentWidget(tab)
+        r.window.show_tab(tab.mode)
         assert drop(
             tab.frames.start, file_mime(png(tmp_path / "big.png", (5, 90, 160), (3840, 2160)))
         )
@@ -210,7 +220,7 @@ async def test_jobs_made_by_the_cli_appear_while_the_app_runs(rig: Rig) -> None:
 async def test_space_toggles_the_inline_player(rig: Rig) -> None:
     win = rig.window
     tab = win.compose[Mode.TEXT]
-    win.tabs.setCurrentWidget(tab)
+    win.show_tab(tab.mode)
     QTest.keyClicks(tab.prompt, "space bar")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await wait_until(

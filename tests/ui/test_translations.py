@@ -128,6 +128,8 @@ def test_chinese_main_window_settings_and_job_list_show_no_english(
             j.update(job.id, state=state, error_message=None)
             win.model.upsert(j.get(job.id))
         win.show()
+        for mode in win.compose:  # each tab is built on first showing: show them all
+            win.show_tab(mode)
         QApplication.processEvents()
         leaks = english_words(win)
         for row in range(win.model.rowCount()):

@@ -173,7 +173,7 @@ class JobActions(QObject):
         tab = self.w.compose[mode]
         assert tab.frames is not None
         (tab.frames.start if slot == "start" else tab.frames.end).set_value(str(png))
-        self.w.tabs.setCurrentWidget(tab)
+        self.w.show_tab(mode)
         tab.focus_prompt()
 
     def do_download(self) -> None:

@@ -28,6 +28,7 @@ from ..core.pricing import PriceTable
 from ..core.rules import check
 from . import settings as opts
 from .compose_tab import ComposeTab
+from .compose_tabs import ComposeTabs
 from .controller import JobController
 from .cost import estimate_text
 from .download_retry import DownloadRetry
@@ -73,16 +74,12 @@ class MainWindow(QMainWindow):
         # -- compose side ----------------------------------------------------------------------
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Modes"))
-        paste_dir = services.paths.data_dir / "pasted"
-        paste_dir.mkdir(parents=True, exist_ok=True)
-        self.compose: dict[Mode, ComposeTab] = {}
-        for i, mode in enumerate(MODES):
-            tab = ComposeTab(mode, paste_dir)
-            self.compose[mode] = tab
-            self.tabs.addTab(tab, mode.label)
+        self._paste_dir = services.paths.data_dir / "pasted"
+        self._paste_dir.mkdir(parents=True, exist_ok=True)
+        # Each mode's tab is built when first shown (see compose_tabs); the bar shows all five.
+        self.compose = ComposeTabs(self.tabs, MODES, self._new_tab)
+        for i in range(len(MODES)):
             self.tabs.setTabToolTip(i, self.tr("Ctrl+%d") % (i + 1))
-            tab.changed.connect(lambda m=mode: self._on_tab_changed(m))
-            tab.submit_requested.connect(self.submit_current)
 
         # -- job list --------------------------------------------------------------------------
         # The list is the library view: it pages the journal through the current filter.
@@ -197,6 +194,23 @@ class MainWindow(QMainWindow):
         space.activated.connect(self.toggle_play_current)
         self.tabs.currentChanged.connect(lambda _: self.current_tab().focus_prompt())
 
+    def _new_tab(self, mode: Mode) -> ComposeTab:
+        """Build `mode`'s tab (on its first showing): wired, and filled from its saved draft
+        or, for a fresh one, the model last used."""
+        tab = ComposeTab(mode, self._paste_dir)
+        draft = self.drafts.get(mode.value)
+        model = Model.parse(opts.LAST_MODEL.get(self.store))
+        if draft:
+            tab.load_draft(draft)
+        elif model:
+            tab.set_model(model)
+        tab.show_findings(check(tab.request()))
+        tab.show_estimate(*estimate_text(self.prices, tab.request()))
+        # Wired once filled: loading the draft emits `changed` before the tab is registered.
+        tab.changed.connect(lambda: self._on_tab_changed(mode))
+        tab.submit_requested.connect(self.submit_current)
+        return tab
+
     def _wire_controller(self) -> None:
         c = self.controller
         c.job_changed.connect(self._on_job_changed)
@@ -218,15 +232,6 @@ class MainWindow(QMainWindow):
         splitter = opts.SPLITTER.get(self.store)
         if splitter:
             self.splitter.restoreState(splitter)
-        model = Model.parse(opts.LAST_MODEL.get(self.store))
-        for mode, tab in self.compose.items():
-            draft = self.drafts.get(mode.value)
-            if draft:
-                tab.load_draft(draft)
-            elif model:
-                tab.set_model(model)
-            tab.show_findings(check(tab.request()))
-            tab.show_estimate(*estimate_text(self.prices, tab.request()))
         self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
         self.current_tab().focus_prompt()
 
@@ -237,9 +242,11 @@ class MainWindow(QMainWindow):
     # -- compose ---------------------------------------------------------------------------------
 
     def current_tab(self) -> ComposeTab:
-        tab = self.tabs.currentWidget()
-        assert isinstance(tab, ComposeTab)
-        return tab
+        return self.compose.current()
+
+    def show_tab(self, mode: Mode) -> ComposeTab:
+        """Go to `mode`'s tab (building it if it was never shown); returns it."""
+        return self.compose.show(mode)
 
     def _on_tab_changed(self, mode: Mode) -> None:
         tab = self.compose[mode]
@@ -252,7 +259,7 @@ class MainWindow(QMainWindow):
         """Remix / extend: fill the request's tab and go there, ready to edit and send."""
         tab = self.compose[req.mode]
         tab.set_request(req)
-        self.tabs.setCurrentWidget(tab)
+        self.show_tab(req.mode)
         tab.focus_prompt()
 
     def runner_forget(self, job_id: str) -> None:
@@ -331,7 +338,7 @@ class MainWindow(QMainWindow):
     def set_prices(self, table: PriceTable) -> None:
         """A new price table (edited in Costs ▸ Price table): every tab's estimate follows."""
         self.prices = table
-        for mode in self.compose:
+        for mode in self.compose.built():
             self._on_tab_changed(mode)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -401,7 +408,7 @@ class MainWindow(QMainWindow):
         opts.SPLITTER.set(self.store, self.splitter.saveState())
         opts.LAST_TAB.set(self.store, self.tabs.currentIndex())
         opts.LAST_MODEL.set(self.store, self.current_tab().model().value)
-        for mode, tab in self.compose.items():
+        for mode, tab in self.compose.built().items():
             self.drafts.put(mode.value, tab.draft())
         self.drafts.flush_now()
         self.store.sync()
