@@ -32,8 +32,10 @@ def frame(path: Path, top: tuple[int, int, int], bottom: tuple[int, int, int], s
     d = ImageDraw.Draw(img)
     for y in range(720):
         t = y / 719
-        d.line([(0, y), (1280, y)], fill=tuple(int(a * (1 - t) + b * t)
-                                                for a, b in zip(top, bottom, strict=True)))
+        d.line(
+            [(0, y), (1280, y)],
+            fill=tuple(int(a * (1 - t) + b * t) for a, b in zip(top, bottom, strict=True)),
+        )
     if sun:
         d.ellipse((560, 420, 720, 580), fill=(255, 214, 102))
     d.rectangle((0, 600, 1280, 720), fill=(40, 60, 40))
@@ -46,12 +48,24 @@ def drop(widget: QWidget, path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     pos = widget.rect().center()
-    enter = QDragEnterEvent(QPoint(pos), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, enter)
-    QApplication.sendEvent(widget, QDropEvent(pos.toPointF(), Qt.DropAction.CopyAction, mime,
-                                              Qt.MouseButton.LeftButton,
-                                              Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        widget,
+        QDropEvent(
+            pos.toPointF(),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
 
 
 def type_into(widget: QWidget, text: str) -> None:
