@@ -4,6 +4,12 @@ modules loaded by then, and the resident memory once start-up work has settled.
 
     python bench/startup_child.py app DATA_DIR SETTLE_S
     python bench/startup_child.py bare MODULES SETTLE_S
+    python bench/startup_child.py types MODULES;CLASSES SETTLE_S
+
+`types` is the bare window that also looks up the Qt classes the app's modules use (module.Class,
+comma-separated, as the app run reports them). PySide6 builds a class's Python type, with all its
+enums, on first lookup; this part of start-up is what any PySide6 window with those widgets pays,
+before any of the app's own code runs.
 """
 
 from __future__ import annotations
@@ -23,16 +29,34 @@ def _rss() -> int:
     return 0
 
 
+def _qt_classes_used() -> list[str]:
+    """The PySide6 classes the app's loaded modules refer to by name."""
+    found = set()
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("veo_desktop"):
+            continue
+        for value in vars(module).values():
+            owner = getattr(value, "__module__", "") or ""
+            if isinstance(value, type) and owner.startswith("PySide6.Qt"):
+                found.add(f"{owner}.{value.__name__}")
+    return sorted(found)
+
+
 def main() -> None:
     kind, arg, settle = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    parts = None
     if kind == "app":
         from veo_desktop.app import create_app
 
         parts = create_app(["--data-dir", arg])
         app, window = parts.app, parts.window
     else:
-        for name in filter(None, arg.split(",")):
+        modules, _, classes = arg.partition(";")
+        for name in filter(None, modules.split(",")):
             importlib.import_module(name)
+        for qualified in filter(None, classes.split(",")):
+            module, _, cls = qualified.rpartition(".")
+            getattr(importlib.import_module(module), cls)
         from PySide6.QtWidgets import QApplication, QMainWindow
 
         app = QApplication(sys.argv[:1])
@@ -53,7 +77,6 @@ def main() -> None:
     first_paint = FirstPaint()
     app.installEventFilter(first_paint)
     window.resize(1240, 760)
-    window.show()
 
     # A zero-interval QTimer fires only once the queue is empty: the loop's first idle.
     idle = QTimer()
@@ -68,6 +91,7 @@ def main() -> None:
         out["modules"] = sorted(
             m for m in sys.modules if m.startswith("PySide6.Qt") and m.count(".") == 1
         )
+        out["qt_classes"] = _qt_classes_used()
         out["rss_idle"] = _rss()
         QTimer.singleShot(int(settle * 1000), finish)
 
@@ -78,7 +102,13 @@ def main() -> None:
 
     idle.timeout.connect(on_idle)
     idle.start()
-    app.exec()
+    if parts is not None:
+        from veo_desktop.app import run
+
+        run(parts)  # the app's own start: show, resume open jobs, run the asyncio loop
+    else:
+        window.show()
+        app.exec()
 
 
 if __name__ == "__main__":
