@@ -136,7 +136,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
     if not welcome and not args.demo:
         loop.create_task(_welcome_if_no_key(window, services))
-    loop.call_later(WARM_UP_AFTER_S, _warm_up)
+    loop.call_later(WARM_UP_AFTER_S, _warm_up, window, player)
     from .ui.crash_notice import CrashNotice
 
     notice = CrashNotice(window)
@@ -172,18 +172,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 WARM_UP_AFTER_S = 1.0
 
 
-def _warm_up() -> None:
-    """Load PyAV (FFmpeg) and Pillow while nothing is happening. Loading a large extension
-    holds the GIL for ~50 ms; done later, on the first poster or image, it would stall the
-    window in the middle of what the user is doing (bench: heartbeat_max_ms)."""
+def _warm_up(window: MainWindow, player: Player) -> None:
+    """What start-up left for later, done while the window is idle, so none of it stalls the
+    window in the middle of what the user is doing (bench: heartbeat_max_ms):
+
+    - on a worker: load PyAV (FFmpeg), Pillow and httpcore (the HTTP client's engine); loading
+      a large extension holds the GIL for ~50 ms, done later it would land on the first poster,
+      image or request;
+    - here, one piece per turn of the loop: the media player (~20 ms for Qt's media backend)
+      and the mode tabs not opened yet (~10 ms each)."""
     import importlib
     import threading
 
+    from PySide6.QtCore import QTimer
+
     def load() -> None:
-        for name in ("av", "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin"):
+        for name in ("av", "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin", "httpcore"):
             importlib.import_module(name)
 
     threading.Thread(target=load, name="warm-up", daemon=True).start()
+    player.prepare()
+    QTimer.singleShot(0, window.compose.build_rest)
 
 
 async def _welcome_if_no_key(window: MainWindow, services: Services) -> None:

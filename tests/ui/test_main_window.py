@@ -265,3 +265,12 @@ def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot, tmp_path: Pat
     [report] = list((tmp_path / "logs").glob("crash-*.txt"))
     text = report.read_text()
     assert "ZeroDivisionError" in text and "sk-ui-test" not in text
+
+
+@pytest.mark.asyncio
+async def test_only_the_current_tab_is_built_at_start_and_the_rest_once_idle(rig: Rig) -> None:
+    win = rig.window
+    assert list(win.compose.built()) == [Mode.TEXT]  # a fresh window opens on the first tab
+    win.compose.build_rest()  # what the app's warm-up does once the window is idle
+    await wait_until(lambda: len(win.compose.built()) == 5)
+    assert win.current_tab().mode is Mode.TEXT  # building them switched nothing

@@ -36,6 +36,11 @@ class Player(QObject):
         self._job_id: str | None = None
         self._extra_sink: QVideoSink | None = None
 
+    def prepare(self) -> None:
+        """Make the QMediaPlayer now (the app calls this once idle), so the first clip that
+        plays does not stall the window while Qt loads its media backend."""
+        self.media  # noqa: B018 (the property makes it)
+
     @property
     def media(self) -> QMediaPlayer:
         if self._media is None:
