@@ -85,8 +85,10 @@ async def until(predicate, timeout: float = 60) -> None:  # type: ignore[no-unty
         await asyncio.sleep(0.05)
 
 
-def grab(window: QWidget, out: Path) -> None:
-    QApplication.processEvents()
+async def grab(window: QWidget, out: Path) -> None:
+    # Let the loop paint in its own turn: processEvents() here, inside the scenario's task,
+    # could run another task's wake-up re-entrantly, which asyncio refuses.
+    await asyncio.sleep(0.1)
     screen = QGuiApplication.primaryScreen()
     pixmap = screen.grabWindow(window.winId())
     pixmap.save(str(out))
@@ -130,7 +132,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     await until(lambda: win.isActiveWindow(), 10)
     text_tab = win.compose[Mode.TEXT]
     type_into(text_tab.prompt, PROMPTS["text"])
-    grab(win, out_dir / "mode-text.png")
+    await grab(win, out_dir / "mode-text.png")
 
     # 1. First + Last: two frames dropped, a prompt, Ctrl+Return; the clip plays inline.
     QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -140,28 +142,28 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     await until(lambda: bool(tab.frames.start.value() and tab.frames.end.value()))
     first = PROMPTS["frames"]
     type_into(tab.prompt, first)
-    grab(win, out_dir / "mode-frames.png")
+    await grab(win, out_dir / "mode-frames.png")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     model = win.model
     await until(lambda: model.rowCount() == 1)
     await asyncio.sleep(1.0)
-    grab(win, out_dir / "job-running.png")
+    await grab(win, out_dir / "job-running.png")
     await finished(win, first)
     await asyncio.sleep(1.5)  # let the inline preview play a little
-    grab(win, out_dir / "main-window.png")
+    await grab(win, out_dir / "main-window.png")
 
     # The other modes, filled in as a user would.
     win.view.setFocus()
     QTest.keyClick(win.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Extend
     extend = win.compose[Mode.EXTEND]
     type_into(extend.prompt, PROMPTS["extend"])
-    grab(win, out_dir / "mode-extend.png")
+    await grab(win, out_dir / "mode-extend.png")
     QTest.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     image = win.compose[Mode.IMAGE]
     drop(image.frames.start, frame(inputs / "field.png", (120, 170, 230), (250, 220, 160), True))
     await until(lambda: bool(image.frames.start.value()))
     type_into(image.prompt, PROMPTS["image"])
-    grab(win, out_dir / "mode-image.png")
+    await grab(win, out_dir / "mode-image.png")
     QTest.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     refs = win.compose[Mode.REFERENCE]
     palettes = (
@@ -173,7 +175,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
         drop(refs.refs.slots[i], frame(inputs / f"ref{i}.png", *colours, i == 1))
     await until(lambda: len(refs.refs.values()) == 3)
     type_into(refs.prompt, PROMPTS["references"])
-    grab(win, out_dir / "mode-references.png")
+    await grab(win, out_dir / "mode-references.png")
     QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
 
     # 2. Chain: the clip's last frame becomes the next First + Last job's start (Ctrl+L).
@@ -185,7 +187,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     tab.prompt.clear()
     second = PROMPTS["chain"]
     type_into(tab.prompt, second)
-    grab(win, out_dir / "chain-last-frame.png")
+    await grab(win, out_dir / "chain-last-frame.png")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await finished(win, second)
 
@@ -200,7 +202,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     old_seed = tab.seed.text()
     tab.dice.click()
     assert tab.seed.text() != old_seed
-    grab(win, out_dir / "remix-new-seed.png")
+    await grab(win, out_dir / "remix-new-seed.png")
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: model.rowCount() == 3, 20)
     await until(lambda: model.job_at(0).state is JobState.DOWNLOADED, 120)
@@ -212,13 +214,13 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     win.view.setCurrentIndex(model.index(0, 0))
     await until(lambda: model.data(model.index(0, 0), FrameRole) is not None, 60)
     await asyncio.sleep(1.0)
-    grab(win, out_dir / "library-search-offline.png")
+    await grab(win, out_dir / "library-search-offline.png")
     win.library_bar.clear()
 
     # 5. Settings, as a user opens them (Ctrl+,).
     settings = win.open_settings()
     await asyncio.sleep(0.5)
-    grab(settings, out_dir / "settings.png")
+    await grab(settings, out_dir / "settings.png")
     settings.reject()
 
     # 6. What it cost, at list prices.
@@ -226,7 +228,7 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     await asyncio.sleep(0.5)
     dialog = win.findChild(QDialog)
     if dialog is not None:
-        grab(dialog, out_dir / "spending.png")
+        await grab(dialog, out_dir / "spending.png")
         dialog.close()
     win.close()
 
