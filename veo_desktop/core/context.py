@@ -5,8 +5,8 @@ share one journal and one library."""
 from __future__ import annotations
 
 import ssl
-import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,24 +41,10 @@ def start_tls_context() -> Callable[[], ssl.SSLContext]:
     SSL_CERT_FILE/SSL_CERT_DIR environment honoured) on a worker thread; returns a function
     that waits for it. Loading the CA bundle takes 25-60 ms with the GIL released, so the app
     starts it first and the load overlaps building the window instead of delaying it."""
-    box: list[ssl.SSLContext | BaseException] = []
-
-    def build() -> None:
-        try:
-            box.append(httpx.create_ssl_context())
-        except BaseException as exc:  # handed to the caller, who would have hit it anyway
-            box.append(exc)
-
-    worker = threading.Thread(target=build, name="tls-context", daemon=True)
-    worker.start()
-
-    def result() -> ssl.SSLContext:
-        worker.join()
-        if isinstance(box[0], BaseException):
-            raise box[0]
-        return box[0]
-
-    return result
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tls-context")
+    future = pool.submit(httpx.create_ssl_context)
+    pool.shutdown(wait=False)  # the one job runs on; the pool takes no more
+    return future.result  # re-raises what building it raised, where the context is needed
 
 
 @dataclass
