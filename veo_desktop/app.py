@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .core.config import SharedSettings, normalize_base_url
-from .core.context import Services, build_services, start_tls_context
+from .core.context import Services, build_services
 from .core.errors import InvalidInputError
+from .core.http_clients import start_tls_context
 from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
 

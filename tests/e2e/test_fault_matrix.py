@@ -84,6 +84,7 @@ async def rig(
         lambda: key[0],
         retry=RetryPolicy(attempts=4, base_delay=0.05, max_delay=0.2, max_retry_after=5.0),
         create_timeout=create_timeout,
+        downloads=httpx.Client(timeout=httpx.Timeout(read_timeout, connect=5.0)),
     )
     journal = Journal(tmp_path / "journal.sqlite3")
     lib = Library(library or tmp_path / "library")
@@ -95,6 +96,7 @@ async def rig(
         yield r
     finally:
         await http.aclose()
+        client.downloads.close()
         journal.close()
 
 

@@ -67,7 +67,14 @@ def make_runner(tmp_path: Path, key: str = BAD_INPUT_KEY) -> tuple[JobRunner, Ga
         return None
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(gw))
-    client = GatewayClient(GW, http, lambda: key, retry=RetryPolicy(attempts=1), sleep=no_sleep)
+    client = GatewayClient(
+        GW,
+        http,
+        lambda: key,
+        retry=RetryPolicy(attempts=1),
+        sleep=no_sleep,
+        downloads=httpx.Client(transport=httpx.MockTransport(gw)),
+    )
     runner = JobRunner(
         client,
         Journal(tmp_path / "journal.sqlite3"),

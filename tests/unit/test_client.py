@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -41,7 +41,13 @@ def make_client(
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(rec))
     client = GatewayClient(
-        GATEWAY, http, lambda: KEY, retry=RetryPolicy(attempts=4), sleep=fake_sleep, rng=lambda: 0.5
+        GATEWAY,
+        http,
+        lambda: KEY,
+        retry=RetryPolicy(attempts=4),
+        sleep=fake_sleep,
+        rng=lambda: 0.5,
+        downloads=httpx.Client(transport=httpx.MockTransport(rec)),
     )
     return client, rec, sleeps
 
@@ -50,13 +56,13 @@ def job(status: str = "queued", **kw: object) -> httpx.Response:
     return httpx.Response(200, json={"id": "task_1", "task_id": "task_1", "status": status, **kw})
 
 
-class CutStream(httpx.AsyncByteStream):
+class CutStream(httpx.SyncByteStream):
     """Sends `data[:cut]` and then drops the connection."""
 
     def __init__(self, data: bytes, cut: int) -> None:
         self.data, self.cut = data, cut
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
+    def __iter__(self) -> Iterator[bytes]:
         yield self.data[: self.cut]
         raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
 

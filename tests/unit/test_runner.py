@@ -46,7 +46,12 @@ def make_runner(
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(record))
     client = GatewayClient(
-        GW, http, lambda: "sk-x", retry=RetryPolicy(attempts=1), sleep=clock.sleep
+        GW,
+        http,
+        lambda: "sk-x",
+        retry=RetryPolicy(attempts=1),
+        sleep=clock.sleep,
+        downloads=httpx.Client(transport=httpx.MockTransport(record)),
     )
     runner = JobRunner(
         client,

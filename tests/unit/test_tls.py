@@ -1,4 +1,4 @@
-"""TLS verification is always on: the app's one HTTP client refuses a gateway whose certificate
+"""TLS verification is always on: the app's HTTP clients refuse a host whose certificate
 it cannot verify (here a self-signed one on loopback), with a message, and sends nothing."""
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.context import build_services, make_http_client, start_tls_context
-from veo_desktop.core.errors import NetworkError
+from veo_desktop.core.context import build_services
+from veo_desktop.core.errors import DownloadError, NetworkError
+from veo_desktop.core.http_clients import make_http_client, start_tls_context
 from veo_desktop.core.paths import resolve_paths
 
 
@@ -111,3 +112,28 @@ async def test_a_certificate_that_cannot_be_verified_is_refused(
         assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
     finally:
         await (services.aclose() if services else client.http.aclose())
+
+
+@pytest.mark.asyncio
+async def test_a_video_host_whose_certificate_cannot_be_verified_gets_nothing_downloaded(
+    tls_gateway: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    """Video bodies go through the blocking download client (video_fetch.py): it verifies
+    like the API client, and a bad certificate is said at once, not retried as a broken link."""
+    url, _ = tls_gateway
+    services = build_services(
+        "https://gw.example.com",
+        paths=resolve_paths(str(tmp_path / "data")),
+        key=lambda: "sk-tls-test",
+        tls=start_tls_context(),
+    )
+    try:
+        with pytest.raises(DownloadError) as info:
+            await services.client.download(f"{url}/v.mp4", "t", tmp_path / "v.mp4")
+        assert "certificate could not be verified" in info.value.message
+        assert "nothing was downloaded" in info.value.message
+        assert not list(tmp_path.glob("v.mp4*"))
+        ctx = services.client.downloads._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
+    finally:
+        await services.aclose()

@@ -1,4 +1,6 @@
-"""The gateway client: create, read and download over one injected `httpx.AsyncClient`.
+"""The gateway client: create and read over one injected `httpx.AsyncClient`, and download
+video bodies with an injected blocking `httpx.Client` on a worker thread (video_fetch.py says
+why).
 
 Three promises live here:
 - the Bearer key goes only to the gateway's own origin (never to a video host, not even through
@@ -7,7 +9,7 @@ Three promises live here:
   that becomes `SubmissionUncertainError`, because a second POST may be billed twice;
 - a download lands in the library only whole and only if it is an MP4: streamed to `.part`,
   resumed with `Range`, checked for an `ftyp` box, then renamed into place atomically
-  (the disk side of that is video_file.py).
+  (the network side of that is video_fetch.py, the disk side video_file.py).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import asyncio
 import logging
 import random
 import ssl
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from urllib.parse import quote
 
 import httpx
 
-from . import checkpoints, video_file
+from . import checkpoints, video_fetch, video_file
 from .errors import (
     AuthError,
     DownloadError,
@@ -35,6 +36,7 @@ from .errors import (
     ServerError,
     SubmissionUncertainError,
 )
+from .http_clients import make_download_client
 from .request_body import json_body
 from .text import msg
 from .wire import JobSnapshot, error_from_response, parse_job
@@ -42,8 +44,6 @@ from .wire import JobSnapshot, error_from_response, parse_job
 log = logging.getLogger(__name__)
 
 CREATE_PATH = "/v1/video/generations"
-CHUNK = 1 << 20  # 1 MiB: large enough that the loop is not busy with tiny writes
-FLUSH_SECONDS = 1.0  # a slow download still reaches the disk this often
 
 
 class LinkExpiredError(DownloadError):
@@ -140,10 +140,13 @@ class GatewayClient:
         sleep: Sleep = asyncio.sleep,
         rng: Callable[[], float] = random.random,
         create_timeout: float = 120.0,
+        downloads: httpx.Client | Callable[[], httpx.Client] = make_download_client,
     ) -> None:
         self.reconfigure(base_url)
         self._http_factory = http
         self._http = http if isinstance(http, httpx.AsyncClient) else None
+        self._downloads_factory = downloads
+        self._downloads = downloads if isinstance(downloads, httpx.Client) else None
         self.key_provider = key
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
@@ -163,6 +166,19 @@ class GatewayClient:
     @property
     def http_built(self) -> bool:
         return self._http is not None
+
+    @property
+    def downloads(self) -> httpx.Client:
+        """The blocking client video bodies are read with (video_fetch.py), built on first use
+        like `http`."""
+        if self._downloads is None:
+            assert callable(self._downloads_factory)
+            self._downloads = self._downloads_factory()
+        return self._downloads
+
+    @property
+    def downloads_built(self) -> bool:
+        return self._downloads is not None
 
     def reconfigure(self, base_url: str) -> None:
         """Point at another gateway (Settings changed). The key provider follows the URL."""
@@ -327,9 +343,21 @@ class GatewayClient:
         part = dest.with_name(dest.name + ".part")
         for attempt in range(5):
             try:
-                await self._fetch_into(url, part, on_progress)
+                await self._fetch_on_thread(url, part, on_progress)
                 break
-            except (httpx.TransportError, _Restart) as exc:
+            except (httpx.TransportError, video_fetch.Restart) as exc:
+                bad_cert = _untrusted_certificate(exc)
+                if bad_cert is not None:  # fails the same way every time: say so at once
+                    raise DownloadError(
+                        msg(
+                            "The video host's security certificate could not be verified "
+                            "({reason}), so nothing was downloaded. If you trust this host, add "
+                            "its certificate to your system's trusted certificates, then choose "
+                            "Download again.",
+                            reason=bad_cert.verify_message or str(bad_cert),
+                        ),
+                        detail=f"{type(exc).__name__}: {exc}",
+                    ) from None
                 if attempt == 4:
                     raise DownloadError(
                         msg(
@@ -343,86 +371,31 @@ class GatewayClient:
         await checkpoints.reached("downloaded")
         return await asyncio.to_thread(video_file.verify_and_commit, part, dest)
 
-    async def _fetch_into(
+    async def _fetch_on_thread(
         self, url: str, part: Path, on_progress: Callable[[int, int | None], None] | None
     ) -> None:
-        offset = part.stat().st_size if part.exists() else 0
-        current = httpx.URL(url)
-        for _hop in range(6):
-            headers = self._headers_for(current)
-            if offset:
-                headers["Range"] = f"bytes={offset}-"
-            async with self.http.stream(
-                "GET", current, headers=headers, follow_redirects=False
-            ) as resp:
-                if resp.is_redirect and "location" in resp.headers:
-                    current = current.join(resp.headers["location"])
-                    continue  # next hop decides its own auth header from its own origin
-                if resp.status_code == 416:
-                    if offset and _range_total(resp.headers) == offset:
-                        return  # the part is already whole (stopped between fetch and rename)
-                    part.unlink(missing_ok=True)
-                    raise _Restart("range not satisfiable")
-                if resp.status_code >= 300:
-                    await resp.aread()
-                    raise self._download_error(current, resp)
-                if resp.status_code == 206 and not resp.headers.get("content-range", "").startswith(
-                    f"bytes {offset}-"
-                ):
-                    part.unlink(missing_ok=True)
-                    raise _Restart("server ignored our range")
-                if resp.status_code == 200:
-                    offset = 0  # full body: start over
-                length = resp.headers.get("content-length")
-                total = offset + int(length) if length and length.isdigit() else None
-                await asyncio.to_thread(video_file.ensure_space, part.parent, total, offset)
-                await self._stream_body(resp, part, offset, total, on_progress)
-                return
-        raise DownloadError(msg("The video link redirected too many times. Try Download again."))
+        """One attempt of video_fetch on a worker thread; progress comes back to this loop.
+        Cancelled, it stops the thread and waits for it to let go of the part file, so the
+        caller's download lock is never released while a write is still going on."""
+        loop = asyncio.get_running_loop()
 
-    async def _stream_body(
-        self,
-        resp: httpx.Response,
-        part: Path,
-        offset: int,
-        total: int | None,
-        on_progress: Callable[[int, int | None], None] | None,
-    ) -> None:
+        def report(done: int, total: int | None) -> None:
+            if on_progress is not None:
+                loop.call_soon_threadsafe(on_progress, done, total)
+
+        stop = video_fetch.Stop()
+        fetch = video_fetch.Fetch(
+            self.downloads, self._headers_for, self._download_error, stop, report
+        )
+        job = loop.run_in_executor(None, fetch.into, url, part)
         try:
-            f = await asyncio.to_thread(open, part, "ab" if offset else "wb")
-        except OSError as exc:
-            raise video_file.disk_error(exc, part) from None
-        done = offset
-        pieces: list[bytes] = []  # joined once per write: one copy, not one per chunk
-        held = 0
-        written_at = time.monotonic()
-        try:
-            try:
-                # Chunks arrive as the network gives them; we gather ~1 MiB per write so the
-                # thread hop is rare, and whatever did arrive is kept when the link breaks. A
-                # slow link still writes every second, so a crash keeps what came before it.
-                async for chunk in resp.aiter_bytes():
-                    pieces.append(chunk)
-                    held += len(chunk)
-                    done += len(chunk)
-                    now = time.monotonic()
-                    if held >= CHUNK or now - written_at >= FLUSH_SECONDS:
-                        await asyncio.to_thread(f.write, b"".join(pieces))
-                        pieces.clear()
-                        held = 0
-                        written_at = now
-                        if on_progress:
-                            on_progress(done, total)
-            finally:
-                if pieces:
-                    await asyncio.to_thread(f.write, b"".join(pieces))
-            await asyncio.to_thread(video_file.flush_sync, f)
-        except OSError as exc:
-            raise video_file.disk_error(exc, part) from None
-        finally:
-            await asyncio.to_thread(f.close)
-        if on_progress:
-            on_progress(done, total)
+            await asyncio.shield(job)
+        except asyncio.CancelledError:
+            stop.set()
+            await asyncio.wait([job])
+            if not job.cancelled():
+                job.exception()  # retrieved: how the thread ended no longer matters
+            raise
 
     def _download_error(self, url: httpx.URL, resp: httpx.Response) -> Exception:
         if self.is_gateway_origin(url):
@@ -433,7 +406,7 @@ class GatewayClient:
                 detail=f"HTTP {resp.status_code} from {url.host}",
             )
         if resp.status_code >= 500 or resp.status_code == 429:
-            return _Restart(f"video host answered {resp.status_code}")
+            return video_fetch.Restart(f"video host answered {resp.status_code}")
         return DownloadError(
             msg(
                 "The video host refused the download (HTTP {status}). Choose Download again later.",
@@ -443,20 +416,9 @@ class GatewayClient:
         )
 
 
-class _Restart(Exception):
-    """Internal: try the download again (from where the part file ends)."""
-
-
 def _json(resp: httpx.Response) -> Any:
     """The body as JSON; a 2xx that is not JSON (a proxy's page) is a readable error."""
     try:
         return resp.json()
     except ValueError:
         raise error_from_response(resp.status_code, resp.headers, resp.text) from None
-
-
-def _range_total(headers: httpx.Headers) -> int | None:
-    """The full size from a 416's `Content-Range: bytes */N`."""
-    unit, _, rest = headers.get("content-range", "").partition(" ")
-    total = rest.rpartition("/")[2]
-    return int(total) if unit == "bytes" and total.isdigit() else None

@@ -1,4 +1,4 @@
-"""Builds the core objects once (paths, settings, key store, the one HTTP client, gateway client,
+"""Builds the core objects once (paths, settings, key store, the HTTP clients, gateway client,
 journal, library, runner) for a front end. The app and the CLI both start here, so they always
 share one journal and one library."""
 
@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,37 +13,12 @@ import httpx
 
 from .client import GatewayClient
 from .config import SharedSettings
+from .http_clients import make_download_client, make_http_client
 from .journal import Journal
 from .library import Library
 from .paths import Paths, resolve_paths
 from .runner import JobRunner, PollPolicy
 from .secrets import KeyStore
-
-USER_AGENT = "veo-desktop/0.1"
-
-
-def make_http_client(tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
-    """The single `AsyncClient` for the process: TLS verification stays on (httpx's default,
-    or `tls` from `start_tls_context`, which is the same context built ahead of time),
-    connections are pooled, and the read timeout bounds a silent server."""
-    return httpx.AsyncClient(
-        verify=tls if tls is not None else True,
-        timeout=httpx.Timeout(60.0, connect=15.0),
-        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
-        headers={"User-Agent": USER_AGENT},
-        http2=False,
-    )
-
-
-def start_tls_context() -> Callable[[], ssl.SSLContext]:
-    """Start building httpx's default TLS context (verification on, the CA bundle loaded, the
-    SSL_CERT_FILE/SSL_CERT_DIR environment honoured) on a worker thread; returns a function
-    that waits for it. Loading the CA bundle takes 25-60 ms with the GIL released, so the app
-    starts it first and the load overlaps building the window instead of delaying it."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tls-context")
-    future = pool.submit(httpx.create_ssl_context)
-    pool.shutdown(wait=False)  # the one job runs on; the pool takes no more
-    return future.result  # re-raises what building it raised, where the context is needed
 
 
 @dataclass
@@ -61,12 +35,14 @@ class Services:
 
     @property
     def http(self) -> httpx.AsyncClient:
-        """The one HTTP client (built on first use when a factory was given)."""
+        """The API client (`AsyncClient`, built on first use when a factory was given)."""
         return self.client.http
 
     async def aclose(self) -> None:
         if self.client.http_built:
             await self.client.http.aclose()
+        if self.client.downloads_built:
+            self.client.downloads.close()
         self.journal.close()
         for close in self._closers:
             close()
@@ -92,7 +68,8 @@ def build_services(
     if http is None:
         # Built on first use (see GatewayClient.http), with the TLS context `tls` hands over.
         http = lambda: make_http_client(tls() if tls else None)  # noqa: E731
-    client = GatewayClient(base_url, http, lambda: None)
+    downloads = lambda: make_download_client(tls() if tls else None)  # noqa: E731
+    client = GatewayClient(base_url, http, lambda: None, downloads=downloads)
 
     def stored_key() -> str | None:
         # Follows whichever gateway the client points at now (Settings can change it).

@@ -1172,6 +1172,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>任务可能已到达网关，但没有收到响应。为避免重复计费，任务未被重新发送：请先在网关的任务列表中核实，如果其中没有该任务，再自行重新发送。</translation>
     </message>
     <message>
+        <source>The video host&apos;s security certificate could not be verified ({reason}), so nothing was downloaded. If you trust this host, add its certificate to your system&apos;s trusted certificates, then choose Download again.</source>
+        <translation>无法验证视频主机的安全证书（{reason}），因此没有下载任何内容。如果你信任该主机，请将其证书添加到系统的受信任证书中，然后选择“重新下载”。</translation>
+    </message>
+    <message>
         <source>The download kept breaking off. Check your connection and choose Download again.</source>
         <translation>下载多次中断。请检查网络连接后选择“重新下载”。</translation>
     </message>
