@@ -14,7 +14,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpcore
 import httpx
 
 USER_AGENT = "veo-desktop/0.1"
@@ -48,6 +47,8 @@ DOWNLOAD_READ_BYTES = 1 << 20
 def make_download_client(tls: ssl.SSLContext | None = None) -> httpx.Client:
     """The blocking client video bodies are read with, on worker threads (httpx's `Client`
     is thread-safe). Same verification and limits as `make_http_client`."""
+    import httpcore  # here, not at the top: httpx loads it on first request, after start-up
+
     httpcore.HTTP11Connection.READ_NUM_BYTES = DOWNLOAD_READ_BYTES
     return httpx.Client(**_options(tls))
 
