@@ -1,12 +1,13 @@
 """Video bodies are read on a worker thread (video_fetch.py), against real loopback sockets:
-a cancelled download lets go of its part file at once even when the host has gone silent, and
-progress reaches the loop's own thread."""
+a cancelled download lets go of its part file at once even when the host has gone silent,
+progress reaches the loop's own thread, and the thread yields the CPU to the window's."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -16,6 +17,8 @@ import httpx
 import pytest
 import pytest_asyncio
 
+from veo_desktop.core import video_fetch
+from veo_desktop.core.background import in_background
 from veo_desktop.core.client import GatewayClient
 from veo_desktop.core.http_clients import make_download_client
 
@@ -130,3 +133,20 @@ async def test_progress_is_reported_on_the_loop_thread_up_to_the_whole_size(
     assert seen and all(on_loop for *_, on_loop in seen)
     assert seen[-1][:2] == (size, size)
     assert [d for d, *_ in seen] == sorted(d for d, *_ in seen)
+
+
+@pytest.mark.asyncio
+async def test_downloads_and_image_work_run_below_the_window_threads_priority() -> None:
+    """A full-speed download or a 20 MB re-encode must leave the window's thread first in line
+    for the CPU (background.py); the window's own priority is left alone."""
+
+    def own_nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    window = own_nice()
+    loop = asyncio.get_running_loop()
+    download = await loop.run_in_executor(video_fetch.THREADS, own_nice)
+    work = await in_background(own_nice)
+    lowered = min(19, window + 10) if sys.platform.startswith("linux") else window  # Linux only
+    assert download == work == lowered
+    assert own_nice() == window

@@ -27,6 +27,7 @@ from urllib.parse import quote
 import httpx
 
 from . import checkpoints, video_fetch, video_file
+from .background import in_background
 from .errors import (
     AuthError,
     DownloadError,
@@ -234,7 +235,7 @@ class GatewayClient:
         timeout = httpx.Timeout(self._create_timeout, connect=15.0)
         # A body with inline images is megabytes of base64: serialise it off the event loop, or
         # the window stalls while it is escaped and encoded (bench: heartbeat_max_ms).
-        content = await asyncio.to_thread(json_body, body)
+        content = await in_background(json_body, body)
         attempt = 0
         while True:
             try:
@@ -387,7 +388,7 @@ class GatewayClient:
         fetch = video_fetch.Fetch(
             self.downloads, self._headers_for, self._download_error, stop, report
         )
-        job = loop.run_in_executor(None, fetch.into, url, part)
+        job = loop.run_in_executor(video_fetch.THREADS, fetch.into, url, part)
         try:
             await asyncio.shield(job)
         except asyncio.CancelledError:

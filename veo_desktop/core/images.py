@@ -2,7 +2,7 @@
 URI, checked, EXIF-rotated and downscaled when needed; an http(s) URL passes through unchanged.
 
 Gateways differ (some fetch URLs, some accept only data URIs), so local files always travel
-inline. All decoding runs in worker threads (`prepare_image` uses `asyncio.to_thread`): a 50 MB
+inline. All decoding runs in worker threads (`prepare_image`, on background.py's pool): a 50 MB
 image must never freeze the window. Every failure is an `ImageError` that names the file and
 says what to do; nothing else escapes, whatever bytes the file holds.
 """
@@ -26,6 +26,7 @@ from urllib.request import url2pathname
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
+from .background import in_background
 from .errors import ImageError
 from .text import msg
 
@@ -419,7 +420,7 @@ def prepare_image_sync(value: str) -> PreparedImage:
 
 
 async def prepare_image(value: str) -> PreparedImage:
-    return await asyncio.to_thread(prepare_image_sync, value)
+    return await in_background(prepare_image_sync, value)
 
 
 async def prepare_images(values: Sequence[str]) -> list[PreparedImage]:

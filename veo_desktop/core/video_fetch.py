@@ -28,9 +28,13 @@ from typing import Any
 import httpx
 
 from . import video_file
+from .background import background_pool
 from .errors import DownloadError
 from .text import msg
 
+#: The threads downloads run on, below the window's priority (background.py). Four: more
+#: clips than that at once only share the same link.
+THREADS = background_pool("download", 4)
 PROGRESS_SECONDS = 0.1  # how often the loop hears about progress (each report wakes it)
 MAX_HOPS = 6
 

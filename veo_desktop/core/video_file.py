@@ -10,10 +10,11 @@ import contextlib
 import errno
 import os
 import shutil
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from .background import background_pool
 from .errors import DownloadError
 from .text import msg
 
@@ -38,7 +39,7 @@ class BackgroundFlush:
 
     def __init__(self, f: Any) -> None:
         self._fd = f.fileno()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flush")
+        self._pool = background_pool("flush", 1)
         self._pending: Future[None] | None = None
         self._since = 0
 
