@@ -67,7 +67,13 @@ async def _one(folder: Path, job_seconds: float) -> int:
         return httpx.Response(200, json=reply)
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(gateway)) as http:
-        client = GatewayClient("https://gateway.test", http, lambda: "bench-key", sleep=clock.sleep)
+        client = GatewayClient(
+            "https://gateway.test",
+            http,
+            lambda: "bench-key",
+            sleep=clock.sleep,
+            downloads=httpx.Client(transport=httpx.MockTransport(gateway)),
+        )
         journal = Journal(folder / "journal.sqlite3")
         runner = JobRunner(
             client, journal, Library(folder / "library"), sleep=clock.sleep, clock=clock
