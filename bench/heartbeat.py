@@ -1,5 +1,5 @@
 """heartbeat_p99_ms / heartbeat_max_ms: how late a 5 ms Qt timer fires while the real app
-(create_app: window, controller, runner, one httpx client, on its qasync loop) downloads 200 MB,
+(create_app: window, controller, runner and HTTP clients, on its qasync loop) downloads 200 MB,
 polls 20 running jobs against the simulator and prepares a 20 MB image for an Image job.
 
     python -m bench.heartbeat LIBRARY_DIR WORK_DIR   (one run; prints a JSON line)

@@ -1,4 +1,4 @@
-"""Start-up, the composition root: builds Qt, the qasync loop, the one httpx client, the
+"""Start-up, the composition root: builds Qt, the qasync loop, the HTTP clients, the
 journal, runner, controller and player once, injects them into the window, and closes them on
 quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo]`."""
 
