@@ -15,6 +15,7 @@ Three promises live here:
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 import ssl
@@ -144,42 +145,36 @@ class GatewayClient:
         downloads: httpx.Client | Callable[[], httpx.Client] = make_download_client,
     ) -> None:
         self.reconfigure(base_url)
-        self._http_factory = http
-        self._http = http if isinstance(http, httpx.AsyncClient) else None
-        self._downloads_factory = downloads
-        self._downloads = downloads if isinstance(downloads, httpx.Client) else None
+        # Each client is given either made or as a factory (a client is not callable); a
+        # factory runs on first use, see `http` and `downloads`.
+        self._make_http = http if callable(http) else lambda: http
+        self._make_downloads = downloads if callable(downloads) else lambda: downloads
         self.key_provider = key
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng
         self._create_timeout = create_timeout
 
-    @property
+    @functools.cached_property
     def http(self) -> httpx.AsyncClient:
-        """The shared HTTP client. Given a factory instead, it is built on first use: the app
+        """The API's HTTP client. Given a factory instead, it is built on first use: the app
         does that so the client's set-up (httpcore's import, the TLS context) happens once
         the window is up rather than before its first paint."""
-        if self._http is None:
-            assert callable(self._http_factory)
-            self._http = self._http_factory()
-        return self._http
+        return self._make_http()
 
-    @property
-    def http_built(self) -> bool:
-        return self._http is not None
-
-    @property
+    @functools.cached_property
     def downloads(self) -> httpx.Client:
         """The blocking client video bodies are read with (video_fetch.py), built on first use
         like `http`."""
-        if self._downloads is None:
-            assert callable(self._downloads_factory)
-            self._downloads = self._downloads_factory()
-        return self._downloads
+        return self._make_downloads()
+
+    @property
+    def http_built(self) -> bool:
+        return "http" in self.__dict__  # where cached_property keeps what it built
 
     @property
     def downloads_built(self) -> bool:
-        return self._downloads is not None
+        return "downloads" in self.__dict__
 
     def reconfigure(self, base_url: str) -> None:
         """Point at another gateway (Settings changed). The key provider follows the URL."""
