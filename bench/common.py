@@ -90,3 +90,19 @@ def rss_bytes() -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     return 0
+
+
+def child_json(argv: list[str], timeout: float) -> dict[str, Any]:
+    """Run a bench child (its own process: one Qt app each, nothing carried between runs) and
+    return the JSON object on the last `{` line it printed."""
+    import json
+    import subprocess
+
+    proc = subprocess.run(
+        argv, env=child_env(), cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(argv[1:3])} failed: {proc.stderr[-3000:]}")
+    out: dict[str, Any] = json.loads(lines[-1])
+    return out

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from .common import Figure
@@ -42,16 +43,21 @@ def curl_seconds(url: str, dest: Path) -> float:
     return elapsed
 
 
-def app_seconds(url: str, dest: Path) -> float:
+def _on_qt_loop(fetch: Callable[[], Awaitable[float]]) -> float:
+    """Run `fetch()` to the end on a qasync loop over a QApplication, as the app runs."""
     import qasync
     from PySide6.QtWidgets import QApplication
-
-    from veo_desktop.core.client import GatewayClient
-    from veo_desktop.core.http_clients import make_http_client
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app, already_running=False)
     asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(fetch())
+
+
+def app_seconds(url: str, dest: Path) -> float:
+    from veo_desktop.core.client import GatewayClient
+    from veo_desktop.core.http_clients import make_http_client
 
     async def fetch() -> float:
         async with make_http_client() as http:
@@ -62,8 +68,7 @@ def app_seconds(url: str, dest: Path) -> float:
             client.downloads.close()
             return elapsed
 
-    with loop:
-        elapsed = loop.run_until_complete(fetch())
+    elapsed = _on_qt_loop(fetch)
     dest.unlink()
     return elapsed
 
@@ -71,14 +76,7 @@ def app_seconds(url: str, dest: Path) -> float:
 def through_loop_seconds(url: str) -> float:
     """httpx's AsyncClient on the same kind of loop reading the same file and throwing the
     bytes away (no disk, no checks): the most a download read through the loop could do."""
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
     from veo_desktop.core.http_clients import make_http_client
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app, already_running=False)
-    asyncio.set_event_loop(loop)
 
     async def fetch() -> float:
         async with make_http_client() as http:
@@ -88,8 +86,7 @@ def through_loop_seconds(url: str) -> float:
                     pass
             return time.perf_counter() - start
 
-    with loop:
-        return loop.run_until_complete(fetch())
+    return _on_qt_loop(fetch)
 
 
 def run(work: Path, repeats: int) -> Figure:

@@ -16,29 +16,15 @@ import time
 from pathlib import Path
 
 from . import download, polls, startup
-from .common import PYTHON, ROOT, Figure, child_env
+from .common import PYTHON, ROOT, Figure, child_env, child_json
 from .library import make_library
 
 JOBS = 1000
 
 
 def _child_runs(module: str, args: list[str], repeats: int) -> list[dict[str, object]]:
-    """One fresh process per repeat: a Qt app per process, nothing carried between runs."""
-    runs = []
-    for _ in range(repeats):
-        proc = subprocess.run(
-            [PYTHON, "-m", f"bench.{module}", *args],
-            env=child_env(),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-        if proc.returncode != 0 or not lines:
-            raise RuntimeError(f"bench.{module} failed: {proc.stderr[-3000:]}")
-        runs.append(json.loads(lines[-1]))
-    return runs
+    """One fresh process per repeat."""
+    return [child_json([PYTHON, "-m", f"bench.{module}", *args], 600) for _ in range(repeats)]
 
 
 def _scroll(library: Path, repeats: int) -> Figure:

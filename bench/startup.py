@@ -13,13 +13,11 @@ Runs are interleaved (bare, app, empty app) so machine noise hits all three alik
 
 from __future__ import annotations
 
-import json
 import statistics
-import subprocess
 import time
 from pathlib import Path
 
-from .common import PYTHON, ROOT, Figure, child_env
+from .common import PYTHON, ROOT, Figure, child_json
 
 SETTLE_S = 2.0
 CHILD = str(ROOT / "bench" / "startup_child.py")
@@ -27,18 +25,7 @@ CHILD = str(ROOT / "bench" / "startup_child.py")
 
 def _start(kind: str, arg: str) -> tuple[float, dict[str, object]]:
     start = time.time()
-    proc = subprocess.run(
-        [PYTHON, CHILD, kind, arg, str(SETTLE_S)],
-        env=child_env(),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    if not lines:
-        raise RuntimeError(f"start-up child ({kind}) printed nothing: {proc.stderr[-2000:]}")
-    out = json.loads(lines[-1])
+    out = child_json([PYTHON, CHILD, kind, arg, str(SETTLE_S)], 120)
     return float(out["idle"]) - start, out
 
 

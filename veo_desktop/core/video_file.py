@@ -1,6 +1,6 @@
 """A downloaded video on disk: enough free space before it starts, the bytes on the disk
 (fsync) before the rename, an `ftyp` box or nothing lands in the library, and disk errors as
-messages that say what to do. The network side is in client.py."""
+messages that say what to do. The network side is in video_fetch.py."""
 
 from __future__ import annotations
 
