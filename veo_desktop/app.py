@@ -128,9 +128,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     from .ui import appearance
 
     scheme = args.appearance or opts.APPEARANCE.get(store)
-    appearance.apply(app, scheme)
-    if not scheme:  # following the system: follow it when it changes, too
-        app.styleHints().colorSchemeChanged.connect(lambda _s: appearance.apply(app, ""))
+    appearance.apply(app, scheme)  # "" follows the system, also when it changes later
     controller = JobController(services.runner, services.journal)
     player = Player()
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)

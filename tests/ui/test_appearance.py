@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -22,5 +23,24 @@ def test_dark_then_light_changes_what_widgets_paint(qapp: QApplication, qtbot) -
         assert QLabel("y").palette().color(QPalette.ColorRole.Window).lightness() > 180
     finally:
         qapp.styleHints().unsetColorScheme()
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+
+
+def test_a_choice_holds_when_the_system_changes_and_following_it_undoes_dark(
+    qapp: QApplication,
+) -> None:
+    style, palette = qapp.style().name(), qapp.palette()
+    hints = qapp.styleHints()
+    try:
+        assert appearance.apply(qapp, "dark") is True
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)  # the desktop switched to light
+        assert appearance.is_dark(qapp)  # the user's Dark stands
+        # Back to "follow the system" (offscreen's system is not dark): the window is light.
+        assert appearance.apply(qapp, "") is False
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert not appearance.is_dark(qapp)
+    finally:
+        appearance.apply(qapp, "")
         qapp.setStyle(style)
         qapp.setPalette(palette)

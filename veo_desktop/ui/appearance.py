@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-SCHEMES = ("", "light", "dark")  # "" follows the system
-
 _REQUEST = {
     "": Qt.ColorScheme.Unknown,  # Unknown = "whatever the system says"
     "light": Qt.ColorScheme.Light,
@@ -56,8 +54,24 @@ def is_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+#: The choice in force ("" follows the system), read when the system's scheme changes.
+_choice = ""
+_watching = False
+
+
 def apply(app: QApplication, choice: str) -> bool:
-    """Use `choice` ("", "light" or "dark"); True when the result is dark."""
+    """Use `choice` ("", "light" or "dark"), now and until the next call; True when the result
+    is dark. While the choice is "" the app follows the system when its scheme changes."""
+    global _choice, _watching
+    _choice = choice
+    hints = app.styleHints()
+    if not _watching:  # one connection for the app's life; it reads the choice in force
+        hints.colorSchemeChanged.connect(lambda _s: _choice == "" and _use(app, ""))
+        _watching = True
+    return _use(app, choice)
+
+
+def _use(app: QApplication, choice: str) -> bool:
     hints = app.styleHints()
     wanted = _REQUEST.get(choice, Qt.ColorScheme.Unknown)
     if wanted is Qt.ColorScheme.Unknown:
@@ -69,6 +83,6 @@ def apply(app: QApplication, choice: str) -> bool:
         # The platform could not switch: do it ourselves, with the style that honours palettes.
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    elif effective is not Qt.ColorScheme.Dark and is_dark(app) and choice == "light":
-        app.setPalette(app.style().standardPalette())
+    elif effective is not Qt.ColorScheme.Dark and is_dark(app):
+        app.setPalette(app.style().standardPalette())  # undo our dark palette, whatever asked
     return is_dark(app)
