@@ -204,8 +204,7 @@ class MainWindow(QMainWindow):
             tab.load_draft(draft)
         elif model:
             tab.set_model(model)
-        tab.show_findings(check(tab.request()))
-        tab.show_estimate(*estimate_text(self.prices, tab.request()))
+        self._refresh(tab)
         # Wired once filled: loading the draft emits `changed` before the tab is registered.
         tab.changed.connect(lambda: self._on_tab_changed(mode))
         tab.submit_requested.connect(self.submit_current)
@@ -250,10 +249,14 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, mode: Mode) -> None:
         tab = self.compose[mode]
+        self._refresh(tab)
+        self.drafts.put(mode.value, tab.draft())
+
+    def _refresh(self, tab: ComposeTab) -> None:
+        """The tab's rule findings and cost estimate, for what it holds now."""
         req = tab.request()
         tab.show_findings(check(req))
         tab.show_estimate(*estimate_text(self.prices, req))
-        self.drafts.put(mode.value, tab.draft())
 
     def load_request(self, req: GenerationRequest) -> None:
         """Remix / extend: fill the request's tab and go there, ready to edit and send."""
@@ -339,7 +342,7 @@ class MainWindow(QMainWindow):
         """A new price table (edited in Costs ▸ Price table): every tab's estimate follows."""
         self.prices = table
         for mode in self.compose.built():
-            self._on_tab_changed(mode)
+            self._refresh(self.compose[mode])  # the drafts did not change
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
