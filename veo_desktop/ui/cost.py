@@ -4,6 +4,7 @@ is labelled an estimate at list prices: the gateway sets its own prices and its 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.journal import Journal
+from ..core.journal import Job
 from ..core.models import GenerationRequest
 from ..core.pricing import (
     Price,
@@ -155,11 +156,14 @@ class SpendDialog(QDialog):
     """Estimated spend per day or month over finished jobs. Failed and blocked jobs count zero:
     the gateway does not bill them."""
 
-    def __init__(self, journal: Journal, table: PriceTable, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, jobs: Sequence[Job], table: PriceTable, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Spending"))
-        # One read of the journal per dialog: switching day/month regroups the same jobs.
-        self._jobs = journal.list()
+        # The journal is read once, off the window's thread, by whoever opens the dialog;
+        # switching day/month regroups the same jobs.
+        self._jobs = jobs
         self._table = table
         self.by_day = QRadioButton(self.tr("By day"), self)
         self.by_month = QRadioButton(self.tr("By month"), self)
@@ -198,16 +202,18 @@ class SpendDialog(QDialog):
         grouping = spend_by_month if self.by_month.isChecked() else spend_by_day
         return grouping(self._jobs, self._table)
 
-    def rows(self) -> list[tuple[str, str]]:
+    def rows(self, totals: list[tuple[date, Decimal]] | None = None) -> list[tuple[str, str]]:
         fmt = "%Y-%m" if self.by_month.isChecked() else "%Y-%m-%d"
         # Newest period first: the question is usually "what did this week cost".
         return [
-            (day.strftime(fmt), format_money(amount)) for day, amount in reversed(self._totals())
+            (day.strftime(fmt), format_money(amount))
+            for day, amount in reversed(self._totals() if totals is None else totals)
         ]
 
     def refresh(self) -> None:
-        jobs_total = sum((amount for _, amount in self._totals()), Decimal(0))
-        rows = self.rows()
+        totals = self._totals()
+        jobs_total = sum((amount for _, amount in totals), Decimal(0))
+        rows = self.rows(totals)
         self.grid.setRowCount(len(rows))
         for r, (period, money) in enumerate(rows):
             self.grid.setItem(r, 0, QTableWidgetItem(period))

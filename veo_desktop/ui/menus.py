@@ -4,10 +4,12 @@ window only wires."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from qasync import asyncSlot
 
 from .cost import PriceDialog, SpendDialog
 from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
@@ -42,8 +44,11 @@ class WindowMenus(QObject):
 
     # -- costs -----------------------------------------------------------------------------------
 
-    def open_spending(self) -> None:
-        dlg = SpendDialog(self.w.services.journal, self.w.prices, self.w)
+    @asyncSlot()
+    async def open_spending(self) -> None:
+        # Every job of a long history: read off the window's thread.
+        jobs = await asyncio.to_thread(self.w.services.journal.list)
+        dlg = SpendDialog(jobs, self.w.prices, self.w)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
 
