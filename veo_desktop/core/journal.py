@@ -30,10 +30,14 @@ class JobState(StrEnum):
     COMPLETED = "completed"  # done at the gateway, not yet downloaded
     DOWNLOADED = "downloaded"  # the MP4 is in the library
     FAILED = "failed"
+    # The gateway says done but has no clip to give (a safety block, or upstream deleted it).
+    NO_VIDEO = "no_video"
+    # Past the grace period the gateway says "task not exist": kept, and checked now and then.
+    MISSING = "missing"
 
     @property
     def finished(self) -> bool:
-        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN)
+        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO)
 
     @property
     def label(self) -> str:
@@ -52,6 +56,8 @@ def _state_labels() -> dict[JobState, str]:
         JobState.COMPLETED: msg("completed"),
         JobState.DOWNLOADED: msg("downloaded"),
         JobState.FAILED: msg("failed"),
+        JobState.NO_VIDEO: msg("finished without a video"),
+        JobState.MISSING: msg("not found at the gateway"),
     }
 
 
@@ -63,6 +69,7 @@ RESUMABLE = (
     JobState.RUNNING,
     JobState.PAUSED,
     JobState.COMPLETED,
+    JobState.MISSING,
 )
 
 _COLUMNS = (
@@ -218,7 +225,14 @@ class Job:
             "created_at": self.created_at,
             "video_path": self.video_path,
             "error": self.error_message
-            if self.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED)
+            if self.state
+            in (
+                JobState.FAILED,
+                JobState.UNCERTAIN,
+                JobState.PAUSED,
+                JobState.NO_VIDEO,
+                JobState.MISSING,
+            )
             or self.error_message
             else None,
             "error_kind": self.error_kind,
