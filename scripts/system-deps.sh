@@ -6,14 +6,21 @@
 set -euo pipefail
 
 PACKAGES=(
+  # What Qt's xcb platform plugin links (ldd on PySide6's plugins/platforms/libqxcb.so and
+  # lib/libQt6XcbQpa.so.6); tests/desktop/test_system_libs.py fails if one is left out.
+  libxcb1 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+  libxcb-xfixes0 libxcb-xkb1 libxcb-glx0
+  libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 fontconfig
   libpulse0            # QtMultimedia will not import without it
-  libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
-  libegl1 libgl1 libglib2.0-0 libdbus-1-3 fontconfig
   xvfb xauth           # a real window without a display (screenshots, GUI tests)
+  openbox xdotool imagemagick  # the real-window test: a window manager, find/close, `import`
   gnome-keyring dbus   # the Secret Service backend the keyring tests use
   fonts-dejavu-core fonts-wqy-microhei  # Latin + CJK captions in simulator clips and the UI
   desktop-file-utils appstream  # the tests validate the .desktop file and AppStream metainfo
   curl                 # make bench: the download baseline
+  git                  # the wheel test builds from a `git clone` of the work tree
 )
 
 # Debian splits venv/ensurepip out of python3; `make` needs it to build .venv.
