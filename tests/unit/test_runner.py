@@ -100,16 +100,186 @@ async def test_not_found_and_unknown_right_after_create_are_waited_out(tmp_path:
 
 
 @pytest.mark.asyncio
-async def test_task_not_found_after_grace_fails_with_a_message(tmp_path: Path) -> None:
+async def test_task_not_found_after_grace_keeps_the_job_and_a_later_check_finds_it(
+    tmp_path: Path,
+) -> None:
+    known = {"yes": False}
+
     def handler(req: httpx.Request) -> httpx.Response:
         if req.method == "POST":
             return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        if known["yes"]:
+            return httpx.Response(
+                200, json={"id": "t1", "status": "completed", "video_url": "https://cdn.example/v"}
+            )
         return httpx.Response(404, json={"error": {"message": "task not exist"}})
+
+    runner, seen, clock = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.MISSING, job.state
+    assert "t1" in (job.error_message or "") and "Check again" in (job.error_message or "")
+    assert clock.now - 1_000_000.0 >= PollPolicy().grace_seconds
+    assert job.id in [j.id for j in runner.journal.unfinished()]  # kept for resume
+
+    known["yes"] = True  # the gateway's database caught up
+    job = await runner.check_once(job.id)
+    assert job.state is JobState.DOWNLOADED
+    assert posts(seen) == 1
+
+
+NEW_API_CREATED = {
+    "id": "task_abc",
+    "task_id": "task_abc",
+    "object": "video",
+    "model": "veo3.1-fast-video-720p",
+    "status": "queued",
+    "progress": 0,
+    "created_at": 1,
+}
+TASK_NOT_EXIST = {"code": "task_not_exist", "message": "task_not_exist", "data": None}
+
+
+def new_api_poll(status: str, progress: int) -> dict[str, object]:
+    return {
+        "id": "task_abc",
+        "object": "video",
+        "model": "veo-3.1-fast-generate-preview",
+        "status": status,
+        "progress": progress,
+        "created_at": 1,
+        "completed_at": 2,
+    }
+
+
+@pytest.mark.asyncio
+async def test_new_api_400_task_not_exist_before_its_row_is_saved_is_waited_out(
+    tmp_path: Path,
+) -> None:
+    """new-api answers the create before it saves the task row: the first polls are 400."""
+    polls = iter(
+        [httpx.Response(400, json=TASK_NOT_EXIST)] * 3
+        + [
+            httpx.Response(200, json=new_api_poll("in_progress", 50)),
+            httpx.Response(200, json=new_api_poll("completed", 100)),
+        ]
+    )
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json=NEW_API_CREATED)
+        if req.url.path.endswith("/content"):
+            assert req.headers["authorization"] == "Bearer sk-x"
+            return httpx.Response(200, content=MP4)
+        return next(polls)
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.DOWNLOADED, job.error_message
+    assert Path(job.video_path or "").read_bytes() == MP4
+    assert posts(seen) == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(400, json={"error": {"message": "bad things", "type": "x"}}),
+        httpx.Response(500, json={"error": {"message": "boom"}}),
+        httpx.Response(502, text="<html><title>502 Bad Gateway</title></html>"),
+        httpx.Response(429, json={"code": "fail_to_fetch_task", "message": "饱和", "data": None}),
+        httpx.Response(200, text="not json"),
+    ],
+)
+@pytest.mark.asyncio
+async def test_no_error_on_a_poll_fails_a_job(tmp_path: Path, answer: httpx.Response) -> None:
+    count = {"polls": 0}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json=NEW_API_CREATED)
+        if req.url.path.endswith("/content"):
+            return httpx.Response(200, content=MP4)
+        count["polls"] += 1
+        if count["polls"] <= 3:
+            return answer
+        return httpx.Response(200, json=new_api_poll("completed", 100))
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.DOWNLOADED, job.error_message
+    assert posts(seen) == 1
+
+
+BLOCKED_502 = {"error": {"message": "Failed to resolve Gemini video URL", "type": "server_error"}}
+DELETED_502 = {"error": {"message": "Upstream service returned status 404", "type": "server_error"}}
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "words"),
+    [
+        (BLOCKED_502, "no_video_blocked", ("safety filter", "audio", "Retry without audio")),
+        (DELETED_502, "no_video_expired", ("2 days",)),
+    ],
+)
+@pytest.mark.asyncio
+async def test_completed_then_502_on_content_ends_without_a_video(
+    tmp_path: Path, body: dict[str, object], kind: str, words: tuple[str, ...]
+) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json=NEW_API_CREATED)
+        if req.url.path.endswith("/content"):
+            return httpx.Response(502, json=body)
+        return httpx.Response(200, json=new_api_poll("completed", 100))
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.NO_VIDEO
+    assert job.error_kind == kind
+    for word in words:
+        assert word in (job.error_message or "")
+    assert posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_passing_502_on_content_is_retried_with_backoff(tmp_path: Path) -> None:
+    count = {"content": 0}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json=NEW_API_CREATED)
+        if req.url.path.endswith("/content"):
+            count["content"] += 1
+            if count["content"] <= 2:
+                return httpx.Response(502, text="<html><title>502 Bad Gateway</title></html>")
+            return httpx.Response(200, content=MP4)
+        return httpx.Response(200, json=new_api_poll("completed", 100))
 
     runner, _, clock = make_runner(tmp_path, handler)
     job = await runner.run(REQ)
-    assert job.state is JobState.FAILED and "no longer knows" in (job.error_message or "")
-    assert clock.now - 1_000_000.0 >= PollPolicy().grace_seconds
+    assert job.state is JobState.DOWNLOADED
+    assert count["content"] == 3
+    assert PollPolicy().content_first_delay in clock.sleeps
+
+
+@pytest.mark.asyncio
+async def test_a_lasting_502_on_content_ends_without_a_video_after_a_while(
+    tmp_path: Path,
+) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json=NEW_API_CREATED)
+        if req.url.path.endswith("/content"):
+            return httpx.Response(502, text="<html><title>502 Bad Gateway</title></html>")
+        return httpx.Response(200, json=new_api_poll("completed", 100))
+
+    runner, _, clock = make_runner(tmp_path, handler)
+    start = clock.now
+    job = await runner.run(REQ)
+    assert job.state is JobState.NO_VIDEO and job.error_kind == "no_video"
+    assert "audio" in (job.error_message or "")
+    assert clock.now - start >= PollPolicy().content_retry_seconds
 
 
 @pytest.mark.asyncio

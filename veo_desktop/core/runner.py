@@ -10,28 +10,25 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import checkpoints, images
 from .client import GatewayClient, LinkExpiredError
 from .errors import (
-    AuthError,
     DownloadError,
     GatewayError,
     InvalidInputError,
-    NetworkError,
-    RateLimitedError,
-    ServerError,
     SubmissionUncertainError,
-    TaskNotFoundError,
     VeoError,
 )
 from .journal import Job, JobState, Journal
 from .library import Library, sha256_file
 from .locks import ProcessLock
 from .models import GenerationRequest
+from .poll_step import Action, content_step, first_watch, next_step, storable
+from .poll_step import PollPolicy as PollPolicy  # where callers have always found it
 from .rules import errors as rule_errors
 from .text import msg
 from .wire import JobSnapshot, RemoteStatus
@@ -39,19 +36,6 @@ from .wire import JobSnapshot, RemoteStatus
 log = logging.getLogger(__name__)
 
 Listener = Callable[[Job], None]
-
-
-@dataclass(frozen=True)
-class PollPolicy:
-    """How often to ask. A job takes 11 s to 6 min: start at a few seconds, rise to ~15 s."""
-
-    first_delay: float = 3.0
-    factor: float = 1.25
-    max_delay: float = 15.0
-    grace_seconds: float = 60.0  # `unknown` / task-not-exist right after create is normal
-    unknown_limit_seconds: float = 1800.0  # a status word we never learn to read, for this long
-    transient_limit_seconds: float = 600.0  # network trouble before `watch` gives up (resumable)
-    link_refreshes: int = 3  # fresh links fetched for one download when links keep expiring
 
 
 class JobRunner:
@@ -230,22 +214,19 @@ class JobRunner:
             task.cancel()
 
     async def _watch(self, job_id: str, once: bool = False) -> Job:
-        p = self.policy
-        delay = p.first_delay
-        trouble_since: float | None = None
-        unknown_since: float | None = None
+        watch = first_watch(self.policy)
         while True:
             job = await asyncio.to_thread(self.journal.get, job_id)
             if job is None:
                 raise InvalidInputError(msg("No job {job_id} in the journal.", job_id=job_id))
-            if job.state in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN):
+            if job.state.finished:
                 return job
             if job.state is JobState.SUBMITTING:
                 job = await self._send(job)
                 if job.state in (JobState.SUBMITTING, JobState.POSTING):
                     if once:  # another process is sending it
                         return job
-                    await self._sleep(min(delay, 1.0))
+                    await self._sleep(min(watch.delay, 1.0))
                 continue
             if job.state is JobState.POSTING:
                 abandoned = await self._claim_abandoned_post(job)
@@ -254,113 +235,49 @@ class JobRunner:
                 if once:
                     return job
                 # Another process (a second window, the CLI) is sending it: await its answer.
-                await self._sleep(min(delay, 1.0))
+                await self._sleep(min(watch.delay, 1.0))
                 continue
-            task_id = job.task_id
-            assert task_id is not None
+            assert job.task_id is not None
             if job.state is JobState.COMPLETED:
                 return await self._download(job, None)
-            if job.state is JobState.PAUSED:
-                job = await self._update(
-                    job.id, state=JobState.RUNNING, error_kind=None, error_message=None
-                )
+            outcome: JobSnapshot | GatewayError
             try:
-                snap = await self.client.get(task_id)
-            except AuthError as exc:
-                return await self._update(
-                    job.id,
-                    state=JobState.PAUSED,
-                    error_kind=exc.kind,
-                    error_message=msg(
-                        "The gateway rejected the API key while checking this job. The job is "
-                        "not lost: update the key (Settings, or `veo login`) and it will be "
-                        "picked up again."
-                    ),
-                )
-            except TaskNotFoundError as exc:
-                if self._in_grace(job):
-                    if once:
-                        return job
-                    await self._sleep(delay)
-                    continue
-                return await self._update(
-                    job.id,
-                    state=JobState.FAILED,
-                    error_kind=exc.kind,
-                    error_message=msg(
-                        "The gateway no longer knows this job (task not found). It "
-                        "may have expired; send it again if you still need it."
-                    ),
-                )
-            except (NetworkError, ServerError, RateLimitedError) as exc:
-                now = self._clock()
-                trouble_since = trouble_since or now
-                if once or now - trouble_since > p.transient_limit_seconds:
-                    raise  # the job stays running in the journal: `resume` picks it up
-                wait = delay
-                if isinstance(exc, RateLimitedError) and exc.retry_after:
-                    wait = max(wait, exc.retry_after)
-                log.info("poll of %s failed (%s); trying again in %.0fs", job.id, exc.kind, wait)
-                await self._sleep(wait)
-                delay = min(p.max_delay, delay * p.factor)
-                continue
+                outcome = await self.client.get(job.task_id)
             except GatewayError as exc:
-                return await self._update(
-                    job.id, state=JobState.FAILED, error_kind=exc.kind, error_message=exc.message
-                )
-            trouble_since = None
-            await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
-            await self._update(job.id, poll_count=job.poll_count + 1)
-            if snap.status is RemoteStatus.COMPLETED and not snap.blocked:
-                job = await self._update(
-                    job.id,
-                    state=JobState.COMPLETED,
-                    progress=100,
-                    remote_status=snap.raw_status,
-                    video_url=_storable(snap.video_url),
-                    completed_at=self._clock(),
-                    link_seen_at=self._clock(),
-                    error_kind=None,
-                    error_message=None,
-                )
+                outcome = exc
+            step = next_step(job, outcome, self._clock(), self.policy, watch)
+            watch = step.watch
+            if isinstance(outcome, JobSnapshot):
+                await asyncio.to_thread(self.journal.record_reply, job.id, dict(outcome.raw))
+                step.updates["poll_count"] = job.poll_count + 1
+            elif step.action is not Action.GIVE_UP:
+                log.info("poll of %s: %s (%s)", job.id, outcome.kind, outcome.detail)
+            if step.updates:
+                job = await self._update(job.id, **step.updates)
+            if step.action is Action.DOWNLOAD:
+                snap = outcome if isinstance(outcome, JobSnapshot) else None
                 return await self._download(job, snap)
-            if snap.status is RemoteStatus.FAILED or snap.blocked:
-                return await self._update(
-                    job.id,
-                    state=JobState.FAILED,
-                    remote_status=snap.raw_status,
-                    error_kind="blocked" if snap.blocked else "job_failed",
-                    error_message=snap.failure_reason
-                    or msg(
-                        "The gateway reports the job failed "
-                        "without a reason. Try again, perhaps with a different prompt."
-                    ),
-                )
-            if snap.status is RemoteStatus.UNKNOWN:
-                now = self._clock()
-                unknown_since = unknown_since or now
-                if not self._in_grace(job) and now - unknown_since > p.unknown_limit_seconds:
-                    return await self._update(
-                        job.id,
-                        state=JobState.FAILED,
-                        error_kind="unknown_status",
-                        error_message=msg(
-                            "The gateway kept reporting “{status}” for "
-                            "{minutes} minutes. Check the job on the gateway's site.",
-                            status=snap.raw_status,
-                            minutes=f"{p.unknown_limit_seconds / 60:.0f}",
-                        ),
-                    )
-            else:
-                unknown_since = None
-                await self._update(
-                    job.id,
-                    state=_state_for(snap),
-                    progress=snap.progress,
-                    remote_status=snap.raw_status,
-                )
-            await self._sleep(delay)
-            delay = min(p.max_delay, delay * p.factor)
+            if step.action is Action.END:
+                return job
+            if step.action is Action.GIVE_UP:
+                assert step.error is not None
+                raise step.error  # the job stays open in the journal: `resume` picks it up
+            if once:
+                return job
+            await self._sleep(step.delay)
+
+    async def recheck_missing(self) -> None:
+        """Forever: ask the gateway again, now and then, about each job it said it did not know
+        (a busy gateway's database can lag far behind its replies)."""
+        while True:
+            await self._sleep(self.policy.missing_recheck_seconds)
+            missing = await asyncio.to_thread(self.journal.list, states=[JobState.MISSING])
+            for job in missing:
+                if job.id not in self._watching or self._watching[job.id].done():
+                    try:
+                        await self.check_once(job.id)
+                    except (VeoError, DownloadFailed) as exc:
+                        log.info("re-check of %s stopped: %s", job.id, exc)
 
     def _lock(self, job_id: str, step: str) -> ProcessLock:
         return ProcessLock(self.journal.path.parent / "locks" / f"{job_id}.{step}.lock")
@@ -391,10 +308,6 @@ class JobRunner:
         if marked:
             self._emit(current)
         return current if marked or current.state.finished else None
-
-    def _in_grace(self, job: Job) -> bool:
-        started = job.submitted_at or job.created_at
-        return self._clock() - started < self.policy.grace_seconds
 
     # -- download ------------------------------------------------------------------------------
 
@@ -432,21 +345,41 @@ class JobRunner:
             address = snap.video_url if snap else None
             if snap is None:
                 address = await self._fresh_address(job)
-            for attempt in range(self.policy.link_refreshes + 1):
+            refreshes = content_tries = 0
+            first_failed: float | None = None
+            while True:
                 try:
                     await self.client.download(address, job.task_id, dest)
                     await checkpoints.reached("renamed")
                     break
                 except LinkExpiredError:
-                    if attempt == self.policy.link_refreshes:
+                    if refreshes == self.policy.link_refreshes:
                         return await self._download_failed(
                             job,
                             DownloadError(
                                 msg("The video link keeps expiring. Choose Download again later.")
                             ),
                         )
+                    refreshes += 1
                     address = await self._fresh_address(job)
-                except (DownloadError, GatewayError) as exc:
+                except GatewayError as exc:  # only the gateway's own origin answers with these
+                    now = self._clock()
+                    first_failed = first_failed if first_failed is not None else now
+                    step = content_step(exc, first_failed, now, content_tries, self.policy)
+                    if step is None:
+                        return await self._download_failed(job, exc)
+                    if not step.retry:
+                        log.warning("job %s has no video: %s", job.id, exc.detail or exc.message)
+                        return await self._update(job.id, **step.updates)
+                    content_tries += 1
+                    log.info(
+                        "clip of %s not handed over (%s); again in %.0fs",
+                        job.id,
+                        exc.kind,
+                        step.delay,
+                    )
+                    await self._sleep(step.delay)
+                except DownloadError as exc:
                     return await self._download_failed(job, exc)
         digest = await asyncio.to_thread(sha256_file, dest)
         now = self._clock()
@@ -474,7 +407,7 @@ class JobRunner:
             stored = job.video_url
             return stored if stored and not stored.startswith("data:") else None
         await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
-        await self._update(job.id, video_url=_storable(snap.video_url), link_seen_at=self._clock())
+        await self._update(job.id, video_url=storable(snap.video_url), link_seen_at=self._clock())
         return snap.video_url
 
     async def _download_failed(self, job: Job, exc: VeoError) -> Job:
@@ -520,13 +453,6 @@ _REMOTE_DONE = (
 
 def _state_for(snap: JobSnapshot) -> JobState:
     return JobState.QUEUED if snap.status is RemoteStatus.QUEUED else JobState.RUNNING
-
-
-def _storable(url: str | None) -> str | None:
-    """Inline `data:` videos are megabytes: the journal keeps a marker, not the payload."""
-    if url and url[:5].lower() == "data:":
-        return url.split(",", 1)[0] + ",<inline>"
-    return url
 
 
 def _with_wire_images(req: GenerationRequest, wires: list[str]) -> GenerationRequest:

@@ -297,9 +297,21 @@ def error_from_body(
             code=code,
             detail=detail,
         )
-    if "not exist" in low or "not found" in low or "not_found" in low or status == 404:
+    if says_task_missing(status, message, code):
         return TaskNotFoundError(
             msg("The gateway does not know this job (yet).") + said,
+            status=status,
+            code=code,
+            detail=detail,
+        )
+    if status == 503 and _squash(code) == "modelnotfound":
+        # new-api's router answers this before anything is relayed or billed: a definite "no".
+        return InvalidRequestError(
+            msg(
+                "The gateway has no channel for this model. Choose another model, or ask the "
+                "gateway's operator to enable it."
+            )
+            + said,
             status=status,
             code=code,
             detail=detail,
@@ -332,6 +344,22 @@ def error_from_body(
         code=code,
         detail=detail,
     )
+
+
+def says_task_missing(status: int, message: str, code: str) -> bool:
+    """A 400 or 404 that says the task id is unknown, in any spelling gateways use
+    (`task_not_exist`, "task not exist", "TaskNotFound"); any other 404 counts too."""
+    if status not in (400, 404):
+        return False
+    squashed = _squash(f"{code} {message}")
+    if "model" in squashed:
+        return False  # "model not found" is about the request, not the task
+    return status == 404 or any(w in squashed for w in ("notexist", "notfound", "nosuchtask"))
+
+
+def _squash(text: str) -> str:
+    """Letters only, lower case: `task_not_exist`, "Task Not Exist" and "TaskNotExist" agree."""
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def _error_fields(body: Mapping[str, Any]) -> tuple[str, str, str]:
