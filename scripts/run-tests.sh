@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole suite headless: offscreen Qt, a private D-Bus session with an unlocked
 # gnome-keyring (the Secret Service backend users have on Linux) in a throwaway XDG home, and
-# the simulator on loopback. pytest's exit 5 ("no tests ran") is a failure here, never a pass.
+# the simulator on loopback. Then, after a full run, the real window on Xvfb under openbox
+# (tests/desktop). pytest's exit 5 ("no tests ran") is a failure here, never a pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,8 @@ unset VEO_API_KEY VEO_BASE_URL VEO_DATA_DIR
 
 scan_asked=${VEO_KEY_SCAN:-}
 unset VEO_KEY_SCAN  # the main run never collects the scan: it must come after every test
+window_asked=${VEO_REAL_WINDOW:-}
+unset VEO_REAL_WINDOW VEO_DESKTOP_SESSION  # tests/desktop only in its own display, below
 
 pytest_args=("$@")
 [ "${VEO_LONG_TESTS:-}" = "1" ] && pytest_args+=(-m "slow or not slow")
@@ -41,6 +44,26 @@ dbus-run-session -- bash -c '
 if [ "$status" -eq 5 ]; then
   echo "run-tests: pytest collected no tests; that is a failure." >&2
   exit 1
+fi
+
+# After a full run, or when asked with VEO_REAL_WINDOW=1: the installed veo-desktop on a real X
+# display (Xvfb) with a window manager, as a user sees it (tests/desktop/test_real_window.py).
+if [ "$#" -eq 0 ] || [ "$window_asked" = "1" ]; then
+  window=0
+  VEO_DESKTOP_SESSION=1 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- bash -c '
+    openbox >"$TMPDIR/openbox.log" 2>&1 &
+    wm=$!
+    code=0
+    .venv/bin/python -m pytest -q -p no:cacheprovider --basetemp="$VEO_TEST_SCRATCH/desktop-tmp" \
+      tests/desktop || code=$?
+    kill "$wm" 2>/dev/null || true
+    exit "$code"
+  ' || window=$?
+  if [ "$window" -eq 5 ]; then
+    echo "run-tests: the real-window run collected no tests; that is a failure." >&2
+    window=1
+  fi
+  [ "$status" -eq 0 ] && status=$window
 fi
 
 # After a full run (no arguments), or when asked with VEO_KEY_SCAN=1: scan every file the
