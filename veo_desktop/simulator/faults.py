@@ -86,6 +86,9 @@ class Faults:
     """Serve video bytes at this rate (a slow CDN), so a download can be caught midway."""
     download_not_mp4: bool = False
     """The video host answers 200 text/html (a login or error page) instead of the file."""
+    clip_deleted: bool = False
+    """Upstream deleted the finished clips (Google keeps them about 2 days): the video host and
+    the content route answer 404; new-api's content route answers 502."""
     _rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .clips import render_request
+from .dialects import forwarded_documented, plan_trouble, render_inputs
 from .faults import ERROR_STYLES, PROGRESS_STYLES, URL_STYLES, Faults
 
 MODELS = {
@@ -126,6 +127,18 @@ class SimJob:
     path: Path
     polls: int = 0
     downloads: int = 0
+    dialect: str = "documented"
+    forwarded: dict[str, Any] = field(default_factory=dict)
+    """What reached upstream, in Veo's shape; the clip is rendered from this."""
+    blocked: bool = False
+    """new-api: upstream's safety filter left no clip, yet the job reads completed."""
+    row_at: float = 0.0
+    """new-api: when the task row is saved (the create reply goes out before that)."""
+    checked_at: float | None = None
+    upstream_model: str = ""
+    trouble: dict[int, str] = field(default_factory=dict)
+    """quirky: poll-request index → "429", "502" or "503"."""
+    requests: int = 0
     rendered: threading.Event = field(default_factory=threading.Event)
     tokens: dict[str, float] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -136,7 +149,8 @@ class SimJob:
 
     @property
     def audio(self) -> bool:
-        return (self.body.get("extra_body") or {}).get("generate_audio", True) is not False
+        """Whether upstream makes sound: as forwarded (Veo's default is on)."""
+        return (self.forwarded.get("parameters") or {}).get("generateAudio", True) is not False
 
     def count(self, what: str) -> int:
         """Count one poll or download (handlers run on many threads): the count before it."""
@@ -170,16 +184,29 @@ class SimJob:
         elapsed = time.time() - self.created
         if self.fail_reason and elapsed >= job_seconds / 2:
             return "failed"
-        if elapsed >= job_seconds and self.rendered.is_set():
+        if elapsed >= job_seconds and (self.rendered.is_set() or self.blocked):
             return "completed"
         return "queued" if elapsed < job_seconds * 0.15 else "running"
 
 
-def make_job(body: dict[str, Any], mode: str, faults: Faults, folder: Path) -> SimJob:
-    tid = "task_" + secrets.token_hex(12)
-    reason = None
-    if faults.block_audio and (body.get("extra_body") or {}).get("generate_audio") is not False:
-        reason = BLOCKED_AUDIO
+def make_job(
+    body: dict[str, Any],
+    mode: str,
+    faults: Faults,
+    folder: Path,
+    *,
+    dialect: str = "documented",
+    forwarded: dict[str, Any] | None = None,
+    task_id: str | None = None,
+) -> SimJob:
+    """A new job; `forwarded` (new-api) is what reached upstream, else the documented view."""
+    tid = task_id or "task_" + secrets.token_hex(12)
+    forwarded = forwarded or forwarded_documented(body, mode, MODELS.get(body["model"], "720p"))
+    audio = (forwarded.get("parameters") or {}).get("generateAudio", True) is not False
+    reason, blocked = None, False
+    if faults.block_audio and audio:
+        # new-api reads the operation as done (it is) and bills it; the clip just isn't there.
+        blocked, reason = dialect == "new-api", None if dialect == "new-api" else BLOCKED_AUDIO
     elif faults.chance(faults.failure_rate):
         reason = UPSTREAM_FAILURE
     words = dict(DOC_WORDS)
@@ -198,21 +225,29 @@ def make_job(body: dict[str, Any], mode: str, faults: Faults, folder: Path) -> S
         error_style=faults.pick(faults.error_style, ERROR_STYLES),
         words=words,
         path=folder / f"{tid}.mp4",
+        dialect=dialect,
+        forwarded=forwarded,
+        blocked=blocked,
+        trouble=plan_trouble(faults) if dialect == "quirky" else {},
     )
 
 
 def render(job: SimJob, *, max_height: int, find_source: Callable[[str], SimJob | None]) -> None:
     """Make the job's MP4 (worker thread). A render that fails fails the job, with a reason."""
     try:
-        source = find_source(str(job.body.get("video"))) if job.mode == "extend" else None
-        render_request(
-            job.path,
-            job.body,
-            job.mode,
-            resolution=MODELS[job.model],
-            max_height=max_height,
-            source=source.path if source is not None and source.rendered.wait(60) else None,
-        )
+        if job.dialect == "new-api":  # the clip shows what was forwarded, not what was asked
+            body, mode, res = render_inputs(job.forwarded, job.upstream_model)
+            render_request(job.path, body, mode, resolution=res, max_height=max_height)
+        else:
+            source = find_source(str(job.body.get("video"))) if job.mode == "extend" else None
+            render_request(
+                job.path,
+                job.body,
+                job.mode,
+                resolution=MODELS[job.model],
+                max_height=max_height,
+                source=source.path if source is not None and source.rendered.wait(60) else None,
+            )
         job.rendered.set()
     except Exception as exc:  # e.g. the temp dir vanished on stop: report, don't hang the job
         job.fail_reason = job.fail_reason or f"Rendering failed in the simulator: {exc}"
