@@ -17,7 +17,7 @@ setup: system-deps $(STAMP) $(QM)
 system-deps:
 	@bash scripts/system-deps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip
 	@$(PY) -m pip install --quiet -e '.[test]'
@@ -42,8 +42,8 @@ test-long: setup
 	@VEO_LONG_TESTS=1 bash scripts/run-tests.sh
 
 lint: setup
-	@$(VENV)/bin/ruff check veo_desktop tests
-	@$(VENV)/bin/ruff format --check veo_desktop tests
+	@$(VENV)/bin/ruff check veo_desktop tests scripts setup.py
+	@$(VENV)/bin/ruff format --check veo_desktop tests scripts setup.py
 	@$(VENV)/bin/mypy
 
 clean:

@@ -1,7 +1,8 @@
 """Translation files: `update` extracts every user-visible string (Qt's tr/translate calls in the
 UI, and core's `msg("...")` templates) into resources/i18n/*.ts with pyside6-lupdate; `build`
-compiles them to .qm with pyside6-lrelease (make setup runs it); `check` fails when a string
-has no finished translation or a translation drops a placeholder.
+compiles them to .qm with pyside6-lrelease (every package build runs it through setup.py, and
+make setup); `check` fails when a string has no finished translation or a translation drops a
+placeholder.
 
     python scripts/i18n.py update|build|check
 """
@@ -86,17 +87,23 @@ def update(target: Path | None = None, language: str = "zh_CN") -> Path:
     return target
 
 
-def build() -> list[Path]:
+def build(out_dir: Path | None = None) -> list[Path]:
+    """Compile every language's .ts to .qm, next to it or into `out_dir` (the package build's
+    copy of resources/i18n: setup.py calls this, so every wheel and install carries them)."""
+    lrelease = _tool("pyside6-lrelease")
+    if not Path(lrelease).is_file():
+        raise FileNotFoundError(
+            "pyside6-lrelease is missing: it comes with PySide6-Essentials "
+            "(pip install 'PySide6-Essentials>=6.8,<6.12')"
+        )
     out = []
     for language in LANGUAGES:
         ts = ts_path(language)
-        qm = ts.with_suffix(".qm")
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
+        qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        r = subprocess.run([lrelease, str(ts), "-qm", str(qm)], capture_output=True, text=True)
+        if r.returncode != 0 or not qm.is_file():
+            raise RuntimeError(f"pyside6-lrelease failed on {ts.name}: {r.stderr or r.stdout}")
         out.append(qm)
     return out
 

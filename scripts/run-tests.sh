@@ -32,7 +32,7 @@ pytest_args=("$@")
 [ "${VEO_LONG_TESTS:-}" = "1" ] && pytest_args+=(-m "slow or not slow")
 
 # Lint first: a style or type error fails the run like a failing test would.
-.venv/bin/ruff check veo_desktop tests scripts
+.venv/bin/ruff check veo_desktop tests scripts setup.py
 .venv/bin/mypy
 
 status=0

@@ -101,9 +101,11 @@ def _icon(parts: AppParts) -> dict[str, Any]:
 
 
 def _translations() -> dict[str, Any]:
-    """Every .qm the package ships must load. None shipped is not an error here: the frozen-app
-    test compares this list with the source tree's."""
+    """Every language the app offers has its .qm in the package, and every .qm shipped loads.
+    A package built without them (no pyside6-lrelease at build time) fails here, by name."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from .ui.i18n import CATALOG, LANGUAGES, SOURCE_LANGUAGE
 
     folder = resources.files("veo_desktop.resources") / "i18n"
     found: list[str] = []
@@ -114,13 +116,23 @@ def _translations() -> dict[str, Any]:
                 continue
             with resources.as_file(entry) as path:
                 (found if QTranslator().load(str(path)) else broken).append(entry.name)
+    expected = [f"{CATALOG}_{lang}.qm" for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
+    missing = [name for name in expected if name not in found and name not in broken]
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    return {
-        "ok": not broken,
+    result: dict[str, Any] = {
+        "ok": not broken and not missing,
         "found": found,
         "broken": broken,
+        "missing": missing,
         "qt_zh_CN": (qt_dir / "qtbase_zh_CN.qm").is_file(),
     }
+    problems = [f"{n} is missing" for n in missing] + [f"{n} does not load" for n in broken]
+    if problems:
+        result["error"] = (
+            "; ".join(problems) + ": the package was built without compiling its translations "
+            "(setup.py does it with pyside6-lrelease); reinstall it from a fresh build"
+        )
+    return result
 
 
 def _keyring(parts: AppParts) -> dict[str, Any]:
