@@ -10,7 +10,7 @@ import os
 import signal
 import ssl
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -160,11 +160,60 @@ def run(parts: AppParts) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
-    if parse_args(args).self_check:
+    parsed = parse_args(args)  # --help and bad options answer before any display is needed
+    problem = display_problem(os.environ)
+    if problem:
+        # Qt would abort (SIGABRT) with a message about plugins; say what to do instead.
+        print(f"veo-desktop: {problem}", file=sys.stderr)
+        return 1
+    if parsed.self_check:
         from .selfcheck import self_check
 
         return self_check(args)
     return run(create_app(args))
+
+
+def display_problem(env: Mapping[str, str]) -> str | None:
+    """Why Qt could not open a window here, in one line a user can act on; None when it can.
+    Only where Qt picks the X11 or Wayland platform itself (Linux and the BSDs)."""
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if sys.platform in ("win32", "darwin") or platform not in ("", "xcb"):
+        return None  # offscreen, wayland, eglfs...: chosen on purpose, Qt reports on them
+    wayland = bool(env.get("WAYLAND_DISPLAY")) and not platform
+    if not env.get("DISPLAY") and not wayland:
+        return (
+            "no display found (DISPLAY and WAYLAND_DISPLAY are not set). Run it in a desktop "
+            "session, or on a virtual screen with `xvfb-run veo-desktop`, or use the `veo` "
+            "command-line tool (`veo --help`)."
+        )
+    if not wayland:
+        return _xcb_problem()
+    return None
+
+
+def _xcb_problem() -> str | None:
+    """Qt's X11 plugin names libxcb-cursor0 whatever library is missing: load it first and
+    name the one the loader could not find. Qt loads the same files right after, so this
+    costs no more than the import of ctypes."""
+    import ctypes
+
+    import PySide6
+
+    plugin = os.path.join(
+        os.path.dirname(PySide6.__file__), "Qt", "plugins", "platforms", "libqxcb.so"
+    )
+    if not os.path.isfile(plugin):
+        return None  # a frozen or distro build lays Qt out otherwise; let Qt look itself
+    try:
+        ctypes.CDLL(plugin)
+    except OSError as exc:
+        missing = str(exc).replace(plugin + ": ", "")
+        return (
+            f"Qt's X11 platform plugin cannot load ({missing}). Install the system package "
+            "that provides it (from a source checkout, `bash scripts/system-deps.sh` installs "
+            "them all)."
+        )
+    return None
 
 
 #: Seconds after start-up, when the window is idle, to load the heavy media libraries.
