@@ -328,7 +328,10 @@ def poll_reply(job: SimJob, job_seconds: float, unknown: bool) -> Reply:
     word = video.get(status, "failed" if status == "FAILURE" else "unknown")
     progress = {"NOT_START": 0, "IN_PROGRESS": 50}.get(status, 100)
     # completed_at: FinishTime once done, else UpdatedAt, which the row has from its insert.
-    finished = job.created + (job_seconds if status == "SUCCESS" else job_seconds / 2)
+    # FinishTime is when new-api's poller saw the end, so never before the row existed.
+    finished = max(
+        job.row_at, job.created + (job_seconds if status == "SUCCESS" else job_seconds / 2)
+    )
     with job.lock:
         if not unknown and job.checked_at is None:
             job.checked_at = time.time()
