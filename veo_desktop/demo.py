@@ -21,10 +21,16 @@ def demo_paths(paths: Paths, data_dir_given: bool) -> Paths:
 
 
 def build_demo_services(
-    paths: Paths, *, max_height: int, job_seconds: float, policy: PollPolicy | None = None
+    paths: Paths,
+    *,
+    max_height: int,
+    job_seconds: float,
+    policy: PollPolicy | None = None,
+    dialect: str = "documented",
 ) -> Services:
-    """Services wired to a private in-process simulator that stops when they close."""
-    sim = Simulator(job_seconds=job_seconds, max_height=max_height).start()
+    """Services wired to a private in-process simulator, playing the gateway of `dialect`
+    (simulator.DIALECTS), that stops when they close."""
+    sim = Simulator(job_seconds=job_seconds, max_height=max_height, dialect=dialect).start()
     services = build_services(
         sim.base_url,
         paths=paths,

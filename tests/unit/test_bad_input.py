@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from tests.clips import tiny_mp4_bytes
 from tests.keys import BAD_INPUT_KEY
 from veo_desktop.core.client import GatewayClient, RetryPolicy
 from veo_desktop.core.config import normalize_base_url, normalize_key
@@ -35,7 +36,7 @@ from veo_desktop.core.wire import RemoteStatus, parse_job
 from veo_desktop.simulator.jobs import Invalid, validate
 
 GW = "https://gw.example.com"
-MP4 = b"\x00\x00\x00\x18ftypisom" + b"\x01" * 2000
+MP4 = tiny_mp4_bytes()  # a real clip: downloads are decoded before they count
 
 
 class Gateway:

@@ -11,13 +11,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.clips import tiny_mp4_bytes
 from veo_desktop.core import errors as E
 from veo_desktop.core.client import GatewayClient, LinkExpiredError, RetryPolicy
 from veo_desktop.core.video_file import NotMp4Error
 
 GATEWAY = "https://gw.example.com"
 KEY = "sk-test-secret-123"
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400
+MP4 = tiny_mp4_bytes(48, (320, 180))  # a real clip: downloads are decoded before they count
 
 
 class Recorder:

@@ -1,4 +1,4 @@
-"""The request body is exactly what CONTRACT.md describes, for every mode and model."""
+"""The request body is exactly what docs/gateway-contract.md describes, for every mode and model."""
 
 import pytest
 

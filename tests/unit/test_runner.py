@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.clips import tiny_mp4_bytes
 from veo_desktop.core.client import GatewayClient, RetryPolicy
 from veo_desktop.core.journal import JobState, Journal
 from veo_desktop.core.library import Library
@@ -16,7 +17,7 @@ from veo_desktop.core.models import GenerationRequest, Mode, Model
 from veo_desktop.core.runner import JobRunner, PollPolicy
 
 GW = "https://gw.example.com"
-MP4 = b"\x00\x00\x00\x18ftypisom" + b"v" * 4000
+MP4 = tiny_mp4_bytes()
 
 
 class Clock:
@@ -455,6 +456,8 @@ async def test_jobs_at_once_holds_a_slot_until_the_gateway_is_done(tmp_path: Pat
         if req.url.host == "cdn.example":
             return httpx.Response(200, content=MP4)
         tid = req.url.path.rsplit("/", 1)[-1]
+        if tid not in created:  # the dialect probe before the first job
+            return httpx.Response(404, json={"error": {"message": "task not exist"}})
         done = clock.now - created[tid] >= 30
         return httpx.Response(
             200,

@@ -18,7 +18,6 @@ import asyncio
 import functools
 import logging
 import random
-import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ import httpx
 
 from . import checkpoints, video_fetch, video_file
 from .background import in_background
+from .dialects import Dialect, from_probe, from_reply
 from .errors import (
     AuthError,
     DownloadError,
@@ -38,9 +38,11 @@ from .errors import (
     ServerError,
     SubmissionUncertainError,
 )
+from .gateways import GatewayProfiles
 from .http_clients import make_download_client
 from .request_body import json_body
 from .text import msg
+from .transport_errors import network_error, not_sent, retryable, untrusted_certificate
 from .wire import JobSnapshot, error_from_response, parse_job
 
 log = logging.getLogger(__name__)
@@ -79,58 +81,6 @@ def _header_safe(key: str) -> bool:
     return key.isascii() and key.isprintable() and " " not in key
 
 
-def _not_sent(exc: Exception) -> bool:
-    """True when httpx failed before any byte of the request could reach the server."""
-    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-
-
-def _retryable(exc: Exception) -> bool:
-    """Not sent, and worth trying again: a certificate that failed once fails every time."""
-    return _not_sent(exc) and _untrusted_certificate(exc) is None
-
-
-def _untrusted_certificate(exc: BaseException) -> ssl.SSLCertVerificationError | None:
-    """The certificate failure behind an httpx error, if that is what it was."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
-def _activity(what: str) -> str:
-    """`what` (English, as the log says it) in the user's language, for a message."""
-    phrases = {
-        "sending the job": msg("sending the job"),
-        "checking the job": msg("checking the job"),
-        "testing the connection": msg("testing the connection"),
-    }
-    return phrases.get(what, what)
-
-
-def _network_error(exc: Exception, what: str) -> NetworkError:
-    doing = _activity(what)
-    bad_cert = _untrusted_certificate(exc)
-    if bad_cert is not None:
-        text = msg(
-            "The gateway's security certificate could not be verified ({reason}), so nothing "
-            "was sent. Check the base URL; if your gateway uses a private certificate, add it "
-            "to your system's trusted certificates.",
-            reason=bad_cert.verify_message or str(bad_cert),
-        )
-    elif isinstance(exc, httpx.TimeoutException):
-        text = msg(
-            "The gateway did not answer in time while {doing}. Check your connection.", doing=doing
-        )
-    else:
-        text = msg(
-            "Could not reach the gateway while {doing}. Check your connection and the base URL.",
-            doing=doing,
-        )
-    return NetworkError(text, detail=f"{type(exc).__name__}: {exc}")
-
-
 class GatewayClient:
     def __init__(
         self,
@@ -143,7 +93,10 @@ class GatewayClient:
         rng: Callable[[], float] = random.random,
         create_timeout: float = 120.0,
         downloads: httpx.Client | Callable[[], httpx.Client] = make_download_client,
+        profiles: GatewayProfiles | None = None,
     ) -> None:
+        self.profiles = profiles or GatewayProfiles(None)
+        self._probed: set[str] = set()
         self.reconfigure(base_url)
         # Each client is given either made or as a factory (a client is not callable); a
         # factory runs on first use, see `http` and `downloads`.
@@ -239,12 +192,12 @@ class GatewayClient:
                 )
                 break
             except httpx.HTTPError as exc:
-                if _retryable(exc) and attempt + 1 < self._retry.attempts:
+                if retryable(exc) and attempt + 1 < self._retry.attempts:
                     await self._sleep(self._retry.delay(attempt, self._rng))
                     attempt += 1
                     continue
-                if _not_sent(exc):
-                    raise _network_error(exc, "sending the job") from None
+                if not_sent(exc):
+                    raise network_error(exc, "sending the job") from None
                 raise SubmissionUncertainError(
                     msg(
                         "The job may have reached the gateway, but no answer came back. It was "
@@ -266,7 +219,9 @@ class GatewayClient:
             )
         if resp.status_code >= 300:
             raise error_from_response(resp.status_code, resp.headers, resp.text)
-        snap = parse_job(_json(resp))
+        body = _json(resp)
+        self._learn(from_reply(resp.headers, body))
+        snap = parse_job(body)
         if not snap.task_id:
             raise SubmissionUncertainError(
                 msg(
@@ -282,21 +237,58 @@ class GatewayClient:
     async def get(self, task_id: str) -> JobSnapshot:
         url = f"{self.base_url}/v1/videos/{quote(task_id, safe='')}"
         resp = await self._read(url, "checking the job")
-        return parse_job(_json(resp), fallback_task_id=task_id)
+        body = _json(resp)
+        if not self.profiles.get(self.base_url).detected:
+            self._learn(from_reply(resp.headers, body))
+        return parse_job(body, fallback_task_id=task_id)
 
     async def check_key(self) -> None:
         """One cheap authenticated request: reading a job id that does not exist answers 401 for
-        a bad key and 400/404 "task not exist" for a good one."""
+        a bad key and 400/404 "task not exist" for a good one. Learns the dialect on the way."""
+        error = await self._probe("testing the connection")
+        if isinstance(error, AuthError | NetworkError | ServerError | RateLimitedError):
+            raise error
+        # task-not-found / invalid request: the key itself was accepted
+
+    def dialect(self) -> Dialect:
+        """The dialect as known now (no request): for rules shown while the user edits."""
+        return self.profiles.dialect(self.base_url) if self.base_url else Dialect.DOCUMENTED
+
+    async def request_dialect(self) -> Dialect:
+        """The dialect to send in: remembered for this gateway, or learnt now from one read
+        of a task that does not exist (before the first job, so its settings are not lost)."""
+        profile = self.profiles.get(self.base_url)
+        if not profile.known and profile.origin not in self._probed:
+            self._probed.add(profile.origin)
+            await self._probe("checking the gateway")
+        return self.profiles.dialect(self.base_url)
+
+    async def _probe(self, what: str) -> GatewayError | None:
+        """Read a task id that cannot exist; the error it gives (or None)."""
         url = f"{self.base_url}/v1/videos/veo-desktop-key-check"
         try:
-            await self._read(url, "testing the connection", attempts=1)
+            resp = await self._read(url, what, attempts=1, on_reply=self._learn_from_probe)
         except GatewayError as exc:
-            if isinstance(exc, AuthError | NetworkError | ServerError | RateLimitedError):
-                raise
-            return  # task-not-found / invalid request: the key itself was accepted
+            return exc
+        self._learn(from_reply(resp.headers, _json_or_none(resp)))
+        return None
 
-    async def _read(self, url: str, what: str, attempts: int | None = None) -> httpx.Response:
-        """GET with jittered backoff for transient trouble, honouring Retry-After."""
+    def _learn_from_probe(self, resp: httpx.Response) -> None:
+        self._learn(from_probe(resp.status_code, resp.headers, _json_or_none(resp)))
+
+    def _learn(self, found: tuple[Dialect, str] | None) -> None:
+        if found is not None and self.base_url:
+            self.profiles.learn(self.base_url, *found)
+
+    async def _read(
+        self,
+        url: str,
+        what: str,
+        attempts: int | None = None,
+        on_reply: Callable[[httpx.Response], None] | None = None,
+    ) -> httpx.Response:
+        """GET with jittered backoff for transient trouble, honouring Retry-After. `on_reply`
+        sees every answer, errors included."""
         tries = attempts or self._retry.attempts
         for attempt in range(tries):
             last = attempt + 1 >= tries
@@ -305,10 +297,12 @@ class GatewayClient:
                     url, headers=self._headers_for(url), follow_redirects=False
                 )
             except httpx.HTTPError as exc:
-                if last or _untrusted_certificate(exc) is not None:
-                    raise _network_error(exc, what) from None
+                if last or untrusted_certificate(exc) is not None:
+                    raise network_error(exc, what) from None
                 await self._sleep(self._retry.delay(attempt, self._rng))
                 continue
+            if on_reply is not None:
+                on_reply(resp)
             if resp.status_code < 300:
                 return resp
             err = error_from_response(resp.status_code, resp.headers, resp.text)
@@ -342,7 +336,7 @@ class GatewayClient:
                 await self._fetch_on_thread(url, part, on_progress)
                 break
             except (httpx.TransportError, video_fetch.Restart) as exc:
-                bad_cert = _untrusted_certificate(exc)
+                bad_cert = untrusted_certificate(exc)
                 if bad_cert is not None:  # fails the same way every time: say so at once
                     raise DownloadError(
                         msg(
@@ -410,6 +404,13 @@ class GatewayClient:
             ),
             detail=str(url.host),
         )
+
+
+def _json_or_none(resp: httpx.Response) -> Any:
+    try:
+        return resp.json()
+    except ValueError:
+        return None
 
 
 def _json(resp: httpx.Response) -> Any:

@@ -38,7 +38,9 @@ _GROUP_STATES: dict[StatusGroup, frozenset[JobState] | None] = {
             JobState.COMPLETED,
         }
     ),
-    StatusGroup.NEEDS_ATTENTION: frozenset({JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED}),
+    StatusGroup.NEEDS_ATTENTION: frozenset(
+        {JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED, JobState.NO_VIDEO, JobState.MISSING}
+    ),
 }
 
 DAY = 86_400.0

@@ -1,5 +1,5 @@
 """The gateway's vocabulary: the six model IDs, the five modes, and the request that turns a
-user's choices into the exact JSON body CONTRACT.md describes."""
+user's choices into the exact JSON body docs/gateway-contract.md describes."""
 
 from __future__ import annotations
 

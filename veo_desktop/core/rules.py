@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .dialects import Dialect, dropped
 from .models import ASPECT_RATIOS, DURATIONS, SEED_MAX, GenerationRequest, Mode, Model, Resolution
 from .text import msg
 
@@ -35,8 +36,8 @@ class Finding:
         return self.severity is Severity.ERROR
 
 
-def check(req: GenerationRequest) -> list[Finding]:
-    """Every finding for this request, errors first."""
+def check(req: GenerationRequest, dialect: Dialect = Dialect.DOCUMENTED) -> list[Finding]:
+    """Every finding for this request to a gateway of this dialect, errors first."""
     out: list[Finding] = []
 
     def err(field: str, text: str) -> None:
@@ -207,12 +208,42 @@ def check(req: GenerationRequest) -> list[Finding]:
         )
         if model is not None and model.resolution is not Resolution.P720:
             warn("model", msg("Extension works on 720p; choose a 720p model."))
+    out.extend(dialect_findings(req, dialect))
     out.sort(key=lambda f: f.severity is not Severity.ERROR)
     return out
 
 
+def dialect_findings(req: GenerationRequest, dialect: Dialect) -> list[Finding]:
+    """Warnings for what this gateway's dialect drops without a word, before anything is sent
+    (the clip would be billed all the same)."""
+    texts = {
+        "last_image": msg(
+            "This gateway (new-api dialect) ignores the end frame: the clip starts from your "
+            "start frame but will not end on your end frame. Use a gateway that honours "
+            "last_image, or Image mode."
+        ),
+        "images": msg(
+            "This gateway (new-api dialect) uses only the first reference image, as a start "
+            "frame; the 2nd and 3rd are dropped. Use a gateway that honours references."
+        ),
+        "video": msg(
+            "This gateway (new-api dialect) ignores the source video: the job would run as "
+            "text-to-video. Use a gateway that supports extension."
+        ),
+        "image_url": msg(
+            "This gateway (new-api dialect) drops image links; only files sent inline reach "
+            "the model. Download the image and drop the file instead."
+        ),
+    }
+    field = {"image_url": "image"}  # shown beside the image slot
+    return [
+        Finding(Severity.WARNING, field.get(name, name), texts[name])
+        for name in dropped(req, dialect)
+    ]
+
+
 def errors(req: GenerationRequest) -> list[Finding]:
-    return [f for f in check(req) if f.blocks]
+    return [f for f in check(req) if f.blocks]  # dialects only warn
 
 
 def _texts(req: GenerationRequest) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
-"""Tolerant reading of what gateways send: job replies in every shape CONTRACT.md lists become a
-`JobSnapshot`, error replies (JSON or a proxy's HTML page) become a typed `GatewayError`.
+"""Tolerant reading of what gateways send: job replies in every shape docs/gateway-contract.md
+lists become a `JobSnapshot`, error replies (JSON or a proxy's HTML page) a typed `GatewayError`.
 
 Nothing here raises anything but `GatewayError` subclasses, whatever the input (a property-based
 test holds us to that), because a surprising reply must never crash a poll loop.

@@ -104,6 +104,23 @@ class JobController(QObject):
     def resume_all(self) -> None:
         for job in self.journal.unfinished():
             self.follow(job.id)
+        # Jobs the gateway said it did not know are asked again now and then (core's policy).
+        self._spawn(self.runner.recheck_missing())
+
+    def check_again(self, job_id: str) -> None:
+        """The user asks about a job the gateway said it did not know: one poll, now."""
+        self._spawn(self._check_again(job_id))
+
+    async def _check_again(self, job_id: str) -> None:
+        try:
+            job = await self.runner.check_once(job_id)
+        except (VeoError, DownloadFailed) as exc:
+            self.message.emit(str(exc))
+            return
+        if job.state is JobState.MISSING:
+            self.message.emit(self.tr("The gateway still does not know this job."))
+        elif not job.state.finished:
+            self.follow(job.id)
 
     @asyncSlot(str)
     async def download(self, job_id: str) -> None:

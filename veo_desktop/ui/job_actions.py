@@ -127,7 +127,11 @@ class JobActions(QObject):
         self.update()
         menu = QMenu(self.w.view)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if job.state in (JobState.FAILED, JobState.UNCERTAIN):
+        if job.state is JobState.MISSING:
+            act = menu.addAction(self.tr("Check again"))
+            act.triggered.connect(lambda _=False, j=job.id: self.w.controller.check_again(j))
+            menu.addSeparator()
+        if job.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO):
             for choice in retry_choices(job):
                 act = menu.addAction(choice.label)  # already in the user's language (core msg)
                 act.triggered.connect(lambda _=False, r=choice.request: self.w.controller.submit(r))

@@ -51,6 +51,12 @@ def _is_dark(colour: QColor) -> bool:
     return colour.lightnessF() < 0.5
 
 
+#: States whose row shows the reason instead of a bar.
+_PROBLEM_STATES = frozenset(
+    {JobState.FAILED, JobState.PAUSED, JobState.UNCERTAIN, JobState.NO_VIDEO, JobState.MISSING}
+)
+
+
 class _Metrics:
     """Every length of the row layout, derived from the font so the row grows with it; never
     under 104 px, so a small font still leaves a poster big enough to recognise."""
@@ -149,7 +155,7 @@ class JobDelegate(QStyledItemDelegate):
         status = fm.elidedText(
             str(index.data(StatusTextRole) or ""), Qt.TextElideMode.ElideRight, width - elapsed_w
         )
-        problem = job.state in (JobState.FAILED, JobState.PAUSED, JobState.UNCERTAIN) or bool(
+        problem = job.state in _PROBLEM_STATES or bool(
             job.state is JobState.COMPLETED and job.error_message
         )
         accent = self._accent(job, bg) if problem and not selected else fg
@@ -187,7 +193,11 @@ class JobDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _accent(job: Job, bg: QColor) -> QColor:
-        pair = _RED if job.state in (JobState.FAILED, JobState.COMPLETED) else _AMBER
+        pair = (
+            _RED
+            if job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
+            else _AMBER
+        )
         return pair[1] if _is_dark(bg) else pair[0]
 
     @staticmethod

@@ -98,6 +98,14 @@ _STATUS = {
     ),
     JobState.DOWNLOADED: (QT_TRANSLATE_NOOP("", "Downloaded"), QT_TRANSLATE_NOOP("", "downloaded")),
     JobState.FAILED: (QT_TRANSLATE_NOOP("", "Failed"), QT_TRANSLATE_NOOP("", "failed")),
+    JobState.NO_VIDEO: (
+        QT_TRANSLATE_NOOP("", "Finished without a video"),
+        QT_TRANSLATE_NOOP("", "finished without a video"),
+    ),
+    JobState.MISSING: (
+        QT_TRANSLATE_NOOP("", "Not found at the gateway — kept"),
+        QT_TRANSLATE_NOOP("", "not found at the gateway, kept"),
+    ),
     JobState.UNCERTAIN: (
         QT_TRANSLATE_NOOP("", "Uncertain — check the gateway"),
         QT_TRANSLATE_NOOP("", "uncertain, check the gateway"),

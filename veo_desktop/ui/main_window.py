@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
     def _refresh(self, tab: ComposeTab) -> None:
         """The tab's rule findings and cost estimate, for what it holds now."""
         req = tab.request()
-        tab.show_findings(check(req))
+        tab.show_findings(check(req, self.services.client.dialect()))
         tab.show_estimate(*estimate_text(self.prices, req))
 
     def load_request(self, req: GenerationRequest) -> None:
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.welcome:
             return
         tab = self.current_tab()
-        findings = check(tab.request())
+        findings = check(tab.request(), self.services.client.dialect())
         tab.show_findings(findings)
         if any(f.blocks for f in findings) or self.controller.submitting:
             return

@@ -15,7 +15,9 @@ from .i18n import tr
 from .job_model import error_text
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.
-NOTIFY_STATES = frozenset({JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN})
+NOTIFY_STATES = frozenset(
+    {JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO}
+)
 
 
 def _short(prompt: str, limit: int = 60) -> str:
@@ -32,7 +34,7 @@ def notification_for(job: Job) -> tuple[str, str, bool] | None:
             tr("“%1” is in your library. Click to play it.").replace("%1", what),
             False,
         )
-    if job.state is JobState.FAILED:
+    if job.state in (JobState.FAILED, JobState.NO_VIDEO):
         reason = error_text(job) or tr("The gateway gave no reason.")
         return (
             tr("Job failed: %1").replace("%1", job.mode.label),

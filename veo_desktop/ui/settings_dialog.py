@@ -28,6 +28,7 @@ from qasync import asyncSlot
 from ..core.client import GatewayClient
 from ..core.config import SharedSettings, normalize_base_url, normalize_key
 from ..core.context import Services
+from ..core.dialects import Dialect
 from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
 from ..core.secrets import no_keyring_message
 from . import appearance, i18n
@@ -89,6 +90,14 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.test_result, 1)
         form.addRow("", test_row)
 
+        # The request dialect: which fields this gateway reads (core/dialects.py).
+        self.dialect = QComboBox()
+        self.dialect.setAccessibleName(self.tr("Request dialect"))
+        self.dialect_note = QLabel()
+        self.dialect_note.setWordWrap(True)
+        form.addRow(self.tr("Request dialect"), self.dialect)
+        form.addRow("", self.dialect_note)
+
         self.folder = QLineEdit(str(services.paths.library_dir))
         self.folder.setAccessibleName(self.tr("Download folder"))
         browse = QPushButton(self.tr("Choose…"))
@@ -109,6 +118,7 @@ class SettingsDialog(QDialog):
         )
         self.insecure.setChecked(s.allow_insecure_http)
         form.addRow("", self.insecure)
+        self._fill_dialect()  # reads the URL box, which needs the http choice above
 
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
@@ -184,6 +194,33 @@ class SettingsDialog(QDialog):
         typed = normalize_key(self.key.text())
         return typed or self.services.keystore.get(url)
 
+    def _fill_dialect(self) -> None:
+        """Automatic (with what was detected) or one the user picks, for the URL in the box."""
+        try:
+            url = self._url()
+        except InvalidInputError:
+            url = self.services.client.base_url
+        profile = self.services.client.profiles.get(url) if url else None
+        detected = profile.detected if profile else None
+        auto = (
+            self.tr("Automatic (detected: %1)").replace("%1", detected)
+            if detected
+            else self.tr("Automatic (not detected yet)")
+        )
+        self.dialect.clear()
+        self.dialect.addItem(auto, "")
+        self.dialect.addItem(self.tr("Documented fields (the gateway's page)"), "documented")
+        self.dialect.addItem(self.tr("new-api (settings under metadata, size as WxH)"), "new-api")
+        chosen = profile.override if profile and profile.override else ""
+        self.dialect.setCurrentIndex(max(0, self.dialect.findData(chosen)))
+        note = self.tr(
+            "Gateways read different fields. new-api drops the end frame, the 2nd and 3rd "
+            "reference, extension and image links; Veo Desktop warns before sending those."
+        )
+        if profile and profile.evidence and not profile.override:
+            note += " " + self.tr("Detected from: %1.").replace("%1", profile.evidence)
+        self.dialect_note.setText(note)
+
     @asyncSlot()
     async def test_connection(self) -> None:
         self.test_button.setEnabled(False)
@@ -191,9 +228,12 @@ class SettingsDialog(QDialog):
         try:
             url = self._url()
             key = await asyncio.to_thread(self._typed_or_stored_key, url)
-            probe = GatewayClient(url, self.services.http, lambda: key)
-            await probe.check_key()
+            probe = GatewayClient(
+                url, self.services.http, lambda: key, profiles=self.services.client.profiles
+            )
+            await probe.check_key()  # also learns the gateway's dialect
             self.test_result.setText(self.tr("✔ Key accepted."))
+            self._fill_dialect()
         except AuthError:
             self.test_result.setText(self.tr("✘ Key rejected. Check the key for this gateway."))
         except NetworkError:
@@ -225,6 +265,9 @@ class SettingsDialog(QDialog):
         s.allow_insecure_http = self.insecure.isChecked()
         s.save(self.services.paths.config_file)
         self.services.client.reconfigure(url)
+        self.services.client.profiles.set_override(
+            url, Dialect.parse(str(self.dialect.currentData() or ""))
+        )
         self.services.runner.set_max_concurrent(s.max_concurrent_jobs)
         if s.library_dir:
             from pathlib import Path

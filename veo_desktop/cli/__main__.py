@@ -1,0 +1,7 @@
+"""`python -m veo_desktop.cli`."""
+
+from __future__ import annotations
+
+from .main import main
+
+raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""`veo`'s entry point: parse, run one command, turn every error into one line and an exit
+code."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from ..core.errors import InvalidInputError, VeoError
+from ..core.logs import setup_logging
+from ..core.runner import DownloadFailed
+from ..core.secrets import KeyStore
+from .account import gateway, login, logout, simulate
+from .common import EXIT_GATEWAY, EXIT_INPUT, CliError, paths_for, services_for
+from .jobs import find, follow, generate, report, resume
+from .library import offline
+from .parser import build_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.keystore = KeyStore()
+    try:
+        setup_logging(paths_for(args).log_dir, verbose=args.verbose, secrets=args.keystore.known)
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)  # an unwritable log dir must not stop work
+    try:
+        if args.command == "simulate":
+            return simulate(args)
+        if args.command == "gateway":
+            return asyncio.run(gateway(args))
+        return asyncio.run(dispatch(args))
+    except CliError as exc:
+        fail_json(args, str(exc), "invalid_input")
+        print(f"veo: {exc}", file=sys.stderr)
+        return exc.code
+    except VeoError as exc:
+        fail_json(args, exc.message, exc.kind)
+        print(f"veo: {exc.message}", file=sys.stderr)
+        return exit_code(exc)
+    except Exception as exc:  # a bug of ours: one line here, the traceback in the log
+        logging.getLogger("veo").exception("unexpected error")
+        print(
+            f"veo: unexpected error ({type(exc).__name__}: {exc}). Nothing is re-sent on its "
+            "own: `veo jobs` lists every job. The log has the details.",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print(
+            "veo: stopped. Jobs keep running at the gateway; `veo resume --wait` picks them up.",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def fail_json(args: argparse.Namespace, message: str, kind: str) -> None:
+    """With --json, a failure still prints one object: the job's row when one was written."""
+    if not getattr(args, "json", False):
+        return
+    summary: dict[str, object] = {
+        "id": None,
+        "task_id": None,
+        "status": "not_sent",
+        "video_path": None,
+        "error": message,
+        "error_kind": kind,
+    }
+    job_id = getattr(args, "job_id", None)
+    if job_id and args.command == "generate":
+        with contextlib.suppress(Exception):
+            from ..core.journal import Journal
+
+            journal = Journal(paths_for(args).journal)
+            job = journal.get(job_id)
+            journal.close()
+            if job is not None:
+                summary = {**job.to_summary(), "error": message, "error_kind": kind}
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+def exit_code(exc: VeoError) -> int:
+    if isinstance(exc, InvalidInputError):
+        return EXIT_INPUT
+    return EXIT_GATEWAY
+
+
+async def dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("login", "logout"):
+        return await login(args) if args.command == "login" else logout(args)
+    if args.command in ("jobs", "frame", "import"):
+        return await asyncio.to_thread(offline, args)  # the library works without a gateway
+    services = await services_for(args)
+    try:
+        if args.command == "generate":
+            return await generate(args, services)
+        if args.command == "wait":
+            job = find(services, args.job_id)
+            return report(args, await follow(services, job.id, args.json))
+        if args.command == "download":
+            job = find(services, args.job_id)
+            try:
+                job = await services.runner.download(job.id)
+            except DownloadFailed as exc:
+                job = exc.job
+            return report(args, job)
+        if args.command == "resume":
+            return await resume(args, services)
+        raise CliError(f"unknown command {args.command}", EXIT_INPUT)  # argparse prevents it
+    finally:
+        await services.aclose()
