@@ -76,7 +76,11 @@ def build_services(
         return keystore.get(client.base_url) if client.base_url else None
 
     client.key_provider = key or stored_key
-    journal = Journal(paths.journal)
+    # The gateway goes into each open job's in-flight copy; the library is where a damaged
+    # journal's clips are found again (see journal_recovery).
+    journal = Journal(
+        paths.journal, gateway=lambda: client.base_url or None, library_dir=paths.library_dir
+    )
     library = Library(paths.library_dir)
     runner = JobRunner(
         client, journal, library, policy=policy, max_concurrent=settings.max_concurrent_jobs

@@ -10,14 +10,21 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .journal_backup import BackupPolicy, Backups, InflightCopies
+from .journal_schema import COLUMNS, MAX_REPLIES, MIGRATIONS, redact_reply
 from .models import Mode
 from .text import msg
+
+if TYPE_CHECKING:
+    from .journal_recovery import Recovery
+
+__all__ = ["MIGRATIONS", "RESUMABLE", "Job", "JobState", "Journal", "new_job_id", "redact_reply"]
 
 
 class JobState(StrEnum):
@@ -71,92 +78,6 @@ RESUMABLE = (
     JobState.COMPLETED,
     JobState.MISSING,
 )
-
-_COLUMNS = (
-    "id",
-    "task_id",
-    "state",
-    "mode",
-    "model",
-    "prompt",
-    "negative_prompt",
-    "request_json",
-    "progress",
-    "remote_status",
-    "video_url",
-    "video_path",
-    "error_kind",
-    "error_message",
-    "replies_json",
-    "poll_count",
-    "created_at",
-    "updated_at",
-    "submitted_at",
-    "completed_at",
-    "downloaded_at",
-    "link_seen_at",
-)
-
-MIGRATIONS: Sequence[Sequence[str]] = (
-    # v1: jobs
-    (
-        """
-        CREATE TABLE jobs (
-        id TEXT PRIMARY KEY,
-        task_id TEXT,
-        state TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        model TEXT NOT NULL,
-        prompt TEXT NOT NULL DEFAULT '',
-        negative_prompt TEXT NOT NULL DEFAULT '',
-        request_json TEXT NOT NULL,
-        progress INTEGER,
-        remote_status TEXT,
-        video_url TEXT,
-        video_path TEXT,
-        error_kind TEXT,
-        error_message TEXT,
-        replies_json TEXT NOT NULL DEFAULT '[]',
-        poll_count INTEGER NOT NULL DEFAULT 0,
-        created_at REAL NOT NULL,
-        updated_at REAL NOT NULL,
-        submitted_at REAL,
-        completed_at REAL,
-        downloaded_at REAL,
-        link_seen_at REAL
-        )
-        """,
-        """
-        CREATE UNIQUE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL
-        """,
-        """
-        CREATE INDEX jobs_created ON jobs(created_at DESC)
-        """,
-        """
-        CREATE INDEX jobs_state ON jobs(state)
-        """,
-    ),
-    # v2: full-text search over prompts. The trigram tokenizer matches any substring in any
-    # script (Chinese has no spaces to split words on); triggers keep it in step with jobs.
-    (
-        """CREATE VIRTUAL TABLE jobs_fts USING fts5(prompt, negative_prompt, content='jobs',
-        content_rowid='rowid', tokenize='trigram')""",
-        """CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
-        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
-        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
-        """CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
-        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
-        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt); END""",
-        """CREATE TRIGGER jobs_fts_update AFTER UPDATE OF prompt, negative_prompt ON jobs BEGIN
-        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
-        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt);
-        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
-        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
-        "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
-    ),
-)
-
-MAX_REPLIES = 20  # the sidecar keeps the story of a job; a stuck job must not grow forever
 
 
 @dataclass(frozen=True)
@@ -246,40 +167,50 @@ def new_job_id() -> str:
 class Journal:
     """Thread-safe (one connection behind a lock): the runner writes from worker threads."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    _db: sqlite3.Connection  # set by journal_recovery.open_checked
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        gateway: str | Callable[[], str | None] | None = None,
+        library_dir: Path | None = None,
+        backups: BackupPolicy | None = BackupPolicy(),  # noqa: B008  frozen, shared safely
+    ) -> None:
+        """Open (create, check, migrate) the journal at `path`, recovering a damaged file
+        (`recovery` then says how; None when nothing happened). `gateway` (the base URL, or a
+        function giving it) goes into the in-flight copies; `library_dir` is where recovery
+        finds the sidecars. Raises StorageError when the folder cannot be used."""
+        from .journal_recovery import open_checked  # it builds on this module
+
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=10.0
-        )
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")  # a committed state change survives a crash
-        self._db.execute("PRAGMA busy_timeout=10000")  # the CLI and the app may write at once
-        self._migrate()
+        self._gateway = gateway
+        self._closed = False
+        self.recovery: Recovery | None = None
+        self.backups = Backups(path, backups) if backups else None
+        self.inflight = InflightCopies(path.parent / "inflight")
+        open_checked(self, library_dir)
+        self._backed_up = self._db.total_changes
 
     def close(self) -> None:
+        """Close, first backing up what this connection changed (see BackupPolicy)."""
         with self._lock:
+            if self._closed:
+                return
+            if self.backups is not None and self._db.total_changes != self._backed_up:
+                self.backups.make(self._db, supersede=True)
             self._db.close()
+            self._closed = True
 
     @property
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self) -> None:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                version = self.schema_version
-                for i, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for stmt in statements:
-                        self._db.execute(stmt)
-                    self._db.execute(f"PRAGMA user_version={i}")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+    def _mirror(self, job_id: str, job: Job | None) -> None:
+        """Keep the job's in-flight copy in step with its row (see InflightCopies)."""
+        gateway = self._gateway() if callable(self._gateway) else self._gateway
+        self.inflight.sync(job, job_id, gateway)
 
     # -- writes ----------------------------------------------------------------------------------
 
@@ -320,7 +251,7 @@ class Journal:
         """Set columns (by name) and commit. `state` may be a JobState."""
         if "request" in fields:
             fields["request_json"] = json.dumps(fields.pop("request"), ensure_ascii=False)
-        bad = set(fields) - set(_COLUMNS)
+        bad = set(fields) - set(COLUMNS)
         if bad:
             raise KeyError(f"unknown journal columns: {sorted(bad)}")
         fields["updated_at"] = time.time()
@@ -331,6 +262,7 @@ class Journal:
         job = self.get(job_id)
         if job is None:
             raise KeyError(job_id)
+        self._mirror(job_id, job)
         return job
 
     def claim(
@@ -347,7 +279,9 @@ class Journal:
                 f"UPDATE jobs SET {cols} WHERE id=? AND state IN ({marks})",
                 (*sets.values(), job_id, *froms),
             )
-            return cur.rowcount == 1
+        if cur.rowcount == 1:
+            self._mirror(job_id, self.get(job_id))
+        return cur.rowcount == 1
 
     def record_reply(self, job_id: str, reply: dict[str, Any]) -> None:
         """Append a gateway reply (redacted of video data) to the job's history."""
@@ -370,25 +304,35 @@ class Journal:
             created = float(sidecar.get("created_at") or video.stat().st_mtime)
         except (ValueError, OSError):
             return False
-        row = {
-            "id": str(sidecar["id"]),
-            "task_id": sidecar.get("task_id") or None,
-            "state": JobState.DOWNLOADED.value,
-            "mode": mode.value,
-            "model": str(sidecar.get("model") or ""),
-            "prompt": str(sidecar.get("prompt") or ""),
-            "negative_prompt": str(sidecar.get("negative_prompt") or ""),
-            "request_json": json.dumps(sidecar.get("request") or {}, ensure_ascii=False),
-            "progress": 100,
-            "video_url": sidecar.get("video_url"),
-            "video_path": str(video),
-            "replies_json": json.dumps(sidecar.get("replies") or [], ensure_ascii=False),
-            "created_at": created,
-            "updated_at": time.time(),
-            "submitted_at": sidecar.get("submitted_at"),
-            "completed_at": sidecar.get("completed_at"),
-            "downloaded_at": sidecar.get("downloaded_at"),
-        }
+        return self.insert(
+            {
+                "id": str(sidecar["id"]),
+                "task_id": sidecar.get("task_id") or None,
+                "state": JobState.DOWNLOADED.value,
+                "mode": mode.value,
+                "model": str(sidecar.get("model") or ""),
+                "prompt": str(sidecar.get("prompt") or ""),
+                "negative_prompt": str(sidecar.get("negative_prompt") or ""),
+                "request": sidecar.get("request") or {},
+                "progress": 100,
+                "video_url": sidecar.get("video_url"),
+                "video_path": str(video),
+                "replies_json": json.dumps(sidecar.get("replies") or [], ensure_ascii=False),
+                "created_at": created,
+                "updated_at": time.time(),
+                "submitted_at": sidecar.get("submitted_at"),
+                "completed_at": sidecar.get("completed_at"),
+                "downloaded_at": sidecar.get("downloaded_at"),
+            }
+        )
+
+    def insert(self, row: dict[str, Any]) -> bool:
+        """Insert a whole row rebuilt from a second copy (a sidecar, an in-flight copy). False
+        when its id or task id is already known."""
+        row = {**row, "mode": Mode(row["mode"]).value, "state": JobState(row["state"]).value}
+        if set(row) - {*COLUMNS, "request"}:
+            raise KeyError(f"unknown journal columns: {sorted(set(row) - set(COLUMNS))}")
+        row["request_json"] = json.dumps(row.pop("request", {}), ensure_ascii=False)
         cols = ", ".join(row)
         with self._lock:
             try:
@@ -398,9 +342,11 @@ class Journal:
                 )
             except sqlite3.IntegrityError:
                 return False
+        self._mirror(row["id"], self.get(row["id"]))
         return True
 
     def delete(self, job_id: str) -> None:
+        self._mirror(job_id, None)  # the copy first: a copy without its row means a lost row
         with self._lock:
             self._db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
 
@@ -500,14 +446,3 @@ class Journal:
 
     def unfinished(self) -> builtins.list[Job]:  # `list` here would name the method above
         return builtins.list(reversed(self.list(states=RESUMABLE)))  # oldest first
-
-
-def redact_reply(reply: Any) -> Any:
-    """Replace inline `data:` payloads (megabytes of video) with a short marker."""
-    if isinstance(reply, dict):
-        return {k: redact_reply(v) for k, v in reply.items()}
-    if isinstance(reply, list):
-        return [redact_reply(v) for v in reply]
-    if isinstance(reply, str) and reply[:5].lower() == "data:" and len(reply) > 120:
-        return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
-    return reply

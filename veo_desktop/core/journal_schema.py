@@ -1,0 +1,123 @@
+"""What the journal stores: its columns, the migrations that build them (one step per schema
+version; `PRAGMA user_version` counts the steps applied), and how gateway replies are kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+COLUMNS = (
+    "id",
+    "task_id",
+    "state",
+    "mode",
+    "model",
+    "prompt",
+    "negative_prompt",
+    "request_json",
+    "progress",
+    "remote_status",
+    "video_url",
+    "video_path",
+    "error_kind",
+    "error_message",
+    "replies_json",
+    "poll_count",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "completed_at",
+    "downloaded_at",
+    "link_seen_at",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (
+    # v1: jobs
+    (
+        """
+        CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        task_id TEXT,
+        state TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        negative_prompt TEXT NOT NULL DEFAULT '',
+        request_json TEXT NOT NULL,
+        progress INTEGER,
+        remote_status TEXT,
+        video_url TEXT,
+        video_path TEXT,
+        error_kind TEXT,
+        error_message TEXT,
+        replies_json TEXT NOT NULL DEFAULT '[]',
+        poll_count INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        submitted_at REAL,
+        completed_at REAL,
+        downloaded_at REAL,
+        link_seen_at REAL
+        )
+        """,
+        """
+        CREATE UNIQUE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL
+        """,
+        """
+        CREATE INDEX jobs_created ON jobs(created_at DESC)
+        """,
+        """
+        CREATE INDEX jobs_state ON jobs(state)
+        """,
+    ),
+    # v2: full-text search over prompts. The trigram tokenizer matches any substring in any
+    # script (Chinese has no spaces to split words on); triggers keep it in step with jobs.
+    (
+        """CREATE VIRTUAL TABLE jobs_fts USING fts5(prompt, negative_prompt, content='jobs',
+        content_rowid='rowid', tokenize='trigram')""",
+        """CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
+        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
+        """CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
+        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt); END""",
+        """CREATE TRIGGER jobs_fts_update AFTER UPDATE OF prompt, negative_prompt ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt, negative_prompt)
+        VALUES ('delete', old.rowid, old.prompt, old.negative_prompt);
+        INSERT INTO jobs_fts(rowid, prompt, negative_prompt)
+        VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
+        "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
+    ),
+)
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Apply the steps `db` lacks, in one transaction (a crash leaves the old version whole)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        for i, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+            for stmt in statements:
+                db.execute(stmt)
+            version = i
+        # Written even when unchanged: a read-only file fails here, not at the first paid job.
+        db.execute(f"PRAGMA user_version={version}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+MAX_REPLIES = 20  # the sidecar keeps the story of a job; a stuck job must not grow forever
+
+
+def redact_reply(reply: Any) -> Any:
+    """Replace inline `data:` payloads (megabytes of video) with a short marker."""
+    if isinstance(reply, dict):
+        return {k: redact_reply(v) for k, v in reply.items()}
+    if isinstance(reply, list):
+        return [redact_reply(v) for v in reply]
+    if isinstance(reply, str) and reply[:5].lower() == "data:" and len(reply) > 120:
+        return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
+    return reply
