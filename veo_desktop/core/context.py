@@ -15,6 +15,7 @@ from .client import GatewayClient
 from .config import SharedSettings
 from .http_clients import make_download_client, make_http_client
 from .journal import Journal
+from .journal_recovery import storage_error
 from .library import Library
 from .paths import Paths, resolve_paths
 from .runner import JobRunner, PollPolicy
@@ -58,7 +59,11 @@ def build_services(
     policy: PollPolicy | None = None,
     tls: Callable[[], ssl.SSLContext] | None = None,
 ) -> Services:
-    paths = (paths or resolve_paths()).ensure()
+    paths = paths or resolve_paths()
+    try:
+        paths.ensure()
+    except OSError as exc:  # a read-only or missing data folder: one line, not a traceback
+        raise storage_error(Path(exc.filename or paths.data_dir), exc) from exc
     settings = SharedSettings.load(paths.config_file)
     keystore = keystore or KeyStore()
     if settings.library_dir:

@@ -98,8 +98,8 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
         )
     return StorageError(
         msg(
-            "Cannot open the job journal at {path}: the folder is missing, read-only or full. "
-            "Make it writable, or choose another data folder (--data-dir or VEO_DATA_DIR).",
+            "Cannot open or write {path}: the folder is missing, read-only or full. Make it "
+            "writable, or choose another data folder (--data-dir or VEO_DATA_DIR).",
             path=str(path),
         ),
         detail=detail,

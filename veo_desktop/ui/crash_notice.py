@@ -1,11 +1,12 @@
-"""Tells the user, in the window, that something went wrong and where the report is. The crash
-hook may run on any thread, so it only emits a signal; the dialog opens on the GUI thread."""
+"""Tells the user, in the window, that something went wrong: where a crash report is (the crash
+hook may run on any thread, so it only emits a signal; the dialog opens on the GUI thread), or
+what was done to recover a damaged job journal at start."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -34,3 +35,12 @@ class CrashNotice(QObject):
             self._window,
         )
         box.open()  # never exec(): the loop keeps running
+
+
+def show_notice(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A warning beside the window, which stays usable: read it when you like, then close it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()  # never exec(): the loop keeps running
+    return box

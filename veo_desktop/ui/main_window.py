@@ -31,6 +31,7 @@ from .compose_tab import ComposeTab
 from .compose_tabs import ComposeTabs
 from .controller import JobController
 from .cost import estimate_text
+from .crash_notice import show_notice
 from .download_retry import DownloadRetry
 from .drafts import DraftStore
 from .job_actions import JobActions
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
         self._external.setInterval(3000)
         self._external.timeout.connect(self.controller.sync_external)
         self._external.start()
+        if services.journal.recovery is not None:
+            # Once, when the window first shows: the journal was damaged and rebuilt at start.
+            QTimer.singleShot(0, self._show_recovery)
 
     # -- set-up ----------------------------------------------------------------------------------
 
@@ -233,6 +237,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
         self.current_tab().focus_prompt()
+
+    def _show_recovery(self) -> None:
+        recovery = self.services.journal.recovery
+        if recovery is not None:
+            show_notice(self, self.tr("Job journal recovered"), recovery.message)
 
     def show_welcome(self) -> None:
         """The first-start page: connect to a gateway (key + URL) or try the offline demo."""
