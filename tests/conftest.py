@@ -23,6 +23,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "dialects(*names): the simulator dialects an end-to-end test applies to"
+    )
     # The long suite (make test-long) runs `slow` tests; the default suite skips them by marker
     # selection, not by skip(), so no test is ever reported "skipped to get green".
     if not os.environ.get("VEO_LONG_TESTS") and not config.option.markexpr:

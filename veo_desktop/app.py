@@ -1,6 +1,6 @@
 """Start-up, the composition root: builds Qt, the qasync loop, the HTTP clients, the
 journal, runner, controller and player once, injects them into the window, and closes them on
-quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo]`."""
+quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo [--dialect D]]`."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--data-dir", help="journal, library and settings folder (env VEO_DATA_DIR)")
     p.add_argument("--demo", action="store_true", help="use the built-in offline simulator")
     p.add_argument(
+        "--dialect",
+        choices=("documented", "new-api", "quirky"),  # simulator.DIALECTS, without importing it
+        default="documented",
+        help="with --demo: which kind of gateway the simulator plays",
+    )
+    p.add_argument(
         "--language", help="en or zh_CN for this run (default: Settings, else the system's)"
     )
     p.add_argument(
@@ -64,7 +70,10 @@ def build(
         # The simulator loads PyAV and Pillow: import it only when the demo is asked for.
         from .demo import build_demo_services, demo_paths
 
-        return build_demo_services(demo_paths(paths, given), max_height=480, job_seconds=5.0), False
+        services = build_demo_services(
+            demo_paths(paths, given), max_height=480, job_seconds=5.0, dialect=args.dialect
+        )
+        return services, False
     settings = SharedSettings.load(paths.ensure().config_file)
     text = args.base_url or os.environ.get("VEO_BASE_URL") or settings.base_url
     try:

@@ -120,8 +120,7 @@ def next_step(
         updates["state"] = JobState.QUEUED
     elif snap.status is RemoteStatus.RUNNING or job.state is not JobState.QUEUED:
         updates["state"] = JobState.RUNNING  # an unreadable word leaves "queued" as it was
-    if snap.progress is not None:
-        updates["progress"] = snap.progress
+    updates["progress"] = snap.progress  # None: the gateway gave no number (indeterminate)
     if job.error_kind is not None:
         updates.update(error_kind=None, error_message=None)
     return Step(Action.POLL_AGAIN, calm, updates, delay=watch.delay)

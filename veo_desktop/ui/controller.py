@@ -34,6 +34,7 @@ class JobController(QObject):
         self._submitting = False
         self._tasks: set[asyncio.Task[object]] = set()
         self._seen: dict[str, float] = {}
+        self._recheck: asyncio.Future[None] | None = None
         self.job_changed.connect(self._remember)
         self._unsubscribe = runner.subscribe(self.job_changed.emit)
 
@@ -43,7 +44,7 @@ class JobController(QObject):
 
     def close(self) -> None:
         self._unsubscribe()
-        for task in list(self._tasks):
+        for task in [*self._tasks, *([self._recheck] if self._recheck else [])]:
             task.cancel()
 
     # -- submit --------------------------------------------------------------------------------
@@ -104,8 +105,10 @@ class JobController(QObject):
     def resume_all(self) -> None:
         for job in self.journal.unfinished():
             self.follow(job.id)
-        # Jobs the gateway said it did not know are asked again now and then (core's policy).
-        self._spawn(self.runner.recheck_missing())
+        # Jobs the gateway said it did not know are asked again now and then (core's policy):
+        # one loop for the window's life, apart from the tasks that follow single jobs.
+        if self._recheck is None:
+            self._recheck = asyncio.ensure_future(self.runner.recheck_missing())
 
     def check_again(self, job_id: str) -> None:
         """The user asks about a job the gateway said it did not know: one poll, now."""
