@@ -241,3 +241,17 @@ def test_library_search_frames_and_reimport_work_offline(
     )
     assert all(j["status"] == "downloaded" and Path(j["video_path"]).is_file() for j in again)
     assert offline.run("import").stdout.startswith("Imported 0")
+
+
+def test_json_of_a_job_that_may_have_reached_the_gateway_never_says_not_sent(
+    sim: Simulator, cli: Cli
+) -> None:
+    """A script trusting `--json` must not send again: the answer names the job and says
+    uncertain, as the journal does."""
+    sim.faults.html_errors_next = 2  # the dialect probe, then the POST: a proxy's 502/503 page
+    code, out = cli.json("generate", "--prompt", "a kite", "--duration", "4", "--json")
+    assert code == 3
+    assert out["id"] and out["status"] == "uncertain", out
+    assert sim.post_count == 1
+    code, jobs = cli.json("jobs", "--json")
+    assert [j["id"] for j in jobs] == [out["id"]] and jobs[0]["status"] == "uncertain"

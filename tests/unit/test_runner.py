@@ -473,3 +473,52 @@ async def test_jobs_at_once_holds_a_slot_until_the_gateway_is_done(tmp_path: Pat
     jobs = await asyncio.gather(runner.run(REQ), runner.run(REQ))
     assert all(j.state is JobState.DOWNLOADED for j in jobs)
     assert len(posts_at) == 2 and posts_at[1] - posts_at[0] >= 30  # the second waited its turn
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(200, text='{"id": "task_abc", "status": "que'),  # cut short
+        httpx.Response(200, text="<html><body>Welcome to nginx</body></html>"),
+        httpx.Response(200, json={"status": "queued"}),  # no id
+    ],
+)
+@pytest.mark.asyncio
+async def test_a_2xx_create_that_cannot_be_read_is_uncertain_never_failed(
+    tmp_path: Path, answer: httpx.Response
+) -> None:
+    from veo_desktop.core.errors import SubmissionUncertainError
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return answer
+        return httpx.Response(404, json={"error": {"message": "task not exist"}})
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    with pytest.raises(SubmissionUncertainError):
+        await runner.submit(REQ, job_id="mine01")
+    job = runner.journal.get("mine01")  # the id the caller chose is the row's id
+    assert job is not None and job.state is JobState.UNCERTAIN
+    assert posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_task_id_the_journal_already_holds_makes_the_second_job_uncertain(
+    tmp_path: Path,
+) -> None:
+    from veo_desktop.core.errors import SubmissionUncertainError
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "task_same", "status": "queued"})
+        return httpx.Response(200, json={"id": "task_same", "status": "running"})
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    first = await runner.submit(REQ)
+    with pytest.raises(SubmissionUncertainError):
+        await runner.submit(REQ, job_id="second")
+    second = runner.journal.get("second")
+    assert second is not None and second.state is JobState.UNCERTAIN
+    assert first.id in (second.error_message or "")
+    assert runner.journal.get(first.id).task_id == "task_same"  # type: ignore[union-attr]
+    assert posts(seen) == 2

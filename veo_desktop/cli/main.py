@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 
 from ..core.errors import InvalidInputError, VeoError
+from ..core.journal import Journal
 from ..core.logs import setup_logging
 from ..core.runner import DownloadFailed
 from ..core.secrets import KeyStore
@@ -20,6 +20,8 @@ from .common import EXIT_GATEWAY, EXIT_INPUT, CliError, paths_for, services_for
 from .jobs import find, follow, generate, report, resume
 from .library import offline
 from .parser import build_parser
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,27 +62,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def fail_json(args: argparse.Namespace, message: str, kind: str) -> None:
-    """With --json, a failure still prints one object: the job's row when one was written."""
+    """With --json, a failure still prints one object, with the job's id and its state as the
+    journal has it. "not_sent" only when the journal proves it: its row is written before any
+    POST, so a `generate` whose row is gone (or never made) sent nothing."""
     if not getattr(args, "json", False):
         return
+    ref = getattr(args, "job_id", None)
     summary: dict[str, object] = {
-        "id": None,
+        "id": ref,
         "task_id": None,
-        "status": "not_sent",
+        "status": "not_sent" if ref is None and args.command == "generate" else "unknown",
         "video_path": None,
         "error": message,
         "error_kind": kind,
     }
-    job_id = getattr(args, "job_id", None)
-    if job_id and args.command == "generate":
-        with contextlib.suppress(Exception):
-            from ..core.journal import Journal
-
+    if ref:
+        try:
             journal = Journal(paths_for(args).journal)
-            job = journal.get(job_id)
-            journal.close()
+            try:
+                job = journal.find(ref)
+            finally:
+                journal.close()
+        except Exception:  # unreadable: "unknown" says so; the message says why
+            job = None
+            log.warning("could not read the journal for --json", exc_info=True)
+        else:
             if job is not None:
                 summary = {**job.to_summary(), "error": message, "error_kind": kind}
+            elif args.command == "generate":
+                summary["status"] = "not_sent"
     print(json.dumps(summary, ensure_ascii=False))
 
 

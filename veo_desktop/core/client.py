@@ -219,9 +219,22 @@ class GatewayClient:
             )
         if resp.status_code >= 300:
             raise error_from_response(resp.status_code, resp.headers, resp.text)
-        body = _json(resp)
-        self._learn(from_reply(resp.headers, body))
-        snap = parse_job(body)
+        try:
+            body = resp.json()
+            self._learn(from_reply(resp.headers, body))
+            snap = parse_job(body)
+        except (ValueError, GatewayError):
+            # A 2xx that is cut short, a web page, or no job at all: the gateway took the POST
+            # and may have started the job, so this is never a plain "no".
+            raise SubmissionUncertainError(
+                msg(
+                    "The gateway answered the job with a reply Veo Desktop cannot read (cut "
+                    "short, or a web page: check the base URL). The job may have started, so it "
+                    "was not sent again: check the gateway's task list before resending."
+                ),
+                status=resp.status_code,
+                detail=resp.text[:300],
+            ) from None
         if not snap.task_id:
             raise SubmissionUncertainError(
                 msg(

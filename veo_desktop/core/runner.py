@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -120,6 +121,7 @@ class JobRunner(Downloads):
             prompt=request.prompt,
             negative_prompt=request.negative_prompt or "",
             request=request.to_record(),
+            job_id=job_id,
         )
         self._emit(job)
         return await self._send(job)
@@ -182,14 +184,17 @@ class JobRunner(Downloads):
                 raise
             # The task id first, in one commit: until it is on disk a kill leaves the job
             # "posting", which only the user may resolve.
-            accepted = await self._update(
-                job.id,
-                task_id=snap.task_id,
-                state=_state_for(snap),
-                progress=snap.progress,
-                remote_status=snap.raw_status,
-                submitted_at=self._clock(),
-            )
+            try:
+                accepted = await self._update(
+                    job.id,
+                    task_id=snap.task_id,
+                    state=_state_for(snap),
+                    progress=snap.progress,
+                    remote_status=snap.raw_status,
+                    submitted_at=self._clock(),
+                )
+            except sqlite3.IntegrityError:
+                return await self._task_id_taken(job, snap)
             sending.release()
             await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
             await checkpoints.reached("posted")
@@ -284,6 +289,32 @@ class JobRunner(Downloads):
                         await self.check_once(job.id)
                     except (VeoError, DownloadFailed) as exc:
                         log.info("re-check of %s stopped: %s", job.id, exc)
+
+    async def _task_id_taken(self, job: Job, snap: JobSnapshot) -> Job:
+        """The gateway answered with a task id another job already holds: this POST may or may
+        not have made a new job (a gateway that deduplicates, or a replayed reply)."""
+        holder = await asyncio.to_thread(self.journal.find, snap.task_id or "")
+        await self._update(
+            job.id,
+            state=JobState.UNCERTAIN,
+            submitted_at=self._clock(),
+            error_kind="submission_uncertain",
+            error_message=msg(
+                "The gateway answered with task {task_id}, which job {other} already has, so "
+                "this send may not have started a new job. It was not sent again: check the "
+                "gateway's task list before resending.",
+                task_id=snap.task_id or "?",
+                other=holder.id if holder else "?",
+            ),
+        )
+        await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
+        raise SubmissionUncertainError(
+            msg(
+                "The gateway answered with a task id another job already has. This job was not "
+                "sent again: check the gateway's task list before resending."
+            ),
+            detail=f"task id {snap.task_id} already in the journal",
+        )
 
     def _lock(self, job_id: str, step: str) -> ProcessLock:
         return ProcessLock(self.journal.path.parent / "locks" / f"{job_id}.{step}.lock")
