@@ -191,3 +191,22 @@ def _cli_env() -> dict[str, str]:
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
     return env
+
+
+def test_veo_gateway_shows_the_detected_dialect_and_the_users_override_is_obeyed(
+    tmp_path: Path,
+) -> None:
+    with Simulator(job_seconds=0.6, max_height=144, dialect="new-api", task_row_delay=0.3) as sim:
+        cli = Cli(sim.base_url, tmp_path / "data", _cli_env())
+        shown = cli.run("gateway")
+        assert "new-api (detected" in shown.stdout, shown.stderr
+        assert cli.run("gateway", "--dialect", "documented").returncode == 0
+        args = ("generate", "--prompt", "tall", "--aspect-ratio", "9:16", "--duration", "4")
+        code, job = cli.json(*args, "--wait", "--json")
+        assert code == 0, job
+        # Sent as the user chose: the page's fields, which this gateway reads as 16:9.
+        assert sim.forwarded(job["task_id"])["parameters"]["aspectRatio"] == "16:9"
+        assert cli.run("gateway", "--dialect", "auto").returncode == 0
+        code, job = cli.json(*args, "--wait", "--json")
+        assert code == 0, job
+        assert sim.forwarded(job["task_id"])["parameters"]["aspectRatio"] == "9:16"

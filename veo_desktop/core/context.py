@@ -13,6 +13,7 @@ import httpx
 
 from .client import GatewayClient
 from .config import SharedSettings
+from .gateways import GatewayProfiles
 from .http_clients import make_download_client, make_http_client
 from .journal import Journal
 from .journal_recovery import storage_error
@@ -74,7 +75,9 @@ def build_services(
         # Built on first use (see GatewayClient.http), with the TLS context `tls` hands over.
         http = lambda: make_http_client(tls() if tls else None)  # noqa: E731
     downloads = lambda: make_download_client(tls() if tls else None)  # noqa: E731
-    client = GatewayClient(base_url, http, lambda: None, downloads=downloads)
+    # What each gateway's replies gave away (its request dialect), kept with the journal.
+    profiles = GatewayProfiles(paths.data_dir / "gateways.json")
+    client = GatewayClient(base_url, http, lambda: None, downloads=downloads, profiles=profiles)
 
     def stored_key() -> str | None:
         # Follows whichever gateway the client points at now (Settings can change it).
