@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .core.config import SharedSettings, normalize_base_url
 from .core.context import Services, build_services
-from .core.errors import InvalidInputError
+from .core.errors import InvalidInputError, VeoError
 from .core.http_clients import start_tls_context
 from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
@@ -179,7 +179,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selfcheck import self_check
 
         return self_check(args)
-    return run(create_app(args))
+    try:
+        parts = create_app(args)
+    except (VeoError, OSError) as exc:  # e.g. an unusable data folder: say it, no traceback
+        text = (
+            exc.message
+            if isinstance(exc, VeoError)
+            else f"Veo Desktop cannot use its data folder ({exc.strerror}: {exc.filename}). "
+            "Choose another with --data-dir or VEO_DATA_DIR."
+        )
+        print(f"veo-desktop: {text}", file=sys.stderr)
+        _tell_in_a_box(text)
+        return 2
+    return run(parts)
+
+
+def _tell_in_a_box(message: str) -> None:
+    """The same line in a message box, for a start from the desktop's menu (no terminal to
+    read it in); never on a virtual platform, where nobody could close the box."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance()
+    shown = isinstance(app, QApplication) and app.platformName() not in ("offscreen", "minimal")
+    if shown and not sys.stderr.isatty():
+        QMessageBox.critical(None, "Veo Desktop", message)
 
 
 def display_problem(env: Mapping[str, str]) -> str | None:

@@ -2,7 +2,6 @@
 library's sidecars and the in-flight copies fill in the rest, and the user is told."""
 
 import json
-import os
 import random
 import sqlite3
 import threading
@@ -303,18 +302,6 @@ def test_a_data_dir_that_cannot_be_made_is_a_storage_error(tmp_path: Path) -> No
     assert e.value.kind == "storage"
     assert str(blocker / "data" / "journal.sqlite3") in e.value.message
     assert "\n" not in e.value.message and "VEO_DATA_DIR" in e.value.message
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes anywhere")
-def test_a_read_only_data_dir_is_a_storage_error(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    data.chmod(0o500)
-    try:
-        with pytest.raises(StorageError):
-            Journal(data / "journal.sqlite3")
-    finally:
-        data.chmod(0o700)
 
 
 def test_a_read_only_file_system_is_a_storage_error(
