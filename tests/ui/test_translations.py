@@ -148,3 +148,21 @@ def test_chinese_main_window_settings_and_job_list_show_no_english(
 def english_words_in(t: str) -> list[str]:
     t = MODEL_ID.sub("", t)
     return [w for w in WORD.findall(t) if w.lower().strip(".-") not in KEEP]
+
+
+def test_chinese_help_shows_every_shortcut_label_in_chinese(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    chinese: None,
+) -> None:
+    """Help ▸ Keyboard shortcuts under zh_CN: the labels built in the menu code (send, the tab
+    keys, search, play, paste) were filed under the wrong context and stayed English."""
+    r = make_rig(tmp_path)
+    try:
+        rows = r.window.menus.shortcut_rows()
+        labels = [what for what, _keys in rows]
+        assert "发送任务" in labels and "搜索素材库" in labels
+        leaks = [w for what in labels for w in english_words_in(what)]
+        assert leaks == [], leaks
+    finally:
+        r.close()

@@ -25,7 +25,11 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.settings = self._action(self.tr("&Settings…"), lambda: window.open_settings())
-        self.settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        # Preferences is empty on most Linux desktops (and Ctrl+, only on macOS/KDE), so the
+        # key the README promises is named as well; duplicates are dropped.
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
+        keys += [k for k in (QKeySequence("Ctrl+,"),) if k not in keys]
+        self.settings.setShortcuts(keys)
         self.quit = self._action(self.tr("&Quit"), window.close)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.settings, self.quit])
@@ -62,16 +66,24 @@ class WindowMenus(QObject):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Every shortcut, from the live actions where there is one."""
-        w, tr = self.w, self.tr
+        # self.tr, never an alias of it: lupdate files a bare `tr(...)` under the empty
+        # context, and these five then stayed English in Chinese (their context is ours).
+        w = self.w
         rows = [
-            (tr("Send the job"), key_text("Ctrl+Return")),
+            (self.tr("Send the job"), key_text("Ctrl+Return")),
             *[
-                (tr("Go to the %1 tab").replace("%1", w.tabs.tabText(i)), key_text(f"Ctrl+{i + 1}"))
+                (
+                    self.tr("Go to the %1 tab").replace("%1", w.tabs.tabText(i)),
+                    key_text(f"Ctrl+{i + 1}"),
+                )
                 for i in range(w.tabs.count())
             ],
-            (tr("Search the library"), key_text(QKeySequence(QKeySequence.StandardKey.Find))),
-            (tr("Play or pause the selected clip"), key_text("Space")),
-            (tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
+            (
+                self.tr("Search the library"),
+                key_text(QKeySequence(QKeySequence.StandardKey.Find)),
+            ),
+            (self.tr("Play or pause the selected clip"), key_text("Space")),
+            (self.tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
         ]
         menus = [self.settings, self.quit, self.shortcuts]
         return rows + action_rows(w.job_actions.all) + action_rows(menus)

@@ -243,26 +243,6 @@
         <source>This image could not be read. Re-export it as PNG or JPEG and try again.</source>
         <translation>无法读取此图片。请重新导出为 PNG 或 JPEG 后重试。</translation>
     </message>
-    <message>
-        <source>Send the job</source>
-        <translation>发送任务</translation>
-    </message>
-    <message>
-        <source>Go to the %1 tab</source>
-        <translation>切换到“%1”标签页</translation>
-    </message>
-    <message>
-        <source>Search the library</source>
-        <translation>搜索素材库</translation>
-    </message>
-    <message>
-        <source>Play or pause the selected clip</source>
-        <translation>播放/暂停所选片段</translation>
-    </message>
-    <message>
-        <source>Paste an image into the focused slot</source>
-        <translation>将图片粘贴到当前选中的图片框</translation>
-    </message>
 </context>
 <context>
     <name>ComposeTab</name>
@@ -1051,6 +1031,26 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Send the job</source>
+        <translation>发送任务</translation>
+    </message>
+    <message>
+        <source>Go to the %1 tab</source>
+        <translation>切换到“%1”标签页</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索素材库</translation>
+    </message>
+    <message>
+        <source>Play or pause the selected clip</source>
+        <translation>播放/暂停所选片段</translation>
+    </message>
+    <message>
+        <source>Paste an image into the focused slot</source>
+        <translation>将图片粘贴到当前选中的图片框</translation>
     </message>
 </context>
 <context>
