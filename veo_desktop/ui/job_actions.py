@@ -25,6 +25,7 @@ from ..core.actions import (
 from ..core.errors import VeoError
 from ..core.journal import Job, JobState
 from ..core.models import Mode
+from .job_keys import JobKeys
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -37,22 +38,31 @@ class JobActions(QObject):
         super().__init__(window)
         self.w = window
 
-        def make(text: str, slot: object, shortcut: str | None = None) -> QAction:
+        def make(
+            text: str, slot: object, shortcut: str | None = None, *, window_wide: bool = False
+        ) -> QAction:
             a = QAction(text, window)
             if shortcut:
                 a.setShortcut(QKeySequence(shortcut))
             a.triggered.connect(slot)
-            # Only while the list has focus: Delete in the prompt box must stay a text edit.
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide keys act on the selected job wherever the focus is; Qt first offers
+            # each key to the focused widget (ShortcutOverride), so a text box that gives the
+            # key a meaning of its own keeps it. The rest act only while the list has focus.
+            a.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut
+                if window_wide
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
             window.view.addAction(a)
             return a
 
-        self.remix = make(self.tr("Remix"), self.do_remix, "Ctrl+R")
-        self.extend = make(self.tr("Extend this clip"), self.do_extend, "Ctrl+E")
+        self.remix = make(self.tr("Remix"), self.do_remix, "Ctrl+R", window_wide=True)
+        self.extend = make(self.tr("Extend this clip"), self.do_extend, "Ctrl+E", window_wide=True)
         self.last_to_start = make(
             self.tr("Use last frame as next start (First + Last)"),
             lambda: self.do_chain("last", Mode.FRAMES, "start"),
             "Ctrl+L",
+            window_wide=True,
         )
         self.last_to_image = make(
             self.tr("Use last frame as start (Image)"),
@@ -62,10 +72,15 @@ class JobActions(QObject):
             self.tr("Use first frame as end (First + Last)"),
             lambda: self.do_chain("first", Mode.FRAMES, "end"),
         )
-        self.download = make(self.tr("Download again"), self.do_download, "Ctrl+D")
+        self.download = make(
+            self.tr("Download again"), self.do_download, "Ctrl+D", window_wide=True
+        )
         self.copy_prompt = make(self.tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
         self.open_folder = make(self.tr("Open containing folder"), self.do_open_folder)
         self.export = make(self.tr("Export…"), self.do_export)
+        # Delete stays with the list: in an image slot it removes the image, and the slot does
+        # not claim the key the way a text box does, so a window-wide Delete would ask to trash
+        # the selected job instead.
         self.delete = make(self.tr("Move to trash…"), self.do_delete, "Delete")
         self.all = [
             self.remix,
@@ -79,6 +94,7 @@ class JobActions(QObject):
             self.export,
             self.delete,
         ]
+        self.keys = JobKeys(window, [self.remix, self.extend, self.last_to_start, self.download])
 
     def toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Job actions"), self.w)
@@ -119,6 +135,7 @@ class JobActions(QObject):
         # Completed at the gateway but not in the library (a download failed or was cut off):
         # the clip is paid for, so fetching it again must be one click.
         self.download.setEnabled(bool(job and job.state is JobState.COMPLETED))
+        self.keys.update(job is not None)
 
     def menu(self, pos: QPoint) -> QMenu | None:
         job = self.current()
