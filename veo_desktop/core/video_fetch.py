@@ -10,8 +10,9 @@ the loop about progress a few times a second.
 What is fetched and from where follows client.py's rules, which this module is handed as
 callables: the Bearer key only for the gateway's own origin (redirects are followed by hand, one
 hop at a time, each deciding its own headers), resume with `Range` into the `.part` file, and
-nothing but whole responses counted. The disk side (free space, fsync, errors that say what to
-do) is video_file.py.
+nothing but whole responses counted. A hostile host is bounded: no body past the size of any
+clip, none that fills the disk, none that crawls forever. The disk side (free space, fsync, the
+decode check, errors that say what to do) is video_file.py.
 """
 
 from __future__ import annotations
@@ -37,10 +38,29 @@ from .text import msg
 THREADS = background_pool("download", 4)
 PROGRESS_SECONDS = 0.1  # how often the loop hears about progress (each report wakes it)
 MAX_HOPS = 6
+#: No Veo clip comes near this (an 8 s 4k clip with sound is well under 200 MB): a body past it
+#: is an endless stream or a lying host, and without a cap it would fill the disk.
+MAX_VIDEO_BYTES = 1 << 30
+#: The slowest average, over SPEED_WINDOW_S, an attempt may run at before it is dropped and
+#: resumed on a fresh connection. 16 KiB/s still brings a 200 MB clip in under four hours;
+#: below it, a host is stuck or dripping bytes to hold the connection, not on a slow link.
+MIN_SPEED = 16 << 10
+SPEED_WINDOW_S = 60.0
+SPACE_EVERY = 8 << 20  # bytes between free-space checks when the host gave no length
 
 
 class Restart(Exception):
     """Try the download again, from where the part file ends."""
+
+
+class TooSlow(Restart):
+    """The host sent below the speed floor; what arrived stays in the part file for a resume."""
+
+
+class TooLargeError(DownloadError):
+    """The host sent (or announced) more than any clip could be; nothing is kept."""
+
+    kind = "too_large"
 
 
 class Stopped(Exception):
@@ -92,6 +112,9 @@ class Fetch:
     error_for: Callable[[httpx.URL, httpx.Response], Exception]
     stop: Stop
     report: Callable[[int, int | None], None]
+    max_bytes: int = MAX_VIDEO_BYTES
+    min_speed: int = MIN_SPEED  # bytes a second, averaged over `speed_window`
+    speed_window: float = SPEED_WINDOW_S
 
     def into(self, url: str, part: Path) -> None:
         """Fetch `url` into `part`, resuming from its current end. Raises `Restart` when the
@@ -124,6 +147,9 @@ class Fetch:
                     offset = 0  # full body: start over
                 length = resp.headers.get("content-length")
                 total = offset + int(length) if length and length.isdigit() else None
+                if total is not None and total > self.max_bytes:
+                    part.unlink(missing_ok=True)
+                    raise too_large(self.max_bytes)
                 video_file.ensure_space(part.parent, total, offset)
                 self._body(resp, part, offset, total)
                 return
@@ -131,40 +157,84 @@ class Fetch:
 
     def _body(self, resp: httpx.Response, part: Path, offset: int, total: int | None) -> None:
         try:
-            f = open(part, "ab" if offset else "wb")  # noqa: SIM115 (closed in the finally)
+            done = self._write(resp, part, offset, total)
         except OSError as exc:
             raise video_file.disk_error(exc, part) from None
-        done = offset
-        reported = time.monotonic()
-        flush = video_file.BackgroundFlush(f)
-        self.stop.watch(resp)
-        try:
+        except (TooLargeError, video_file.LowSpaceError):
+            # Never a clip, and the space is the user's: the part file goes (closed by now).
+            part.unlink(missing_ok=True)
+            raise
+        self.report(done, total)
+
+    def _write(self, resp: httpx.Response, part: Path, offset: int, total: int | None) -> int:
+        with video_file.open_part(part, offset) as f:
+            flush = video_file.BackgroundFlush(f)
+            guard = _Guard(self, part.parent, offset, total)
+            self.stop.watch(resp)
             try:
                 # Each chunk is what one socket read gave (decoded, should a host compress)
-                # and goes straight to the OS, so whatever arrived is kept when the link
-                # breaks or the app is killed; the disk catches up behind it.
+                # and goes straight to the OS (the file is unbuffered), so whatever arrived is
+                # kept when the link breaks or the app is killed; the disk catches up behind it.
                 for chunk in resp.iter_bytes():
-                    f.write(chunk)
-                    done += len(chunk)
+                    video_file.write_all(f, chunk)
                     flush.wrote(len(chunk))
                     self._check()
-                    now = time.monotonic()
-                    if now - reported >= PROGRESS_SECONDS:
-                        self.report(done, total)
-                        reported = now
+                    guard.grew(len(chunk))
             finally:
+                self.stop.unwatch()
                 flush.close()
             video_file.flush_sync(f)
-        except OSError as exc:
-            raise video_file.disk_error(exc, part) from None
-        finally:
-            self.stop.unwatch()
-            f.close()
-        self.report(done, total)
+        return guard.done
 
     def _check(self) -> None:
         if self.stop.is_set():
             raise Stopped
+
+
+class _Guard:
+    """What one attempt's body may not do as it grows: outgrow any clip, fill a disk when the
+    host gave no length, or crawl along below the speed floor. Also reports progress."""
+
+    def __init__(self, fetch: Fetch, folder: Path, done: int, total: int | None) -> None:
+        self._fetch, self._folder, self._total = fetch, folder, total
+        self.done = done
+        self._unchecked = 0  # bytes since the last free-space check
+        now = time.monotonic()
+        self._reported = now
+        # The speed floor is judged per window: the bytes that came in it against its length.
+        self._window_start, self._window_done = now, done
+
+    def grew(self, n: int) -> None:
+        fetch = self._fetch
+        self.done += n
+        if self.done > fetch.max_bytes:
+            raise too_large(fetch.max_bytes)
+        if self._total is None:
+            self._unchecked += n
+            if self._unchecked >= SPACE_EVERY:
+                video_file.ensure_reserve(self._folder)
+                self._unchecked = 0
+        now = time.monotonic()
+        elapsed = now - self._window_start
+        if elapsed >= fetch.speed_window:
+            came = self.done - self._window_done
+            if came < fetch.min_speed * elapsed:
+                raise TooSlow(f"the host sent {came} bytes in {elapsed:.0f} s")
+            self._window_start, self._window_done = now, self.done
+        if now - self._reported >= PROGRESS_SECONDS:
+            fetch.report(self.done, self._total)
+            self._reported = now
+
+
+def too_large(limit: int) -> TooLargeError:
+    return TooLargeError(
+        msg(
+            "The video host's answer is larger than any Veo clip (over {limit} MB), so the "
+            "download was stopped and nothing was kept. Choose Download again later; if it "
+            "happens again, the link does not lead to a video.",
+            limit=limit >> 20,
+        )
+    )
 
 
 def range_total(headers: httpx.Headers) -> int | None:

@@ -1,6 +1,7 @@
-"""A downloaded video on disk: enough free space before it starts, the bytes on the disk
-(fsync) before the rename, an `ftyp` box or nothing lands in the library, and disk errors as
-messages that say what to do. The network side is in video_fetch.py."""
+"""A downloaded video on disk: enough free space before it starts and while it grows, each
+chunk handed to the OS as it comes and fsynced before the rename, an `ftyp` box or nothing
+lands in the library, and disk errors as messages that say what to do. The network side is in
+video_fetch.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import base64
 import binascii
 import contextlib
 import errno
+import io
 import os
 import shutil
 from concurrent.futures import Future
@@ -21,6 +23,30 @@ from .text import msg
 
 class NotMp4Error(DownloadError):
     kind = "not_mp4"
+
+
+class LowSpaceError(DownloadError):
+    """A body of unknown size brought the disk down to the reserve; the part is removed."""
+
+    kind = "low_space"
+
+
+#: A download whose size the host did not give stops before the disk has less than this free:
+#: without a length it cannot be checked up front, and the rest of the system needs room too.
+DISK_RESERVE = 128 << 20
+
+
+def open_part(part: Path, offset: int) -> io.FileIO:
+    """The part file, its folder made first (a new day's folder), unbuffered: every chunk is
+    with the OS as soon as it is written, so a killed process keeps it."""
+    part.parent.mkdir(parents=True, exist_ok=True)
+    return open(part, "ab" if offset else "wb", buffering=0)  # the caller closes it
+
+
+def write_all(f: io.FileIO, data: bytes) -> None:
+    view = memoryview(data)
+    while view:  # a raw write may take less than it was given
+        view = view[f.write(view) :]
 
 
 def flush_sync(f: Any) -> None:
@@ -64,11 +90,7 @@ class BackgroundFlush:
 def ensure_space(folder: Path, total: int | None, have: int) -> None:
     if total is None:
         return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        free = shutil.disk_usage(folder).free
-    except OSError as exc:
-        raise disk_error(exc, folder) from None
+    free = _free(folder)
     need = total - have
     if need > free:
         raise DownloadError(
@@ -81,6 +103,29 @@ def ensure_space(folder: Path, total: int | None, have: int) -> None:
                 folder=folder,
             )
         )
+
+
+def ensure_reserve(folder: Path) -> None:
+    """For a body of unknown size, checked as it grows: stop before the disk fills."""
+    free = _free(folder)
+    if free < DISK_RESERVE:
+        raise LowSpaceError(
+            msg(
+                "The disk is almost full ({free} MB free in {folder}) and the video host did "
+                "not say how big the video is, so the download was stopped. Free some space, "
+                "then choose Download again.",
+                free=f"{free / 1e6:.1f}",
+                folder=folder,
+            )
+        )
+
+
+def _free(folder: Path) -> int:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise disk_error(exc, folder) from None
 
 
 def disk_error(exc: OSError, where: Path) -> DownloadError:
