@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftStore(services.paths.data_dir / "drafts.json", self)
         self.prices = PriceTable.load(services.paths.prices_file)
         self.filter = LibraryFilter()
+        self._sent_here: set[str] = set()  # jobs this window sent (the rest came from outside)
 
         # -- compose side ----------------------------------------------------------------------
         self.tabs = QTabWidget()
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         self.controller.submit(tab.request())
 
     def _on_submitted(self, job: Job) -> None:
+        self._sent_here.add(job.id)
         self.statusBar().showMessage(self.tr("Job %s sent.") % job.id, 5000)
 
     def _on_submit_failed(self, message: str) -> None:
@@ -309,8 +311,12 @@ class MainWindow(QMainWindow):
         self.model.upsert(job)
         if job.state is JobState.DOWNLOADED and job.video_path:
             self.posters.get(job.id, Path(job.video_path))
+            # Only a job sent from this window takes the selection when its clip lands: one
+            # the CLI (or another window) made must not stop the clip being watched.
             current = self.view.currentIndex()
-            if not current.isValid() or self.model.row_of(job.id) == 0:
+            if job.id in self._sent_here and (
+                not current.isValid() or self.model.row_of(job.id) == 0
+            ):
                 self.view.setCurrentIndex(self.model.index(self.model.row_of(job.id), 0))
 
     def set_filter(self, value: LibraryFilter) -> None:
