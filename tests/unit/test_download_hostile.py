@@ -169,7 +169,7 @@ def test_the_size_cap_is_a_sane_bound_for_a_veo_clip() -> None:
 def test_free_space_is_watched_while_a_body_of_unknown_size_grows(
     clip: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dest = tmp_path / "day" / "clip.mp4"
+    dest = tmp_path / "clip.mp4"
     part = dest.with_name(dest.name + ".part")
     real = shutil.disk_usage
 
@@ -300,3 +300,25 @@ def test_bytes_received_are_in_the_part_file_when_the_process_is_killed(
     assert child.returncode == -signal.SIGKILL
     kept = part.read_bytes()
     assert (len(kept), kept) == (sent, clip[:sent])
+
+
+# -- 5. an MP4 that is cut short ---------------------------------------------------------------
+
+
+def test_a_truncated_mp4_from_a_host_that_lies_about_its_size_is_not_committed(
+    clip: bytes, tmp_path: Path
+) -> None:
+    cut = clip[: len(clip) * 9 // 10]
+
+    def host(conn: socket.socket, _request: bytes) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(cut) + cut)
+
+    dest = tmp_path / "clip.mp4"
+    part = dest.with_name(dest.name + ".part")
+    with serving(host) as url:
+        run_into(fetch(), url, part)
+    with pytest.raises(video_file.DamagedVideoError) as caught:
+        video_file.verify_and_commit(part, dest)
+    assert caught.value.kind == "damaged_video"
+    assert "damaged" in caught.value.message and "Download again" in caught.value.message
+    assert not part.exists() and not dest.exists()  # the next attempt starts from zero

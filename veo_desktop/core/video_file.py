@@ -1,7 +1,7 @@
 """A downloaded video on disk: enough free space before it starts and while it grows, each
-chunk handed to the OS as it comes and fsynced before the rename, an `ftyp` box or nothing
-lands in the library, and disk errors as messages that say what to do. The network side is in
-video_fetch.py."""
+chunk handed to the OS as it comes and fsynced before the rename, only an MP4 that decodes to
+its end lands in the library, and disk errors as messages that say what to do. The network side
+is in video_fetch.py."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ class NotMp4Error(DownloadError):
     kind = "not_mp4"
 
 
+class DamagedVideoError(DownloadError):
+    """The file is an MP4 but cut short or undecodable; the part is gone, so a new try restarts."""
+
+    kind = "damaged_video"
+
+
 class LowSpaceError(DownloadError):
     """A body of unknown size brought the disk down to the reserve; the part is removed."""
 
@@ -34,6 +40,10 @@ class LowSpaceError(DownloadError):
 #: A download whose size the host did not give stops before the disk has less than this free:
 #: without a length it cannot be checked up front, and the rest of the system needs room too.
 DISK_RESERVE = 128 << 20
+#: How far before the end the decode check seeks (to the keyframe at or before that point).
+CHECK_TAIL_S = 1.0
+_CHECK_MAX_PACKETS = 64  # a decoder that yields nothing by then is not going to
+_MAX_TOP_BOXES = 100_000  # fragmented MP4s have a few hundred; more is a hostile file
 
 
 def open_part(part: Path, offset: int) -> io.FileIO:
@@ -170,12 +180,80 @@ def verify_and_commit(part: Path, dest: Path) -> int:
             ),
             detail=repr(head),
         )
+    why = damage(part)
+    if why is not None:
+        part.unlink(missing_ok=True)  # resuming a damaged file would only keep the damage
+        raise DamagedVideoError(
+            msg(
+                "The download was damaged: the video does not play to its end. "
+                "Choose Download again; it starts over."
+            ),
+            detail=why,
+        )
     size = part.stat().st_size
     try:
         os.replace(part, dest)
     except OSError as exc:
         raise disk_error(exc, dest) from None
     return size
+
+
+def damage(path: Path) -> str | None:
+    """What is wrong with the MP4 at `path`, or None when it plays. Cheap, no full decode: its
+    boxes must end where the file does (a cut file's do not), the container must open with a
+    video stream and a duration, and a frame near the end must decode."""
+    import av  # here: a second of import the app's start-up does not need
+
+    size = path.stat().st_size
+    end = _boxes_end(path, size)
+    if end != size:
+        return f"MP4 boxes end at byte {end}, the file at {size}"
+    try:
+        with av.open(str(path), mode="r") as c:
+            if not c.streams.video:
+                return "no video stream"
+            stream = c.streams.video[0]
+            tb = stream.time_base
+            if stream.duration and tb:
+                duration = float(stream.duration * tb)
+            else:
+                duration = c.duration / av.time_base if c.duration else 0.0
+            if duration <= 0:
+                return "no duration"
+            if tb and duration > CHECK_TAIL_S:
+                target = (stream.start_time or 0) + int((duration - CHECK_TAIL_S) / tb)
+                with contextlib.suppress(av.FFmpegError):  # unseekable: decode from the start
+                    c.seek(target, stream=stream, backward=True, any_frame=False)
+            for n, packet in enumerate(c.demux(stream)):
+                if packet.decode():
+                    return None
+                if n >= _CHECK_MAX_PACKETS:
+                    break
+            return "no frame decodes near the end"
+    except (av.FFmpegError, OSError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _boxes_end(path: Path, size: int) -> int:
+    """Where the file's top-level MP4 boxes say it ends (past `size` when it was cut short)."""
+    pos = 0
+    with open(path, "rb") as f:
+        for _ in range(_MAX_TOP_BOXES):
+            if pos >= size:
+                return pos
+            f.seek(pos)
+            head = f.read(16)
+            if len(head) < 8:
+                return pos  # trailing bytes too short to be a box
+            n = int.from_bytes(head[:4], "big")
+            if n == 0:
+                return size  # "runs to the end of the file"
+            if n == 1:
+                n = int.from_bytes(head[8:16], "big") if len(head) == 16 else 0
+            if n < 8:
+                return pos  # a box smaller than its own header: not an MP4 past here
+            pos += n
+    return pos
 
 
 def write_data_uri(uri: str, dest: Path) -> int:
