@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from veo_desktop.core.context import Services, build_services
 from veo_desktop.core.paths import Paths
 from veo_desktop.core.runner import PollPolicy
+from veo_desktop.core.secrets import KeyStore
 from veo_desktop.simulator import Simulator
 from veo_desktop.ui.controller import JobController
 from veo_desktop.ui.main_window import MainWindow
@@ -81,17 +82,27 @@ class Rig:
                 Shiboken.delete(obj)
 
 
-def make_rig(tmp_path: Path, *, key: str = "sk-ui-test", job_seconds: float = 0.6) -> Rig:
+def make_rig(
+    tmp_path: Path,
+    *,
+    key: str | None = "sk-ui-test",
+    job_seconds: float = 0.6,
+    demo: bool = True,
+    keystore: KeyStore | None = None,
+) -> Rig:
+    """`key=None` reads the key from `keystore` (the real keyring unless one is given)."""
     sim = Simulator(job_seconds=job_seconds, max_height=144).start()
     d = tmp_path / "data"
     paths = Paths(d, d / "library", d, d / "logs")
     services = build_services(
         sim.base_url,
         paths=paths,
-        key=lambda: key,
+        key=(lambda: key) if key is not None else None,
+        keystore=keystore,
         policy=PollPolicy(first_delay=0.2, max_delay=0.3),
     )
     controller = JobController(services.runner, services.journal)
     player = Player()
-    window = MainWindow(services, controller, player, open_store(str(d / "window.ini")), demo=True)
+    store = open_store(str(d / "window.ini"))
+    window = MainWindow(services, controller, player, store, demo=demo)
     return Rig(sim, services, controller, player, window)

@@ -57,10 +57,11 @@ async def test_save_puts_the_key_in_the_system_keyring_only(
     dlg.open()
     dlg.base_url.setText(sim.base_url + "/v1/ ")
     secret = "sk-settings-test-7c1e90f4"
+    await wait_until(dlg.key.isEnabled)  # the keyring is asked off the UI thread
     dlg.key.setText(f"  {secret}\n")  # pasted with stray whitespace
     assert dlg.key.echoMode() == dlg.key.EchoMode.Password
     dlg.save()
-    assert services.client.base_url == sim.base_url
+    await wait_until(lambda: services.client.base_url == sim.base_url)
     assert keyring.get_password("veo-desktop", sim.base_url) == secret
     assert KeyStore(environ=lambda _: None).get(sim.base_url) == secret
     for f in (tmp_path / "data").rglob("*"):
@@ -103,8 +104,8 @@ async def test_no_keyring_is_said_plainly_and_nothing_is_stored(
     )
     dlg = SettingsDialog(services)
     qtbot.addWidget(dlg)
+    await wait_until(lambda: "VEO_API_KEY" in dlg.key_note.text())
     assert not dlg.key.isEnabled()
-    assert "VEO_API_KEY" in dlg.key_note.text()
     await services.aclose()
 
 

@@ -392,9 +392,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, reason: str = "") -> SettingsDialog:
         """One Settings dialog at a time; `reason` says why it opened on its own."""
-        dlg = self.findChild(SettingsDialog)
+        dlg = next((d for d in self.findChildren(SettingsDialog) if d.isVisible()), None)
         if dlg is None:
-            dlg = SettingsDialog(self.services, self, store=self.store)
+            dlg = SettingsDialog(self.services, self, store=self.store, demo=self.demo)
             # A bound method, not a lambda holding `dlg`: a reference cycle through the dialog
             # would be collected by whichever thread runs the GC, destroying Qt timers there.
             dlg.saved.connect(self._on_settings_saved)
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _on_settings_saved(self) -> None:
-        dlg = self.findChild(SettingsDialog)
+        dlg = next((d for d in self.findChildren(SettingsDialog) if d.isVisible()), None)
         language_changed = bool(dlg and dlg.language_changed)
         self.pages.setCurrentIndex(0)
         opts.WELCOME_DONE.set(self.store, True)

@@ -1,6 +1,8 @@
 """Settings: gateway URL, the API key (kept only in the OS keyring, shown masked), Test
 connection, download folder, how many jobs may run at once, and the language. Opened with
-`open()`, never `exec()`, so the event loop (and every running job) keeps going while it is up."""
+`open()`, never `exec()`, so the event loop (and every running job) keeps going while it is up.
+The keyring is asked off the UI thread with a deadline: a locked one disables the key field
+and says what to do, and the rest of Settings works as usual."""
 
 from __future__ import annotations
 
@@ -24,15 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import Shiboken
 
 from ..core.client import GatewayClient
 from ..core.config import SharedSettings, normalize_base_url, normalize_key
 from ..core.context import Services
 from ..core.dialects import Dialect
 from ..core.errors import AuthError, InvalidInputError, NetworkError, VeoError
-from ..core.secrets import no_keyring_message
-from . import appearance, i18n
+from ..core.secrets import KeyStore, no_keyring_message
+from . import appearance, i18n, keyring_calls
 from . import settings as opts
+from .keyring_calls import KeyringTimeout
 
 
 class SettingsDialog(QDialog):
@@ -45,9 +49,13 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         store: QSettings | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.demo = demo  # the offline demo needs no key: the keyring is never asked
+        self._keyring_task: asyncio.Task[None] | None = None
+        self._save_task: asyncio.Task[None] | None = None
         self.store = store  # window-side settings (the language); None in the CLI-free tests
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
@@ -71,9 +79,14 @@ class SettingsDialog(QDialog):
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
+        self.retry_keyring = QPushButton(self.tr("Try again"))
+        self.retry_keyring.setAccessibleName(self.tr("Ask the keyring again"))
+        self.retry_keyring.clicked.connect(self._ask_keyring)
+        self.retry_keyring.hide()
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.show_key)
+        key_row.addWidget(self.retry_keyring)
         form.addRow(self.tr("API key"), key_row)
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
@@ -153,29 +166,83 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
         self._folder_dialog: QFileDialog | None = None
         self._init_key_state()
 
     def _init_key_state(self) -> None:
         store = self.services.keystore
-        if store.from_environment():
+        if self.demo:
+            self.key_note.setText(
+                self.tr("The offline demo needs no API key; the system keyring is not used.")
+            )
+            self.key.setEnabled(False)
+        elif store.from_environment():
             self.key_note.setText(
                 self.tr(
                     "Using the key from the VEO_API_KEY environment variable; it is never stored."
                 )
             )
             self.key.setEnabled(False)
-        elif not store.available():
-            self.key_note.setText(no_keyring_message())
-            self.key.setEnabled(False)
         else:
-            self.key_note.setText(
-                self.tr("Kept only in the system keyring (%s).")
-                % store.backend_name().rsplit(".", 2)[-2]
+            self._ask_keyring()
+
+    def _ask_keyring(self) -> None:
+        """Which keyring there is and whether it holds a key, asked off the UI thread."""
+        if self._keyring_task is None or self._keyring_task.done():
+            self._keyring_task = asyncio.ensure_future(self._read_keyring())
+
+    async def _read_keyring(self) -> None:
+        self.key.setEnabled(False)
+        self.retry_keyring.hide()
+        self.key_note.setText(self.tr("Asking the system keyring…"))
+        url = self.services.client.base_url
+        try:
+            state = await keyring_calls.call(
+                lambda: _keyring_state(self.services.keystore, url), late=self._late_keyring
             )
-            if self.services.client.base_url and store.get(self.services.client.base_url):
-                self.key.setPlaceholderText(self.tr("A key is stored; type to replace it"))
+        except (KeyringTimeout, VeoError):
+            self._show_keyring_locked()
+            return
+        self._show_keyring(state)
+
+    def _late_keyring(self, state: tuple[bool, str, bool]) -> None:
+        """The keyring answered after all (unlocked at its own prompt): show it, if we are."""
+        if Shiboken.isValid(self) and self.isVisible():
+            self._show_keyring(state)
+
+    def _show_keyring(self, state: tuple[bool, str, bool]) -> None:
+        available, backend, stored = state
+        self.retry_keyring.hide()
+        if not available:
+            self.key_note.setText(no_keyring_message())
+            return
+        self.key.setEnabled(True)
+        self.key_note.setText(self.tr("Kept only in the system keyring (%s).") % backend)
+        if stored:
+            self.key.setPlaceholderText(self.tr("A key is stored; type to replace it"))
+
+    def _show_keyring_locked(self) -> None:
+        self.key.setEnabled(False)
+        self.key_note.setText(
+            self.tr(
+                "The system keyring is locked or not answering. Unlock it (for example, log in "
+                "to your desktop's keyring), then choose Try again. The other settings can be "
+                "changed and saved meanwhile."
+            )
+        )
+        self.retry_keyring.show()
+
+    def done(self, result: int) -> None:
+        try:
+            running = asyncio.current_task()
+        except RuntimeError:  # no loop running (a test closing the dialog)
+            running = None
+        for task in (self._keyring_task, self._save_task):
+            if task is not None and task is not running:
+                task.cancel()  # nobody is left to show what the keyring answers
+        super().done(result)
 
     def _choose_folder(self) -> None:
         dlg = QFileDialog(self, self.tr("Download folder"), self.folder.text())
@@ -192,7 +259,11 @@ class SettingsDialog(QDialog):
 
     def _typed_or_stored_key(self, url: str) -> str | None:
         typed = normalize_key(self.key.text())
-        return typed or self.services.keystore.get(url)
+        if typed:
+            return typed
+        if self.demo:
+            return self.services.client.key_provider()  # the demo's own key, no keyring
+        return self.services.keystore.get(url)
 
     def _fill_dialect(self) -> None:
         """Automatic (with what was detected) or one the user picks, for the URL in the box."""
@@ -227,7 +298,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Testing…"))
         try:
             url = self._url()
-            key = await asyncio.to_thread(self._typed_or_stored_key, url)
+            key = await keyring_calls.call(lambda: self._typed_or_stored_key(url))
             probe = GatewayClient(
                 url, self.services.http, lambda: key, profiles=self.services.client.profiles
             )
@@ -242,22 +313,49 @@ class SettingsDialog(QDialog):
             )
         except VeoError as exc:
             self.test_result.setText(exc.message)
+        except KeyringTimeout:
+            self.test_result.setText(
+                self.tr("✘ The system keyring is locked or not answering; unlock it and retry.")
+            )
         finally:
             self.test_button.setEnabled(True)
 
     def save(self) -> None:
+        """Check the URL at once; a typed key goes to the keyring off the UI thread first."""
         try:
             url = self._url()
         except InvalidInputError as exc:
             self.error.setText(exc.message)
             return
-        key = normalize_key(self.key.text())
+        key = normalize_key(self.key.text()) if self.key.isEnabled() else ""
+        if not key:
+            self._apply(url)
+        elif self._save_task is None or self._save_task.done():
+            self._save_task = asyncio.ensure_future(self._store_key_then_apply(url, key))
+
+    async def _store_key_then_apply(self, url: str, key: str) -> None:
+        self.save_button.setEnabled(False)
+        self.error.setText(self.tr("Saving the key in the system keyring…"))
         try:
-            if key:
-                self.services.keystore.set(url, key)
+            await keyring_calls.call(lambda: self.services.keystore.set(url, key))
         except VeoError as exc:
             self.error.setText(exc.message)
             return
+        except KeyringTimeout:
+            self._show_keyring_locked()
+            self.error.setText(
+                self.tr(
+                    "The key was not saved: the system keyring is locked or not answering. "
+                    "Unlock it and save again."
+                )
+            )
+            return
+        finally:
+            self.save_button.setEnabled(True)
+        self.error.clear()
+        self._apply(url)
+
+    def _apply(self, url: str) -> None:
         s: SharedSettings = self.services.settings
         s.base_url = url
         s.library_dir = self.folder.text().strip()
@@ -285,3 +383,12 @@ class SettingsDialog(QDialog):
                 appearance.apply(app, scheme)  # takes effect at once, unlike the language
         self.saved.emit()
         self.accept()
+
+
+def _keyring_state(store: KeyStore, url: str) -> tuple[bool, str, bool]:
+    """(a secure store exists, its short name, a key is stored for `url`): one trip to the
+    keyring, on a worker thread (backend discovery and each lookup may block on D-Bus)."""
+    if not store.available():
+        return False, "", False
+    backend = store.backend_name().rsplit(".", 2)[-2]
+    return True, backend, bool(url and store.get(url))
