@@ -33,6 +33,7 @@ from .controller import JobController
 from .cost import estimate_text
 from .crash_notice import show_notice
 from .download_retry import DownloadRetry
+from .draft_undo import DraftUndo
 from .drafts import DraftStore
 from .job_actions import JobActions
 from .job_delegate import JobDelegate
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.job_actions = JobActions(self)
+        self.draft_undo = DraftUndo(self)
         self.jobs_layout.insertWidget(1, self.job_actions.toolbar())
         self.notifier = Notifier(self, self.windowIcon())
         self.notifier.activated.connect(self.select_job)
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
     def load_request(self, req: GenerationRequest) -> None:
         """Remix / extend: fill the request's tab and go there, ready to edit and send."""
         tab = self.compose[req.mode]
+        self.draft_undo.keep(tab, self.tabs.tabText(self.compose.index(req.mode)))
         tab.set_request(req)
         self.show_tab(req.mode)
         tab.focus_prompt()
