@@ -187,6 +187,19 @@ def test_free_space_is_watched_while_a_body_of_unknown_size_grows(
     assert not part.exists() and not dest.exists()
 
 
+def test_a_body_of_unknown_size_is_not_started_on_a_disk_already_below_the_reserve(
+    clip: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.disk_usage
+    monkeypatch.setattr(
+        shutil, "disk_usage", lambda path: real(path)._replace(free=video_file.DISK_RESERVE - 1)
+    )
+    part = tmp_path / "clip.mp4.part"
+    with serving(endless(clip[:4096])) as url, pytest.raises(video_file.LowSpaceError):
+        run_into(fetch(), url, part)
+    assert not part.exists()
+
+
 # -- 3. one byte a second ----------------------------------------------------------------------
 
 

@@ -32,7 +32,8 @@ class DamagedVideoError(DownloadError):
 
 
 class LowSpaceError(DownloadError):
-    """A body of unknown size brought the disk down to the reserve; the part is removed."""
+    """A body of unknown size would take the disk below the reserve; a part it was growing
+    is removed."""
 
     kind = "low_space"
 
@@ -99,6 +100,7 @@ class BackgroundFlush:
 
 def ensure_space(folder: Path, total: int | None, have: int) -> None:
     if total is None:
+        ensure_reserve(folder)  # the most that can be known before it starts
         return
     free = _free(folder)
     need = total - have
@@ -116,7 +118,7 @@ def ensure_space(folder: Path, total: int | None, have: int) -> None:
 
 
 def ensure_reserve(folder: Path) -> None:
-    """For a body of unknown size, checked as it grows: stop before the disk fills."""
+    """For a body of unknown size, at the start and as it grows: stop before the disk fills."""
     free = _free(folder)
     if free < DISK_RESERVE:
         raise LowSpaceError(
