@@ -1,5 +1,6 @@
 """The journal keeps every job across crashes and concurrent writers."""
 
+import json
 import multiprocessing
 import sqlite3
 from pathlib import Path
@@ -136,3 +137,19 @@ def test_racing_processes_claim_each_job_exactly_once(tmp_path: Path) -> None:
     assert sorted(won) == sorted(ids)  # every job claimed, none twice
     assert {x.state for x in j.list()} == {JobState.QUEUED}
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_replies_are_cut_to_their_story_and_repeats_only_counted(tmp_path: Path) -> None:
+    """A gateway that sends megabytes per poll, or the same reply forty times, must not grow
+    the journal (or its rewrite on every poll) without bound."""
+    j = Journal(tmp_path / "j.sqlite3")
+    jid = j.create(mode=Mode.TEXT, model="m", prompt="p", negative_prompt="", request={}).id
+    huge = {"status": "running", "log": "x" * 5_000_000, "deep": [[[[[[[[[[[1]]]]]]]]]]]}
+    for _ in range(40):
+        j.update(jid, reply=huge, poll_count=1)
+    j.update(jid, reply={"status": "completed", "items": list(range(1000))})
+    job = j.get(jid)
+    assert job is not None and len(job.replies) == 2
+    assert job.replies[0]["repeats"] == 40
+    assert len(json.dumps(job.replies)) < 20_000
+    assert job.replies[1]["reply"]["items"][-1] == "<950 more items omitted>"

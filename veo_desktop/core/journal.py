@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .journal_backup import BackupPolicy, Backups, InflightCopies
-from .journal_schema import COLUMNS, MAX_REPLIES, MIGRATIONS, redact_reply
+from .journal_schema import COLUMNS, MIGRATIONS, add_reply, immediate, redact_reply
 from .models import Mode
 from .text import msg
 
@@ -247,17 +247,23 @@ class Journal:
         assert job is not None
         return job
 
-    def update(self, job_id: str, **fields: Any) -> Job:
-        """Set columns (by name) and commit. `state` may be a JobState."""
+    def update(self, job_id: str, *, reply: Any = None, **fields: Any) -> Job:
+        """Set columns (by name) and, with `reply`, add a gateway reply to the job's history,
+        all in one transaction. `state` may be a JobState."""
         if "request" in fields:
             fields["request_json"] = json.dumps(fields.pop("request"), ensure_ascii=False)
         bad = set(fields) - set(COLUMNS)
         if bad:
             raise KeyError(f"unknown journal columns: {sorted(bad)}")
-        fields["updated_at"] = time.time()
-        cols = ", ".join(f"{k}=?" for k in fields)
-        values = [v.value if isinstance(v, StrEnum) else v for v in fields.values()]
-        with self._lock:
+        fields["updated_at"] = now = time.time()
+        with self._lock, immediate(self._db):  # the reply and the fields it brought, at once
+            if reply is not None:
+                row = self._db.execute("SELECT replies_json FROM jobs WHERE id=?", (job_id,))
+                found = row.fetchone()
+                history = add_reply(json.loads(found[0]) if found else [], reply, now)
+                fields["replies_json"] = json.dumps(history, ensure_ascii=False)
+            cols = ", ".join(f"{k}=?" for k in fields)
+            values = [v.value if isinstance(v, StrEnum) else v for v in fields.values()]
             self._db.execute(f"UPDATE jobs SET {cols} WHERE id=?", (*values, job_id))
         job = self.get(job_id)
         if job is None:
@@ -284,17 +290,9 @@ class Journal:
         return cur.rowcount == 1
 
     def record_reply(self, job_id: str, reply: dict[str, Any]) -> None:
-        """Append a gateway reply (redacted of video data) to the job's history."""
-        with self._lock:
-            row = self._db.execute("SELECT replies_json FROM jobs WHERE id=?", (job_id,)).fetchone()
-            if row is None:
-                return
-            replies = json.loads(row[0])
-            replies.append({"at": time.time(), "reply": redact_reply(reply)})
-            self._db.execute(
-                "UPDATE jobs SET replies_json=? WHERE id=?",
-                (json.dumps(replies[-MAX_REPLIES:], ensure_ascii=False), job_id),
-            )
+        """Add a gateway reply (cut to its story, see `add_reply`) to the job's history."""
+        if self.get(job_id) is not None:
+            self.update(job_id, reply=reply)
 
     def import_job(self, sidecar: dict[str, Any], video: Path) -> bool:
         """Insert a finished job described by its sidecar. False when the id (or task id)

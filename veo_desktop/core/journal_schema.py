@@ -3,8 +3,9 @@ version; `PRAGMA user_version` counts the steps applied), and how gateway replie
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 COLUMNS = (
@@ -109,15 +110,52 @@ def migrate(db: sqlite3.Connection) -> None:
         raise
 
 
+@contextlib.contextmanager
+def immediate(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE), so a read-then-write inside it
+    cannot interleave with another process's."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 MAX_REPLIES = 20  # the sidecar keeps the story of a job; a stuck job must not grow forever
+MAX_TEXT = 2_000  # characters of one string kept from a reply (a link, a reason)
+MAX_ITEMS = 50  # items of one list or object kept from a reply
+MAX_DEPTH = 8  # levels of nesting kept from a reply
 
 
-def redact_reply(reply: Any) -> Any:
-    """Replace inline `data:` payloads (megabytes of video) with a short marker."""
+def redact_reply(reply: Any, depth: int = 0) -> Any:
+    """A reply cut to what tells the job's story: inline `data:` payloads (megabytes of video),
+    long strings, long lists and deep nesting become short markers."""
+    if depth >= MAX_DEPTH and isinstance(reply, dict | list):
+        return "<nested too deep: omitted>"
     if isinstance(reply, dict):
-        return {k: redact_reply(v) for k, v in reply.items()}
+        items = list(reply.items())
+        kept = {str(k)[:MAX_TEXT]: redact_reply(v, depth + 1) for k, v in items[:MAX_ITEMS]}
+        if len(items) > MAX_ITEMS:
+            kept["…"] = f"<{len(items) - MAX_ITEMS} more keys omitted>"
+        return kept
     if isinstance(reply, list):
-        return [redact_reply(v) for v in reply]
-    if isinstance(reply, str) and reply[:5].lower() == "data:" and len(reply) > 120:
-        return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
+        more = [f"<{len(reply) - MAX_ITEMS} more items omitted>"] if len(reply) > MAX_ITEMS else []
+        return [redact_reply(v, depth + 1) for v in reply[:MAX_ITEMS]] + more
+    if isinstance(reply, str):
+        if reply[:5].lower() == "data:" and len(reply) > 120:
+            return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
+        if len(reply) > MAX_TEXT:
+            return reply[:MAX_TEXT] + f"<{len(reply) - MAX_TEXT} chars omitted>"
     return reply
+
+
+def add_reply(history: list[dict[str, Any]], reply: Any, at: float) -> list[dict[str, Any]]:
+    """The job's reply history with `reply` added: the same reply as the last one only counts
+    a repeat (a job polled 40 times reads the same a lot), and only the last MAX_REPLIES stay."""
+    kept = redact_reply(reply)
+    if history and history[-1].get("reply") == kept:
+        last = {**history[-1], "last_at": at, "repeats": int(history[-1].get("repeats", 1)) + 1}
+        return [*history[:-1], last]
+    return [*history, {"at": at, "reply": kept}][-MAX_REPLIES:]

@@ -259,8 +259,8 @@ class JobRunner(Downloads):
             step = next_step(job, outcome, self._clock(), self.policy, watch)
             watch = step.watch
             if isinstance(outcome, JobSnapshot):
-                await asyncio.to_thread(self.journal.record_reply, job.id, dict(outcome.raw))
-                step.updates["poll_count"] = job.poll_count + 1
+                # The reply, the poll count and what they changed: one transaction.
+                step.updates.update(reply=dict(outcome.raw), poll_count=job.poll_count + 1)
             elif step.action is not Action.GIVE_UP:
                 log.info("poll of %s: %s (%s)", job.id, outcome.kind, outcome.detail)
             if step.updates:
