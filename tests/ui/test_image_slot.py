@@ -11,7 +11,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from veo_desktop.ui.image_slot import ImageSlot, ratio_text, size_text
+from veo_desktop.ui.image_loading import ratio_text, size_text
+from veo_desktop.ui.image_slot import ImageSlot
 from veo_desktop.ui.slot_groups import FramePairSlots, ReferenceSlots
 
 # Own helpers rather than tests/ui/helpers.py: that one imports the whole main window.
@@ -180,27 +181,6 @@ def test_paste_url_and_path_text(qtbot, slot, tmp_path) -> None:  # type: ignore
     QGuiApplication.clipboard().setText("hello")
     qtbot.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert slot.error_text() and slot.value() == str(path)
-
-
-def test_aspect_warning_for_a_4_3_image_only(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    slot.set_expected_aspect("16:9")
-    four_three = png(tmp_path / "square-ish.png", (9, 9, 9), (400, 300))
-    slot.set_value(str(four_three))
-    qtbot.waitUntil(lambda: slot.value() == str(four_three), timeout=5000)
-    assert slot.warning_label.isVisible()
-    assert slot.warning_label.text() == (
-        "This image is 4:3; the video follows the chosen 16:9, so the image will be cropped "
-        "or letterboxed by the model."
-    )
-    slot.set_expected_aspect("4:3")
-    assert slot.warning_label.isHidden()
-    slot.set_expected_aspect("9:16")
-    wide = png(tmp_path / "wide.png", (9, 9, 9), (320, 180))
-    slot.set_value(str(wide))
-    qtbot.waitUntil(lambda: slot.value() == str(wide), timeout=5000)
-    assert "9:16" in slot.warning_label.text()
-    slot.set_expected_aspect("16:9")
-    assert slot.warning_label.isHidden()
 
 
 def test_a_late_result_does_not_overwrite_a_newer_value(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]

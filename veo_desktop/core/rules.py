@@ -194,8 +194,8 @@ def check(req: GenerationRequest, dialect: Dialect = Dialect.DOCUMENTED) -> list
         warn(
             "aspect_ratio",
             msg(
-                "The aspect ratio is not guaranteed here: the output usually "
-                "follows the input frame or video."
+                "Depending on the gateway, the video follows the input frame's or video's "
+                "shape, or crops it to the aspect ratio chosen here."
             ),
         )
     if req.mode is Mode.EXTEND:

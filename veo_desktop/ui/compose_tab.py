@@ -36,6 +36,7 @@ from ..core.models import (
     Tier,
 )
 from ..core.rules import Finding, Severity
+from .aspect_note import aspect_note
 from .slot_groups import FramePairSlots, ReferenceSlots
 
 ERROR_STYLE = "color: #d0312d;"
@@ -135,7 +136,15 @@ class ComposeTab(QWidget):
             self.aspect.addItem(a, a)
         self.aspect.setAccessibleName(self.tr("Aspect ratio"))
         grid.addRow(self.tr("Aspect ratio"), self.aspect)
-        grid.addRow("", self._message_label("aspect_ratio"))
+        # The frame's shape against the chosen aspect: one message, and one click to follow it.
+        self.aspect_switch = QPushButton(body)
+        self.aspect_switch.setAccessibleName(self.tr("Set the aspect ratio to the frame's"))
+        self.aspect_switch.hide()
+        self.aspect_switch.clicked.connect(self._take_suggested_aspect)
+        aspect_row = QHBoxLayout()
+        aspect_row.addWidget(self._message_label("aspect_ratio"), 1)
+        aspect_row.addWidget(self.aspect_switch, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addRow("", aspect_row)
         self.duration = QComboBox(body)
         for d in DURATIONS:
             self.duration.addItem(self.tr("%n s", "", d), d)
@@ -187,7 +196,7 @@ class ComposeTab(QWidget):
         bottom.addWidget(self.submit)
         outer.addLayout(bottom)
         self.set_model(DEFAULT_MODEL)
-        self._on_changed()
+        self._update()
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -220,14 +229,22 @@ class ComposeTab(QWidget):
         return label
 
     def _on_changed(self) -> None:
-        self.char_count.setText(self.tr("%n characters", "", len(self.prompt.toPlainText())))
-        aspect = self.aspect.currentData()
-        if self.frames is not None:
-            self.frames.start.set_expected_aspect(aspect)
-            self.frames.end.set_expected_aspect(aspect)
+        """A control changed: by the user, unless a draft or remix is being loaded."""
         if not self._loading:
-            self._touched = self._touched or bool(self.prompt.toPlainText())
+            self._touched = True
+        self._update()
+
+    def _update(self) -> None:
+        self.char_count.setText(self.tr("%n characters", "", len(self.prompt.toPlainText())))
+        if not self._loading:
             self.changed.emit()
+
+    def mark_touched(self) -> None:
+        """The user acted on the tab as a whole (Generate, Remix): its errors may show now."""
+        self._touched = True
+
+    def _take_suggested_aspect(self) -> None:
+        self.aspect.setCurrentIndex(self.aspect.findData(self.aspect_switch.property("aspect")))
 
     def roll_seed(self) -> None:
         self.seed.setText(str(random.randint(0, 2_147_483_647)))
@@ -242,8 +259,12 @@ class ComposeTab(QWidget):
         return Model.of(Tier(self.tier.currentData()), Resolution(self.resolution.currentData()))
 
     def set_model(self, model: Model) -> None:
-        self.tier.setCurrentIndex(self.tier.findData(model.tier.value))
-        self.resolution.setCurrentIndex(self.resolution.findData(model.resolution.value))
+        loading, self._loading = self._loading, True  # programmatic: not the user acting
+        try:
+            self.tier.setCurrentIndex(self.tier.findData(model.tier.value))
+            self.resolution.setCurrentIndex(self.resolution.findData(model.resolution.value))
+        finally:
+            self._loading = loading
 
     def request(self) -> GenerationRequest:
         seed_text = self.seed.text().strip()
@@ -291,7 +312,7 @@ class ComposeTab(QWidget):
                 self.video_edit.setCursorPosition(0)  # show where the link is from, not its token
         finally:
             self._loading = False
-        self._on_changed()
+        self._update()  # loading a draft or a remix is not the user acting on the form
 
     def draft(self) -> dict[str, Any]:
         return self.request().to_record()
@@ -306,15 +327,15 @@ class ComposeTab(QWidget):
     # -- findings --------------------------------------------------------------------------------
 
     def show_findings(self, findings: list[Finding]) -> None:
+        blocking = [f for f in findings if f.blocks]
+        findings = self._with_aspect_note(findings)
+        if not self._touched:  # an untouched form is not an error yet; Generate still says why
+            findings = [f for f in findings if not f.blocks]
         by_field: dict[str, list[Finding]] = {}
         for f in findings:
             by_field.setdefault(f.field, []).append(f)
-        blocking = [f for f in findings if f.blocks]
-        pristine = not self.prompt.toPlainText() and not self._touched
         for field, label in self._messages.items():
             items = by_field.get(field, [])
-            if field == "prompt" and pristine:
-                items = []  # an untouched form is not an error yet; Submit still says why
             if not items:
                 label.hide()
                 continue
@@ -328,6 +349,28 @@ class ComposeTab(QWidget):
         self.submit.setToolTip(
             blocking[0].message if blocking else self.tr("Send the job (Ctrl+Return)")
         )
+
+    def _with_aspect_note(self, findings: list[Finding]) -> list[Finding]:
+        """With frames, the rule's general aspect warning gives way to what the frames show:
+        one message when a frame's shape differs from the chosen aspect, none when it fits."""
+        self.aspect_switch.hide()
+        if self.frames is None:
+            return findings
+        findings = [f for f in findings if f.field != "aspect_ratio" or f.blocks]
+        slots = [(self.tr("The start frame"), self.frames.start.info())]
+        if self.mode is Mode.FRAMES:
+            slots.append((self.tr("The end frame"), self.frames.end.info()))
+        note = aspect_note(slots, str(self.aspect.currentData()))
+        if note is None:
+            return findings
+        if note.suggestion:
+            self.aspect_switch.setText(self.tr("Use %1").replace("%1", note.suggestion))
+            self.aspect_switch.setAccessibleName(
+                self.tr("Set the aspect ratio to %1").replace("%1", note.suggestion)
+            )
+            self.aspect_switch.setProperty("aspect", note.suggestion)
+            self.aspect_switch.show()
+        return [*findings, Finding(Severity.WARNING, "aspect_ratio", note.text)]
 
     def show_estimate(self, text: str, tooltip: str) -> None:
         self.estimate.setText(text)

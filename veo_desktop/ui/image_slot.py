@@ -1,13 +1,13 @@
 """One image input (start frame, end frame or reference): takes a dropped, pasted or browsed image,
-checks it and makes its thumbnail off the UI thread, and warns when its shape differs from the
-video's. A value is always a local file path or an http(s) URL; pasted pixels become a PNG."""
+checks it and makes its thumbnail off the UI thread (image_loading.py). A value is always a
+local file path or an http(s) URL; pasted pixels become a PNG. Whether the frame's shape fits
+the video's is said once, by the compose tab (aspect_note.py)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import logging
-import math
 import time
 import uuid
 from pathlib import Path
@@ -15,9 +15,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QMimeData,
-    QObject,
     QRectF,
-    QRunnable,
     Qt,
     QThreadPool,
     QUrl,
@@ -32,7 +30,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QImage,
-    QImageReader,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -40,7 +37,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,124 +45,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.errors import ImageError
-from ..core.images import ImageInfo, aspect_mismatch, inspect_image, is_url
-from .i18n import tr
+from ..core.images import ImageInfo, is_url
+from .image_loading import Load, LoadSignals, Payload, Thumbnail, size_text
 
 log = logging.getLogger(__name__)
 
-#: Longest edge of the decoded thumbnail: sharp on a hi-dpi screen, small in memory.
-THUMB_EDGE = 640
 ERROR_STYLE = "color: #d0312d;"  # the same red and amber as the compose tab's messages
-WARNING_STYLE = "color: #b8860b;"
-_COMMON_RATIOS = ((16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5))
-_Payload = QImage | bytes | None  # pixels to save as PNG, or a data URI's bytes to save as they are
-
-
-def ratio_text(width: int, height: int) -> str:
-    """ "4:3" for 1024 × 768; the nearest common ratio for odd sizes; else "2.35:1"."""
-    g = math.gcd(width, height) or 1
-    if max(width // g, height // g) <= 32:
-        return f"{width // g}:{height // g}"
-    aspect = width / height
-    for w, h in _COMMON_RATIOS:
-        if abs(aspect - w / h) / (w / h) < 0.01:
-            return f"{w}:{h}"
-    return f"{aspect:.2f}:1" if aspect >= 1 else f"1:{1 / aspect:.2f}"
-
-
-def size_text(n: int) -> str:
-    if n < 1024:
-        return f"{n} bytes"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
-
-
-def _thumbnail(path: Path) -> QImage | None:
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)  # EXIF orientation, as inspect_image applies it
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > THUMB_EDGE:
-        # A square bound fits either orientation; JPEG then decodes at reduced size (fast).
-        bound = size.scaled(THUMB_EDGE, THUMB_EDGE, Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(bound)
-    image = reader.read()
-    return None if image.isNull() else image
-
-
-class _Signals(QObject):
-    done = Signal(int, object, object, str)  # serial, ImageInfo | None, QImage | None, error
-
-
-class _Load(QRunnable):
-    """Save pasted data (if any), check the file the way a request will, and make a thumbnail."""
-
-    def __init__(self, serial: int, path: Path, payload: _Payload, signals: _Signals) -> None:
-        super().__init__()
-        self.serial, self.path, self.payload, self.signals = serial, path, payload, signals
-
-    def run(self) -> None:
-        info: ImageInfo | None = None
-        thumb: QImage | None = None
-        error = ""
-        try:
-            if self.payload is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(self.payload, QImage):
-                    if not self.payload.save(str(self.path)):  # PNG, from the suffix
-                        raise OSError(f"QImage.save failed for {self.path}")
-                else:
-                    self.path.write_bytes(self.payload)
-            info = inspect_image(self.path)
-            thumb = _thumbnail(self.path)
-        except ImageError as exc:
-            error = exc.message
-        except OSError as exc:
-            log.warning("could not save pasted image to %s: %s", self.path, exc)
-            error = tr(
-                "The pasted image could not be saved. Check the free disk space and try again."
-            )
-        except Exception:  # the slot must always hear back, or it would say "Reading…" forever
-            log.exception("could not read %s", self.path)
-            error = tr("This image could not be read. Re-export it as PNG or JPEG and try again.")
-        self.signals.done.emit(self.serial, info, thumb, error)
-
-
-class _Thumbnail(QWidget):
-    """Paints the image scaled to fit, aspect kept; the scaled pixmap is cached per size."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.image: QImage | None = None
-        self._cache: QPixmap | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(48)
-
-    def set_image(self, image: QImage | None) -> None:
-        if image is not self.image:
-            self.image, self._cache = image, None
-            self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.image is None:
-            return
-        dpr = self.devicePixelRatioF()
-        target = self.image.size().scaled(self.size() * dpr, Qt.AspectRatioMode.KeepAspectRatio)
-        if self._cache is None or self._cache.size() != target:
-            scaled = self.image.scaled(target, mode=Qt.TransformationMode.SmoothTransformation)
-            self._cache = QPixmap.fromImage(scaled)
-            self._cache.setDevicePixelRatio(dpr)
-        w, h = self._cache.width() / dpr, self._cache.height() / dpr
-        QPainter(self).drawPixmap(
-            int((self.width() - w) / 2), int((self.height() - h) / 2), self._cache
-        )
 
 
 class ImageSlot(QFrame):
@@ -178,7 +67,6 @@ class ImageSlot(QFrame):
         self._value: str | None = None
         self._info: ImageInfo | None = None
         self._thumb: QImage | None = None
-        self._expected: str | None = None
         self._serial = 0  # bumped by every new value; a check that finishes late is dropped
         self._drag_over = False
         self._error = False
@@ -207,16 +95,13 @@ class ImageSlot(QFrame):
         self.hint_label.setWordWrap(True)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.thumb = _Thumbnail(self)
+        self.thumb = Thumbnail(self)
         self.info_label = QLabel(self)
         self.info_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.warning_label = QLabel(self)
         self.message_label = QLabel(self)  # "Reading image…" or why the last image was refused
-        for label in (self.warning_label, self.message_label):
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.hide()
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.hide()
 
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
@@ -227,7 +112,7 @@ class ImageSlot(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.hint_label, 1)
         layout.addWidget(self.thumb, 1)
-        for label in (self.info_label, self.warning_label, self.message_label):
+        for label in (self.info_label, self.message_label):
             layout.addWidget(label)
         self._refresh()
 
@@ -256,10 +141,9 @@ class ImageSlot(QFrame):
         self._set_message("")
         self._commit(None, None, None)
 
-    def set_expected_aspect(self, aspect_ratio: str | None) -> None:
-        if aspect_ratio != self._expected:
-            self._expected = aspect_ratio
-            self._refresh()
+    def info(self) -> ImageInfo | None:
+        """The checked local image (size, aspect), or None for an empty slot or a link."""
+        return self._info
 
     def swap_with(self, other: ImageSlot) -> None:
         """Exchange checked images without re-reading them; a check still running is dropped."""
@@ -341,12 +225,12 @@ class ImageSlot(QFrame):
         name = f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}{suffix}"
         return self.paste_dir / name
 
-    def _load(self, path: Path, payload: _Payload) -> None:
+    def _load(self, path: Path, payload: Payload) -> None:
         self._serial += 1
         self._set_message(self.tr("Reading image…"))
-        signals = _Signals()  # one per job, kept alive by the job, so none outlives its emit
+        signals = LoadSignals()  # one per job, kept alive by the job, so none outlives its emit
         signals.done.connect(self._on_loaded)
-        self._pool.start(_Load(self._serial, path, payload, signals))
+        self._pool.start(Load(self._serial, path, payload, signals))
 
     @Slot(int, object, object, str)
     def _on_loaded(self, serial: int, info: ImageInfo | None, thumb: QImage | None, e: str) -> None:
@@ -403,7 +287,6 @@ class ImageSlot(QFrame):
             QPalette.ColorRole.PlaceholderText if value is None else QPalette.ColorRole.WindowText
         )
         self.info_label.setVisible(value is not None)
-        warning = ""
         if value is None:
             self.hint_label.setText(self.tr("Drop an image, paste, or click to browse"))
             tip = self.tr(
@@ -420,15 +303,8 @@ class ImageSlot(QFrame):
             self._elide_info()
             tip = str(info.path)
             said = f"{info.path.name}, {info.width} × {info.height}, {size_text(info.file_size)}."
-            if self._expected and aspect_mismatch(info.aspect, self._expected):
-                warning = self.tr(
-                    "This image is {image}; the video follows the chosen {video}, so the image "
-                    "will be cropped or letterboxed by the model."
-                ).format(image=ratio_text(info.width, info.height), video=self._expected)
-        self.warning_label.setText(warning)
-        self.warning_label.setVisible(bool(warning))
         self.setToolTip(tip)
-        notes = [t for t in (warning, self.message_label.text()) if t]
+        notes = [t for t in (self.message_label.text(),) if t]
         self.setAccessibleDescription(" ".join([said, *notes]))
         self.update()
 

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         tab = self.compose[req.mode]
         self.draft_undo.keep(tab, self.tabs.tabText(self.compose.index(req.mode)))
         tab.set_request(req)
+        tab.mark_touched()
         self.show_tab(req.mode)
         tab.focus_prompt()
 
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.welcome:
             return
         tab = self.current_tab()
+        tab.mark_touched()
         findings = check(tab.request(), self.services.client.dialect())
         tab.show_findings(findings)
         if any(f.blocks for f in findings) or self.controller.submitting:
