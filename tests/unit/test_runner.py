@@ -522,3 +522,23 @@ async def test_a_task_id_the_journal_already_holds_makes_the_second_job_uncertai
     assert first.id in (second.error_message or "")
     assert runner.journal.get(first.id).task_id == "task_same"  # type: ignore[union-attr]
     assert posts(seen) == 2
+
+
+@pytest.mark.asyncio
+async def test_download_of_a_clip_whose_file_was_deleted_fetches_it_again(tmp_path: Path) -> None:
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            return httpx.Response(200, content=MP4)
+        return httpx.Response(
+            200, json={"id": "t1", "status": "completed", "video_url": "https://cdn.example/v"}
+        )
+
+    runner, seen, _ = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    Path(job.video_path or "").unlink()
+    again = await runner.download(job.id)
+    assert again.state is JobState.DOWNLOADED
+    assert Path(again.video_path or "").read_bytes() == MP4
+    assert posts(seen) == 1

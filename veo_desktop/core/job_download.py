@@ -52,8 +52,13 @@ class Downloads:
         job = await asyncio.to_thread(self.journal.find, job_id)
         if job is None:
             raise InvalidInputError(msg("No job “{job_id}”. `veo jobs` lists them.", job_id=job_id))
-        if job.state is JobState.DOWNLOADED and job.video_path:
-            return job
+        if job.state is JobState.DOWNLOADED:
+            kept = bool(job.video_path) and await asyncio.to_thread(Path(job.video_path).is_file)
+            if kept:
+                return job
+            # The clip was deleted or moved: it is paid for, so fetch it again (links and
+            # upstream copies expire, so this may fail; then the message says so).
+            job = await self._update(job.id, state=JobState.COMPLETED, video_path=None)
         if job.state is not JobState.COMPLETED:
             raise InvalidInputError(
                 msg(
