@@ -23,6 +23,21 @@ CURRENCY = "USD"
 EXTEND_SECONDS = 7  # an extension adds about 7 s; no duration is sent, so bill what comes back
 DEFAULT_SECONDS = 8  # Veo's own default when a request names no duration
 BILLED_STATES = frozenset({JobState.COMPLETED, JobState.DOWNLOADED})
+#: A file in a data dir the offline demo has used: its jobs ran on the simulator and are never
+#: spend, also when a later, real session opens the same folder.
+DEMO_MARKER = "demo-jobs-are-not-billed"
+
+
+def mark_demo_data(data_dir: Path) -> None:
+    """Note that the offline demo writes jobs into `data_dir` (idempotent)."""
+    marker = data_dir / DEMO_MARKER
+    if not marker.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        marker.write_text("Jobs in this folder ran on Veo Desktop's offline demo.\n", "utf-8")
+
+
+def is_demo_data(data_dir: Path) -> bool:
+    return (data_dir / DEMO_MARKER).exists()
 
 
 @dataclass(frozen=True)

@@ -157,10 +157,16 @@ class SpendDialog(QDialog):
     the gateway does not bill them."""
 
     def __init__(
-        self, jobs: Sequence[Job], table: PriceTable, parent: QWidget | None = None
+        self,
+        jobs: Sequence[Job],
+        table: PriceTable,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Spending"))
+        self.demo = demo  # jobs from the offline demo: nothing was billed, nothing is spend
         # The journal is read once, off the window's thread, by whoever opens the dialog;
         # switching day/month regroups the same jobs.
         self._jobs = jobs
@@ -182,6 +188,10 @@ class SpendDialog(QDialog):
         self.total = QLabel(self)
         note = QLabel(
             self.tr(
+                "These jobs ran on the offline demo: demo jobs are not billed, so they count zero."
+            )
+            if demo
+            else self.tr(
                 "Estimates from the price table (list prices unless you changed them). "
                 "Failed and blocked jobs are not billed and count zero."
             )
@@ -199,6 +209,8 @@ class SpendDialog(QDialog):
         self.refresh()
 
     def _totals(self) -> list[tuple[date, Decimal]]:
+        if self.demo:
+            return []
         grouping = spend_by_month if self.by_month.isChecked() else spend_by_day
         return grouping(self._jobs, self._table)
 
@@ -220,4 +232,7 @@ class SpendDialog(QDialog):
             item = QTableWidgetItem(money)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.setItem(r, 1, item)
-        self.total.setText(self.tr("Total: %1").replace("%1", format_money(jobs_total)))
+        total = self.tr("Total: %1").replace("%1", format_money(jobs_total))
+        if self.demo:
+            total += " " + self.tr("(demo jobs are not billed)")
+        self.total.setText(total)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from qasync import asyncSlot
 
+from ..core.pricing import is_demo_data
 from .cost import PriceDialog, SpendDialog
 from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
 
@@ -51,8 +52,10 @@ class WindowMenus(QObject):
     @asyncSlot()
     async def open_spending(self) -> None:
         # Every job of a long history: read off the window's thread.
+        data_dir = self.w.services.paths.data_dir
         jobs = await asyncio.to_thread(self.w.services.journal.list)
-        dlg = SpendDialog(jobs, self.w.prices, self.w)
+        demo = self.w.demo or await asyncio.to_thread(is_demo_data, data_dir)
+        dlg = SpendDialog(jobs, self.w.prices, self.w, demo=demo)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
 
