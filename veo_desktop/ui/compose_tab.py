@@ -59,6 +59,9 @@ class ComposeTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Up and down only: a narrow window stacks the image slots instead of hiding the end
+        # frame beyond a sideways scroll (slot_groups reflow).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)

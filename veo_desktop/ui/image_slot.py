@@ -77,7 +77,7 @@ class ImageSlot(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(200, 140)
+        self.setMinimumSize(150, 140)  # two fit a narrow tab; slot_groups stacks them below
         self.setAccessibleName(title)
         self.title_label = QLabel(title, self)
         self.title_label.setStyleSheet("font-weight: bold;")

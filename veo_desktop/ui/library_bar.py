@@ -84,7 +84,9 @@ class LibraryBar(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        # Three characters at least (the rest elides): five of these must fit beside the
+        # compose tab on a small screen or at 2× scale.
+        combo.setMinimumContentsLength(3)
         if everything is not None:
             combo.addItem(everything, None)
         return combo

@@ -27,6 +27,7 @@ from ..core.models import GenerationRequest, Mode, Model
 from ..core.pricing import PriceTable, mark_demo_data
 from ..core.rules import check
 from . import settings as opts
+from . import window_fit
 from .compose_tab import ComposeTab
 from .compose_tabs import ComposeTabs
 from .controller import JobController
@@ -68,7 +69,6 @@ class MainWindow(QMainWindow):
         self.store = store
         self.demo = demo
         self.setWindowTitle(self.tr("Veo Desktop") + (self.tr(" — offline demo") if demo else ""))
-        self.setMinimumSize(900, 600)
         self.drafts = DraftStore(services.paths.data_dir / "drafts.json", self)
         self.prices = PriceTable.load(services.paths.prices_file)
         self.filter = LibraryFilter()
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         # Rows elide to the width they get; a sideways scrollbar would only hide the status.
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setMinimumWidth(380)
+        self.view.setMinimumWidth(min(380, window_fit.available(self).width() * 2 // 5))
         self.view.setAccessibleName(self.tr("Jobs"))
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -232,11 +232,7 @@ class MainWindow(QMainWindow):
         self.player.stopped.connect(lambda job_id: self.model.set_frame(job_id, None))
 
     def _restore(self) -> None:
-        geometry = opts.GEOMETRY.get(self.store)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1240, 760)
+        window_fit.restore(self, self.store)
         splitter = opts.SPLITTER.get(self.store)
         if splitter:
             self.splitter.restoreState(splitter)
@@ -429,7 +425,7 @@ class MainWindow(QMainWindow):
     # -- quit ------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        opts.GEOMETRY.set(self.store, self.saveGeometry())
+        window_fit.save(self, self.store)
         opts.SPLITTER.set(self.store, self.splitter.saveState())
         opts.LAST_TAB.set(self.store, self.tabs.currentIndex())
         opts.LAST_MODEL.set(self.store, self.current_tab().model().value)

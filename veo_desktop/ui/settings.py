@@ -35,7 +35,7 @@ class Option(Generic[T]):
         store.setValue(self.key, value)
 
 
-GEOMETRY = Option("window/geometry", QByteArray())
+# The window's geometry is kept per device-pixel ratio (window_fit.geometry_key).
 WINDOW_STATE = Option("window/state", QByteArray())
 SPLITTER = Option("window/splitter", QByteArray())
 LAST_TAB = Option("compose/last_tab", 0)

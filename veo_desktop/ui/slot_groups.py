@@ -1,5 +1,6 @@
 """Slot groups: a start + end frame pair with a swap button, and three reorderable references.
-Swapping and reordering move the already-checked images between slots, without re-reading them."""
+Swapping and reordering move the already-checked images between slots, without re-reading them.
+Side by side when there is room, stacked when the tab is narrow (a small screen, or 2× scale)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,28 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from .image_slot import ImageSlot
 
 log = logging.getLogger(__name__)
+
+#: Width a slot needs to sit beside another one (below it, the slots stack).
+SIDE_BY_SIDE_SLOT = 220
+#: Extra width before stacked slots go side by side again: more than a scrollbar, so the
+#: scrollbar that stacking brings (or takes away) cannot flip the layout back and forth.
+HYSTERESIS = 32
+
+
+def reflow(layout: QBoxLayout, width: int, slots: int) -> None:
+    """Slots in a row when `width` has room for them, else in a column."""
+    need = slots * SIDE_BY_SIDE_SLOT + 40
+    stacked = layout.direction() == QBoxLayout.Direction.TopToBottom
+    if stacked and width >= need + HYSTERESIS:
+        layout.setDirection(QBoxLayout.Direction.LeftToRight)
+    elif not stacked and width < need:
+        layout.setDirection(QBoxLayout.Direction.TopToBottom)
 
 
 class FramePairSlots(QWidget):
@@ -34,6 +52,11 @@ class FramePairSlots(QWidget):
         self._quiet = False  # a swap changes both slots but is one change
         self.start.changed.connect(self._on_slot_changed)
         self.end.changed.connect(self._on_slot_changed)
+        self._row = row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        reflow(self._row, event.size().width(), 2 if self.end.isVisibleTo(self) else 1)
 
     def _on_slot_changed(self, _value: object) -> None:
         if not self._quiet:
@@ -90,6 +113,11 @@ class ReferenceSlots(QWidget):
             self.slots.append(slot)
             self.left_buttons.append(left)
             self.right_buttons.append(right)
+        self._row = row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        reflow(self._row, event.size().width(), self.COUNT)
 
     def _arrow(self, arrow: Qt.ArrowType, name: str) -> QToolButton:
         button = QToolButton(self)
