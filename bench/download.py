@@ -24,15 +24,42 @@ SIZE = 200 * 1024 * 1024
 
 
 def make_file(path: Path, size: int = SIZE) -> Path:
-    """An MP4 header (the client checks for `ftyp`) followed by incompressible bytes."""
+    """A real (tiny) clip padded with a `free` box of incompressible bytes to `size`: the client
+    decodes a download before it enters the library, so random bytes would be refused."""
     if path.exists() and path.stat().st_size == size:
         return path
+    clip = _tiny_clip()
     block = os.urandom(1 << 20)
+    pad = size - len(clip)
     with open(path, "wb") as f:
-        f.write(b"\x00\x00\x00\x18ftypisom" + block[12:])
-        for _ in range(size // len(block) - 1):
-            f.write(block)
+        f.write(clip + pad.to_bytes(4, "big") + b"free")
+        left = pad - 8
+        while left > 0:
+            f.write(block[: min(left, len(block))])
+            left -= len(block)
     return path
+
+
+def _tiny_clip() -> bytes:
+    import io
+    from fractions import Fraction
+
+    import av
+
+    out = io.BytesIO()
+    with av.open(out, "w", format="mp4") as c:
+        s = c.add_stream("libx264", rate=12)
+        s.width, s.height, s.pix_fmt = 64, 36, "yuv420p"
+        s.time_base = Fraction(1, 12)
+        for i in range(12):
+            frame = av.VideoFrame(64, 36, "yuv420p")
+            for plane in frame.planes:
+                plane.update(bytes([i * 20 % 256]) * plane.buffer_size)
+            for packet in s.encode(frame):
+                c.mux(packet)
+        for packet in s.encode():
+            c.mux(packet)
+    return out.getvalue()
 
 
 def curl_seconds(url: str, dest: Path) -> float:

@@ -17,6 +17,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
+from tests.clips import tiny_mp4_bytes
 from veo_desktop.core import video_fetch
 from veo_desktop.core.background import in_background
 from veo_desktop.core.client import GatewayClient
@@ -33,7 +34,11 @@ def video_host() -> Iterator[tuple[str, threading.Event]]:
     listener = socket.create_server(("127.0.0.1", 0))
     release = threading.Event()
     size, first = 50 << 20, 256 << 10
-    body = MP4_HEAD + os.urandom(first - len(MP4_HEAD))
+    # A real clip padded with a `free` box to 50 MB: downloads are decoded before they count.
+    clip = tiny_mp4_bytes()
+    pad = size - len(clip)
+    full = clip + pad.to_bytes(4, "big") + b"free" + bytes(pad - 8)
+    body = full[:first]
 
     def serve(conn: socket.socket) -> None:
         with conn:
@@ -44,12 +49,8 @@ def video_host() -> Iterator[tuple[str, threading.Event]]:
             )
             conn.sendall(body)
             if whole:
-                chunk = os.urandom(1 << 20)
-                sent = len(body)
-                while sent < size:
-                    piece = chunk[: min(len(chunk), size - sent)]
-                    conn.sendall(piece)
-                    sent += len(piece)
+                for at in range(first, size, 1 << 20):
+                    conn.sendall(full[at : at + (1 << 20)])
             release.wait(30)
 
     def accept() -> None:
