@@ -190,8 +190,13 @@ class SettingsDialog(QDialog):
 
     def _ask_keyring(self) -> None:
         """Which keyring there is and whether it holds a key, asked off the UI thread."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # built outside the app's loop (a sync test): nothing can answer
+            self.key.setEnabled(False)
+            return
         if self._keyring_task is None or self._keyring_task.done():
-            self._keyring_task = asyncio.ensure_future(self._read_keyring())
+            self._keyring_task = loop.create_task(self._read_keyring())
 
     async def _read_keyring(self) -> None:
         self.key.setEnabled(False)
