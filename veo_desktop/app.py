@@ -276,8 +276,16 @@ def _warm_up(window: MainWindow, player: Player) -> None:
 
 
 async def _welcome_if_no_key(window: MainWindow, services: Services) -> None:
-    """A gateway is set but no key is stored for it: show the welcome page that asks for one."""
-    if not await asyncio.to_thread(services.client.has_key):
+    """A gateway is set but no key is stored for it: show the welcome page that asks for one.
+    A locked or silent keyring is left alone here (Settings says so when opened): a page asking
+    for a key would mislead, and a keyring call that never returns must not hold up quitting."""
+    from .ui import keyring_calls
+
+    try:
+        has_key = await keyring_calls.call(services.client.has_key)
+    except (keyring_calls.KeyringTimeout, VeoError):
+        return
+    if not has_key:
         window.show_welcome()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .core.context import Services, build_services
 from .core.paths import Paths
+from .core.pricing import mark_demo_data
 from .core.runner import PollPolicy
 from .simulator import Simulator
 
@@ -30,6 +31,7 @@ def build_demo_services(
 ) -> Services:
     """Services wired to a private in-process simulator, playing the gateway of `dialect`
     (simulator.DIALECTS), that stops when they close."""
+    mark_demo_data(paths.data_dir)  # its jobs are never spend, whichever front end made them
     sim = Simulator(job_seconds=job_seconds, max_height=max_height, dialect=dialect).start()
     services = build_services(
         sim.base_url,

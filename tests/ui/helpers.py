@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from veo_desktop.core.context import Services, build_services
 from veo_desktop.core.paths import Paths
+from veo_desktop.core.pricing import mark_demo_data
 from veo_desktop.core.runner import PollPolicy
 from veo_desktop.core.secrets import KeyStore
 from veo_desktop.simulator import Simulator
@@ -101,6 +102,8 @@ def make_rig(
         keystore=keystore,
         policy=PollPolicy(first_delay=0.2, max_delay=0.3),
     )
+    if demo:  # as demo.build_demo_services does for the app and `veo --demo`
+        mark_demo_data(d)
     controller = JobController(services.runner, services.journal)
     player = Player()
     store = open_store(str(d / "window.ini"))

@@ -53,7 +53,8 @@ class Downloads:
         if job is None:
             raise InvalidInputError(msg("No job “{job_id}”. `veo jobs` lists them.", job_id=job_id))
         if job.state is JobState.DOWNLOADED:
-            kept = bool(job.video_path) and await asyncio.to_thread(Path(job.video_path).is_file)
+            clip = Path(job.video_path) if job.video_path else None
+            kept = clip is not None and await asyncio.to_thread(clip.is_file)
             if kept:
                 return job
             # The clip was deleted or moved: it is paid for, so fetch it again (links and

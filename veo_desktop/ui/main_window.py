@@ -24,7 +24,7 @@ from ..core.context import Services
 from ..core.journal import Job, JobState
 from ..core.library_filter import LibraryFilter
 from ..core.models import GenerationRequest, Mode, Model
-from ..core.pricing import PriceTable, mark_demo_data
+from ..core.pricing import PriceTable
 from ..core.rules import check
 from . import settings as opts
 from . import window_fit
@@ -79,8 +79,6 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Modes"))
         self._paste_dir = services.paths.data_dir / "pasted"
         self._paste_dir.mkdir(parents=True, exist_ok=True)
-        if demo:  # a later real session on this folder must not count these jobs as spend
-            mark_demo_data(services.paths.data_dir)
         # Each mode's tab is built when first shown (see compose_tabs); the bar shows all five.
         self.compose = ComposeTabs(self.tabs, MODES, self._new_tab)
         for i in range(len(MODES)):
