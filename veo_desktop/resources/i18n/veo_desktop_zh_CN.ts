@@ -33,6 +33,7 @@
     </message>
     <message>
         <source>(no prompt)</source>
+        <extracomment>States whose row shows the reason instead of a bar.</extracomment>
         <translation>（无提示词）</translation>
     </message>
     <message>
@@ -99,6 +100,22 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>Finished without a video</source>
+        <translation>已完成但无视频</translation>
+    </message>
+    <message>
+        <source>finished without a video</source>
+        <translation>已完成但无视频</translation>
+    </message>
+    <message>
+        <source>Not found at the gateway — kept</source>
+        <translation>网关中未找到——已保留</translation>
+    </message>
+    <message>
+        <source>not found at the gateway, kept</source>
+        <translation>网关中未找到，已保留</translation>
     </message>
     <message>
         <source>Uncertain — check the gateway</source>
@@ -243,6 +260,10 @@
         <source>This image could not be read. Re-export it as PNG or JPEG and try again.</source>
         <translation>无法读取此图片。请重新导出为 PNG 或 JPEG 后重试。</translation>
     </message>
+    <message>
+        <source>%1 is %2 but the video is set to %3. Depending on the gateway, the frame is cropped or letterboxed to %3, or the video follows the frame&apos;s shape.</source>
+        <translation>%1为 %2，但视频设置为 %3。根据网关不同，该帧会被裁剪或加黑边至 %3，或者视频会沿用该帧的宽高比。</translation>
+    </message>
 </context>
 <context>
     <name>ComposeTab</name>
@@ -297,6 +318,10 @@
     <message>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Set the aspect ratio to the frame&apos;s</source>
+        <translation>将宽高比设为与该帧一致</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
@@ -407,6 +432,22 @@
         </translation>
     </message>
     <message>
+        <source>The start frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>The end frame</source>
+        <translation>尾帧</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+    <message>
+        <source>Set the aspect ratio to %1</source>
+        <translation>将宽高比设为 %1</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
@@ -427,9 +468,30 @@ Please attach it if you report the problem.</source>
     </message>
 </context>
 <context>
+    <name>DraftUndo</name>
+    <message>
+        <source>Undo</source>
+        <extracomment>How long Undo stays offered; the status message shows as long.</extracomment>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo: bring back the replaced draft</source>
+        <translation>撤销：恢复被替换的草稿</translation>
+    </message>
+    <message>
+        <source>Your draft in the %1 tab was replaced. Undo brings it back.</source>
+        <translation>“%1”标签页中的草稿已被替换。点击“撤销”即可恢复。</translation>
+    </message>
+    <message>
+        <source>Draft restored.</source>
+        <translation>草稿已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>FramePairSlots</name>
     <message>
         <source>Start frame</source>
+        <extracomment>Width a slot needs to sit beside another one (below it, the slots stack). Extra width before stacked slots go side by side again: more than a scrollbar, so the scrollbar that stacking brings (or takes away) cannot flip the layout back and forth.</extracomment>
         <translation>首帧</translation>
     </message>
     <message>
@@ -498,10 +560,6 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Linked image from %s.</source>
         <translation>来自 %s 的链接图片。</translation>
-    </message>
-    <message>
-        <source>This image is {image}; the video follows the chosen {video}, so the image will be cropped or letterboxed by the model.</source>
-        <translation>此图片为 {image}，而视频将采用所选的 {video}，因此模型会对图片进行裁剪或加黑边。</translation>
     </message>
     <message>
         <source>Choose File…</source>
@@ -575,6 +633,10 @@ Please attach it if you report the problem.</source>
         <translation>回收站</translation>
     </message>
     <message>
+        <source>Check again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
         <source>Prompt copied.</source>
         <translation>已复制提示词。</translation>
     </message>
@@ -614,6 +676,21 @@ Please attach it if you report the problem.</source>
     <message>
         <source>The gateway rejected the API key; jobs are paused, not lost. Open Settings and enter a new key to carry on.</source>
         <translation>网关拒绝了 API 密钥；任务已暂停，不会丢失。请打开设置并输入新的密钥以继续。</translation>
+    </message>
+    <message>
+        <source>The gateway still does not know this job.</source>
+        <translation>网关仍然找不到此任务。</translation>
+    </message>
+</context>
+<context>
+    <name>JobKeys</name>
+    <message>
+        <source>Select a job first: click it in the job list, then press the key.</source>
+        <translation>请先选择任务：在任务列表中点击该任务，然后再按此快捷键。</translation>
+    </message>
+    <message>
+        <source>“%1” does not apply to the selected job.</source>
+        <translation>“%1”不适用于所选任务。</translation>
     </message>
 </context>
 <context>
@@ -721,6 +798,10 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Jobs</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Job journal recovered</source>
+        <translation>任务日志已恢复</translation>
     </message>
     <message>
         <source>No jobs match. Clear the search or filters.</source>
@@ -847,12 +928,24 @@ Please attach it if you report the problem.</source>
         <translation>显示</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ask the keyring again</source>
+        <translation>重新读取密钥环</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
         <source>Connection test result</source>
         <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>Request dialect</source>
+        <translation>请求格式</translation>
     </message>
     <message>
         <source>Download folder</source>
@@ -895,8 +988,16 @@ Please attach it if you report the problem.</source>
         <translation>深色</translation>
     </message>
     <message>
+        <source>The offline demo needs no API key; the system keyring is not used.</source>
+        <translation>离线演示无需 API 密钥，不会使用系统密钥环。</translation>
+    </message>
+    <message>
         <source>Using the key from the VEO_API_KEY environment variable; it is never stored.</source>
         <translation>正在使用环境变量 VEO_API_KEY 中的密钥，该密钥不会被保存。</translation>
+    </message>
+    <message>
+        <source>Asking the system keyring…</source>
+        <translation>正在读取系统密钥环…</translation>
     </message>
     <message>
         <source>Kept only in the system keyring (%s).</source>
@@ -905,6 +1006,34 @@ Please attach it if you report the problem.</source>
     <message>
         <source>A key is stored; type to replace it</source>
         <translation>已保存密钥；输入新密钥即可替换</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked or not answering. Unlock it (for example, log in to your desktop&apos;s keyring), then choose Try again. The other settings can be changed and saved meanwhile.</source>
+        <translation>系统密钥环已锁定或没有响应。请解锁（例如登录桌面环境的密钥环），然后点击“重试”。在此期间，其他设置仍可照常修改和保存。</translation>
+    </message>
+    <message>
+        <source>Automatic (detected: %1)</source>
+        <translation>自动（已检测到：%1）</translation>
+    </message>
+    <message>
+        <source>Automatic (not detected yet)</source>
+        <translation>自动（尚未检测到）</translation>
+    </message>
+    <message>
+        <source>Documented fields (the gateway&apos;s page)</source>
+        <translation>文档字段（网关页面所列）</translation>
+    </message>
+    <message>
+        <source>new-api (settings under metadata, size as WxH)</source>
+        <translation>new-api（生成设置放在 metadata 中，尺寸为 WxH）</translation>
+    </message>
+    <message>
+        <source>Gateways read different fields. new-api drops the end frame, the 2nd and 3rd reference, extension and image links; Veo Desktop warns before sending those.</source>
+        <translation>不同网关读取的字段不同。new-api 会丢弃尾帧、第 2 和第 3 张参考图、延长和图片链接；发送这类任务前，Veo Desktop 会先提醒你。</translation>
+    </message>
+    <message>
+        <source>Detected from: %1.</source>
+        <translation>检测依据：%1。</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -921,6 +1050,18 @@ Please attach it if you report the problem.</source>
     <message>
         <source>✘ Gateway unreachable. Check the URL and your connection.</source>
         <translation>✘ 无法连接网关。请检查 URL 和网络连接。</translation>
+    </message>
+    <message>
+        <source>✘ The system keyring is locked or not answering; unlock it and retry.</source>
+        <translation>✘ 系统密钥环已锁定或没有响应；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keyring…</source>
+        <translation>正在将密钥保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The key was not saved: the system keyring is locked or not answering. Unlock it and save again.</source>
+        <translation>密钥未保存：系统密钥环已锁定或没有响应。请解锁后重新保存。</translation>
     </message>
 </context>
 <context>
@@ -965,12 +1106,20 @@ Please attach it if you report the problem.</source>
         <translation>预估花费</translation>
     </message>
     <message>
+        <source>These jobs ran on the offline demo: demo jobs are not billed, so they count zero.</source>
+        <translation>这些任务运行在离线演示中：演示任务不计费，按零计算。</translation>
+    </message>
+    <message>
         <source>Estimates from the price table (list prices unless you changed them). Failed and blocked jobs are not billed and count zero.</source>
         <translation>按价格表预估（未修改时即官方标价）。失败和被拦截的任务不计费，按零计算。</translation>
     </message>
     <message>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
+    </message>
+    <message>
+        <source>(demo jobs are not billed)</source>
+        <translation>（演示任务不计费）</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1237,18 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>关闭音频后重试</translation>
     </message>
     <message>
+        <source>Depending on the gateway, the video follows the input frame&apos;s or video&apos;s shape, or crops it to the aspect ratio chosen here.</source>
+        <translation>根据网关不同，视频会沿用输入帧或源视频的宽高比，或者按此处所选的宽高比进行裁剪。</translation>
+    </message>
+    <message>
+        <source>The gateway answered with a task id another job already has. This job was not sent again: check the gateway&apos;s task list before resending.</source>
+        <translation>网关返回的任务 ID 已属于另一个任务。此任务未被重新发送：重新发送前，请先在网关的任务列表中核实。</translation>
+    </message>
+    <message>
+        <source>The gateway answered with task {task_id}, which job {other} already has, so this send may not have started a new job. It was not sent again: check the gateway&apos;s task list before resending.</source>
+        <translation>网关返回的任务 ID {task_id} 已属于任务 {other}，因此这次发送可能并未创建新任务。任务未被重新发送：重新发送前，请先在网关的任务列表中核实。</translation>
+    </message>
+    <message>
         <source>sending the job</source>
         <translation>提交任务</translation>
     </message>
@@ -1106,6 +1267,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>Could not reach the gateway while {doing}. Check your connection and the base URL.</source>
         <translation>{doing}时无法连接网关。请检查网络连接和基础 URL。</translation>
+    </message>
+    <message>
+        <source>The video host&apos;s answer is larger than any Veo clip (over {limit} MB), so the download was stopped and nothing was kept. Choose Download again later; if it happens again, the link does not lead to a video.</source>
+        <translation>视频服务器返回的内容比任何 Veo 视频片段都大（超过 {limit} MB），因此下载已停止，未保留任何内容。请稍后选择“重新下载”；如果再次出现这种情况，说明该链接指向的不是视频。</translation>
     </message>
     <message>
         <source>Could not save the video ({error}). Choose Download again.</source>
@@ -1170,6 +1335,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>The job may have reached the gateway, but no answer came back. It was not sent again, so you are not billed twice: check the gateway&apos;s task list, then resend it yourself if it is not there.</source>
         <translation>任务可能已到达网关，但没有收到响应。为避免重复计费，任务未被重新发送：请先在网关的任务列表中核实，如果其中没有该任务，再自行重新发送。</translation>
+    </message>
+    <message>
+        <source>The gateway answered the job with a reply Veo Desktop cannot read (cut short, or a web page: check the base URL). The job may have started, so it was not sent again: check the gateway&apos;s task list before resending.</source>
+        <translation>网关对此任务返回了 Veo Desktop 无法读取的响应（内容不完整，或是网页：请检查基础 URL）。任务可能已经开始，因此未被重新发送：重新发送前，请先在网关的任务列表中核实。</translation>
     </message>
     <message>
         <source>The video host&apos;s security certificate could not be verified ({reason}), so nothing was downloaded. If you trust this host, add its certificate to your system&apos;s trusted certificates, then choose Download again.</source>
@@ -1332,6 +1501,46 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>失败</translation>
     </message>
     <message>
+        <source>finished without a video</source>
+        <translation>已完成但无视频</translation>
+    </message>
+    <message>
+        <source>not found at the gateway</source>
+        <translation>网关中未找到</translation>
+    </message>
+    <message>
+        <source>Cannot open or write {path}: the folder is missing, read-only or full. Make it writable, or choose another data folder (--data-dir or VEO_DATA_DIR).</source>
+        <translation>无法打开或写入 {path}：该文件夹不存在、只读或已满。请使其可写，或选择其他数据文件夹（--data-dir 或 VEO_DATA_DIR）。</translation>
+    </message>
+    <message>
+        <source>The job journal was damaged; it was set aside, not deleted, as {path}.</source>
+        <translation>任务日志已损坏；它没有被删除，而是另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The job journal at {path} is held by another Veo Desktop or `veo` for too long. Try again in a moment.</source>
+        <translation>位于 {path} 的任务日志被另一个 Veo Desktop 或 `veo` 占用过久。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{count} job(s) were restored from the backup of {when}.</source>
+        <translation>已从 {when} 的备份中恢复 {count} 个任务。</translation>
+    </message>
+    <message>
+        <source>No sound backup was found, so a new journal was started.</source>
+        <translation>未找到完好的备份，因此已新建任务日志。</translation>
+    </message>
+    <message>
+        <source>Clips in the library are re-imported at the next start.</source>
+        <translation>素材库中的片段将在下次启动时重新导入。</translation>
+    </message>
+    <message>
+        <source>{count} downloaded clip(s) were re-imported from the library.</source>
+        <translation>已从素材库重新导入 {count} 个已下载的片段。</translation>
+    </message>
+    <message>
+        <source>{count} paid job(s) still open at the gateway were recovered and will be fetched as usual.</source>
+        <translation>已恢复 {count} 个在网关上仍未完成的付费任务，将照常获取其结果。</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>文生视频</translation>
     </message>
@@ -1352,6 +1561,26 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>延长</translation>
     </message>
     <message>
+        <source>The gateway says this job finished but kept failing to hand over the clip ({said}). A safety filter may have blocked it (often the audio: Retry without audio), or it expired upstream.</source>
+        <translation>网关表示此任务已完成，但一直未能交付片段（{said}）。可能是安全过滤器拦截了它（通常因为音频：请选择“关闭音频后重试”），也可能是它已在上游过期。</translation>
+    </message>
+    <message>
+        <source>The gateway says this job finished, but the clip is no longer there: upstream deletes videos after about 2 days. Send the job again if you still need it.</source>
+        <translation>网关表示此任务已完成，但片段已不存在：上游会在约 2 天后删除视频。如仍需要，请重新发送此任务。</translation>
+    </message>
+    <message>
+        <source>The gateway says this job finished but has no video to give: a safety filter most likely blocked the clip, often because of the audio. Retry without audio; the gateway may still bill this one.</source>
+        <translation>网关表示此任务已完成，但没有可提供的视频：很可能是安全过滤器拦截了该片段，通常是因为音频。请选择“关闭音频后重试”；网关仍可能对本次任务计费。</translation>
+    </message>
+    <message>
+        <source>The gateway refused the API key while checking this job (a wrong key, or an account out of credit: many gateways answer both the same way). The job is not lost: fix the key or the credit (Settings, or `veo login`) and it will be picked up again.</source>
+        <translation>查询此任务时网关拒绝了 API 密钥（可能是密钥有误，也可能是账户余额不足：许多网关对这两种情况的响应相同）。任务不会丢失：修正密钥（在“设置”中，或运行 `veo login`）或为账户充值后，会继续跟进此任务。</translation>
+    </message>
+    <message>
+        <source>The gateway says it does not know task {task_id}. The job is kept and checked again every {minutes} minutes: choose Check again, or move it to the trash if you no longer need it.</source>
+        <translation>网关表示找不到任务 {task_id}。此任务已保留，并会每 {minutes} 分钟重新查询一次：可选择“重新查询”；如果不再需要，也可以将其移到回收站。</translation>
+    </message>
+    <message>
         <source>extension sends no duration; Veo adds about {seconds} s</source>
         <translation>延长不传时长，Veo 约增加 {seconds} 秒</translation>
     </message>
@@ -1362,6 +1591,22 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>no duration given; Veo&apos;s default is {seconds} s</source>
         <translation>未指定时长，Veo 默认为 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>This gateway (new-api dialect) ignores the end frame: the clip starts from your start frame but will not end on your end frame. Use a gateway that honours last_image, or Image mode.</source>
+        <translation>此网关（new-api 格式）会忽略尾帧：片段会从你的首帧开始，但不会以你的尾帧结束。请使用支持 last_image 的网关，或改用图生视频模式。</translation>
+    </message>
+    <message>
+        <source>This gateway (new-api dialect) uses only the first reference image, as a start frame; the 2nd and 3rd are dropped. Use a gateway that honours references.</source>
+        <translation>此网关（new-api 格式）只使用第 1 张参考图，并将其用作首帧；第 2 和第 3 张会被丢弃。请使用支持参考图的网关。</translation>
+    </message>
+    <message>
+        <source>This gateway (new-api dialect) ignores the source video: the job would run as text-to-video. Use a gateway that supports extension.</source>
+        <translation>此网关（new-api 格式）会忽略源视频：任务将按文生视频运行。请使用支持延长的网关。</translation>
+    </message>
+    <message>
+        <source>This gateway (new-api dialect) drops image links; only files sent inline reach the model. Download the image and drop the file instead.</source>
+        <translation>此网关（new-api 格式）会丢弃图片链接，只有直接随请求发送的文件才能传给模型。请先下载图片，再将图片文件拖入。</translation>
     </message>
     <message>
         <source>Unknown model “{model}”. Choose one of: {names}.</source>
@@ -1394,10 +1639,6 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>Extending needs a source video: pick a finished job or paste its video URL.</source>
         <translation>延长需要源视频：请选择一个已完成的任务，或粘贴其视频 URL。</translation>
-    </message>
-    <message>
-        <source>The aspect ratio is not guaranteed here: the output usually follows the input frame or video.</source>
-        <translation>此模式下无法保证宽高比：输出通常沿用输入帧或视频的宽高比。</translation>
     </message>
     <message>
         <source>Extension works only on videos Veo generated in the last ~2 days, at 720p; it adds about 7 seconds.</source>
@@ -1464,20 +1705,8 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>Veo Desktop 在发送此任务时停止运行，任务可能已到达网关，也可能没有。任务未被重新发送：请先在网关的任务列表中核实，如果其中没有该任务，再自行重新发送。</translation>
     </message>
     <message>
-        <source>The gateway rejected the API key while checking this job. The job is not lost: update the key (Settings, or `veo login`) and it will be picked up again.</source>
-        <translation>查询此任务时网关拒绝了 API 密钥。任务不会丢失：更新密钥（在设置中，或运行 `veo login`）后会继续跟进。</translation>
-    </message>
-    <message>
-        <source>The gateway no longer knows this job (task not found). It may have expired; send it again if you still need it.</source>
-        <translation>网关已找不到此任务，它可能已过期。如仍需要，请重新发送。</translation>
-    </message>
-    <message>
         <source>The gateway reports the job failed without a reason. Try again, perhaps with a different prompt.</source>
         <translation>网关报告任务失败，但未说明原因。请重试，或换个提示词试试。</translation>
-    </message>
-    <message>
-        <source>The gateway kept reporting “{status}” for {minutes} minutes. Check the job on the gateway&apos;s site.</source>
-        <translation>网关已连续 {minutes} 分钟报告状态“{status}”。请到网关网站上查看该任务。</translation>
     </message>
     <message>
         <source>The video link keeps expiring. Choose Download again later.</source>
@@ -1506,6 +1735,14 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>The gateway sent a reply Veo Desktop cannot read. Try again in a moment.</source>
         <translation>网关返回了 Veo Desktop 无法读取的响应。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is almost full ({free} MB free in {folder}) and the video host did not say how big the video is, so the download was stopped. Free some space, then choose Download again.</source>
+        <translation>磁盘空间即将用尽（{folder} 中仅剩 {free} MB），且视频服务器没有告知视频大小，因此下载已停止。请释放空间后选择“重新下载”。</translation>
+    </message>
+    <message>
+        <source>The download was damaged: the video does not play to its end. Choose Download again; it starts over.</source>
+        <translation>下载的视频已损坏：无法完整播放。请选择“重新下载”，将从头开始下载。</translation>
     </message>
     <message>
         <source>The gateway sent a reply without a job in it. Try again in a moment.</source>
@@ -1546,6 +1783,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>The gateway does not know this job (yet).</source>
         <translation>网关（暂时）找不到此任务。</translation>
+    </message>
+    <message>
+        <source>The gateway has no channel for this model. Choose another model, or ask the gateway&apos;s operator to enable it.</source>
+        <translation>网关没有此模型的可用渠道。请选择其他模型，或请网关管理员启用该模型。</translation>
     </message>
     <message>
         <source>The gateway rejected the request: {message} Change the settings it names and send again.</source>
