@@ -103,7 +103,14 @@ async def rig(
     )
     journal = Journal(tmp_path / "journal.sqlite3")
     lib = Library(library or tmp_path / "library")
-    policy = PollPolicy(first_delay=0.1, factor=1.0, max_delay=0.1, grace_seconds=grace)
+    policy = PollPolicy(
+        first_delay=0.1,
+        factor=1.0,
+        max_delay=0.1,
+        grace_seconds=grace,
+        download_retry_first=0.05,
+        download_retry_max=0.1,
+    )
     runner = JobRunner(client, journal, lib, policy=policy)
     # The client learns the gateway's dialect with one read before its first job; done here,
     # so each test's fault knobs meet the requests the test is about.

@@ -64,6 +64,8 @@ async def rig(sim: Simulator, tmp_path: Path, grace: float = 30.0) -> AsyncItera
         content_first_delay=0.1,
         content_max_delay=0.2,
         content_retry_seconds=1.0,
+        download_retry_first=0.05,
+        download_retry_max=0.1,
     )
     runner = JobRunner(client, journal, Library(tmp_path / "library"), policy=policy)
     try:

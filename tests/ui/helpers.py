@@ -100,7 +100,9 @@ def make_rig(
         paths=paths,
         key=(lambda: key) if key is not None else None,
         keystore=keystore,
-        policy=PollPolicy(first_delay=0.2, max_delay=0.3),
+        policy=PollPolicy(
+            first_delay=0.2, max_delay=0.3, download_retry_first=0.1, download_retry_max=0.2
+        ),
     )
     if demo:  # as demo.build_demo_services does for the app and `veo --demo`
         mark_demo_data(d)

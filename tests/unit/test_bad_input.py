@@ -80,7 +80,7 @@ def make_runner(tmp_path: Path, key: str = BAD_INPUT_KEY) -> tuple[JobRunner, Ga
         client,
         Journal(tmp_path / "journal.sqlite3"),
         Library(tmp_path / "library"),
-        policy=PollPolicy(first_delay=0),
+        policy=PollPolicy(first_delay=0, download_retry_first=0.01, download_retry_max=0.02),
         sleep=no_sleep,
     )
     return runner, gw

@@ -232,3 +232,18 @@ def test_content_route_table(
 
 def test_a_rejected_key_on_content_is_reported_as_it_is() -> None:
     assert content_step(AuthError("x", status=401), 0.0, 1.0, 0, P) is None
+
+
+def test_a_failed_download_is_tried_again_with_growing_pauses_while_the_link_lives() -> None:
+    from veo_desktop.core.actions import LINK_LIFETIME_S
+    from veo_desktop.core.poll_step import download_retry_delay
+
+    done = replace(JOB, state=JobState.COMPLETED, completed_at=SENT, error_message="dropped")
+    delays = [download_retry_delay(done, n, SENT + 60, P) for n in range(6)]
+    assert delays[:4] == [30.0, 60.0, 120.0, 240.0]
+    assert delays[4] is None  # then it is the user's Download again
+    assert download_retry_delay(done, 0, SENT + LINK_LIFETIME_S, P) is None  # link expired
+    downloaded = replace(done, state=JobState.DOWNLOADED)
+    assert download_retry_delay(downloaded, 0, SENT + 60, P) is None
+    forever = PollPolicy(download_retries=None)
+    assert download_retry_delay(done, 50, SENT + 60, forever) == forever.download_retry_max

@@ -542,3 +542,29 @@ async def test_download_of_a_clip_whose_file_was_deleted_fetches_it_again(tmp_pa
     assert again.state is JobState.DOWNLOADED
     assert Path(again.video_path or "").read_bytes() == MP4
     assert posts(seen) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_failed_download_is_tried_again_on_its_own_in_core(tmp_path: Path) -> None:
+    """The app and `veo` alike: a paid clip whose download failed is fetched again after a
+    pause, with no Download again from the user."""
+    count = {"cdn": 0}
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.method == "POST":
+            return httpx.Response(200, json={"id": "t1", "status": "queued"})
+        if req.url.host == "cdn.example":
+            count["cdn"] += 1
+            if count["cdn"] <= 2:
+                return httpx.Response(400, text="bad request")  # the host refuses, twice
+            return httpx.Response(200, content=MP4)
+        return httpx.Response(
+            200, json={"id": "t1", "status": "completed", "video_url": "https://cdn.example/v"}
+        )
+
+    runner, seen, clock = make_runner(tmp_path, handler)
+    job = await runner.run(REQ)
+    assert job.state is JobState.DOWNLOADED
+    assert count["cdn"] == 3
+    assert [s for s in clock.sleeps if s >= 30] == [30.0, 60.0]
+    assert posts(seen) == 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from .actions import link_time_left
 from .errors import (
     AuthError,
     GatewayError,
@@ -38,6 +39,12 @@ class PollPolicy:
     content_retry_seconds: float = 180.0
     content_first_delay: float = 5.0
     content_max_delay: float = 30.0
+    # A completed clip whose download failed is paid for: it is fetched again on its own,
+    # pausing 30 s, then doubling (7.5 min in all), while its link is likely valid; after that
+    # Download again is the user's (None: no cap on tries).
+    download_retry_first: float = 30.0
+    download_retry_max: float = 600.0
+    download_retries: int | None = 4
 
 
 class Action(StrEnum):
@@ -253,3 +260,13 @@ def storable(url: str | None) -> str | None:
     if url and url[:5].lower() == "data:":
         return url.split(",", 1)[0] + ",<inline>"
     return url
+
+
+def download_retry_delay(job: Job, tries: int, now: float, policy: PollPolicy) -> float | None:
+    """How long to wait before fetching a completed job's clip again after `tries` failed
+    retries; None to stop (the link has probably expired, or the tries are used up)."""
+    if job.state is not JobState.COMPLETED or link_time_left(job, now) == 0:
+        return None
+    if policy.download_retries is not None and tries >= policy.download_retries:
+        return None
+    return min(policy.download_retry_max, policy.download_retry_first * 2.0**tries)

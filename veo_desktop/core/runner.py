@@ -28,7 +28,7 @@ from .journal import Job, JobState, Journal
 from .library import Library
 from .locks import ProcessLock
 from .models import GenerationRequest
-from .poll_step import Action, first_watch, next_step
+from .poll_step import Action, download_retry_delay, first_watch, next_step
 from .poll_step import PollPolicy as PollPolicy  # where callers have always found it
 from .rules import errors as rule_errors
 from .text import msg
@@ -250,7 +250,7 @@ class JobRunner(Downloads):
                 continue
             assert job.task_id is not None
             if job.state is JobState.COMPLETED:
-                return await self._download(job, None)
+                return await self._download_retrying(job, None, once)
             outcome: JobSnapshot | GatewayError
             try:
                 outcome = await self.client.get(job.task_id)
@@ -267,7 +267,7 @@ class JobRunner(Downloads):
                 job = await self._update(job.id, **step.updates)
             if step.action is Action.DOWNLOAD:
                 snap = outcome if isinstance(outcome, JobSnapshot) else None
-                return await self._download(job, snap)
+                return await self._download_retrying(job, snap, once)
             if step.action is Action.END:
                 return job
             if step.action is Action.GIVE_UP:
@@ -276,6 +276,25 @@ class JobRunner(Downloads):
             if once:
                 return job
             await self._sleep(step.delay)
+
+    async def _download_retrying(self, job: Job, snap: JobSnapshot | None, once: bool) -> Job:
+        """Download; a failure is tried again on its own while the link is likely valid (core's
+        policy, for the app and `veo` alike). Raises `DownloadFailed` when it stops trying."""
+        tries = 0
+        while True:
+            try:
+                return await self._download(job, snap)
+            except DownloadFailed as exc:
+                delay = download_retry_delay(exc.job, tries, self._clock(), self.policy)
+                if once or delay is None:
+                    raise
+                log.info("download of %s failed; trying again in %.0fs", job.id, delay)
+                await self._sleep(delay)
+                tries, snap = tries + 1, None  # a fresh link is asked for next time
+                latest = await asyncio.to_thread(self.journal.get, job.id)
+                job = latest or exc.job
+                if job.state is not JobState.COMPLETED:
+                    return job  # fetched meanwhile (Download again, another process)
 
     async def recheck_missing(self) -> None:
         """Forever: ask the gateway again, now and then, about each job it said it did not know

@@ -33,7 +33,6 @@ from .compose_tabs import ComposeTabs
 from .controller import JobController
 from .cost import estimate_text
 from .crash_notice import show_notice
-from .download_retry import DownloadRetry
 from .draft_undo import DraftUndo
 from .drafts import DraftStore
 from .job_actions import JobActions
@@ -166,7 +165,6 @@ class MainWindow(QMainWindow):
         self.jobs_layout.insertWidget(1, self.job_actions.toolbar())
         self.notifier = Notifier(self, self.windowIcon())
         self.notifier.activated.connect(self.select_job)
-        self.download_retry = DownloadRetry(services.journal, controller.download, self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.job_actions.menu)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.job_actions.update())
@@ -301,7 +299,6 @@ class MainWindow(QMainWindow):
 
     def _on_job_changed(self, job: Job) -> None:
         self.notifier.watch(job)
-        self.download_retry.watch(job)
         if self.model.row_of(job.id) < 0:  # a job the list does not show yet
             if not self.filter.matches(job):
                 return  # outside the current search or filters: a fresh query would hide it
