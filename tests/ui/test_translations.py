@@ -41,6 +41,7 @@ KEEP = {
     "ctrl", "shift", "return", "enter", "del", "delete", "space", "esc", "usd", "fps", "mb",
     "kb", "gb", "veo_api_key", "veo_base_url", "secretservice", "keyring", "example", "com",
     "api.example.com", "utc", "gnome", "desktop", "english",
+    "new-api", "metadata", "wxh",  # a gateway's name and the request fields it reads
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z_.-]{2,}")
 MODEL_ID = re.compile(r"veo3\.1-[a-z0-9-]+")

@@ -294,7 +294,10 @@ class SettingsDialog(QDialog):
             "reference, extension and image links; Veo Desktop warns before sending those."
         )
         if profile and profile.evidence and not profile.override:
-            note += " " + self.tr("Detected from: %1.").replace("%1", profile.evidence)
+            # One string with both parts, so Chinese can drop the space after its full stop.
+            note = (
+                self.tr("%1 Detected from: %2.").replace("%1", note).replace("%2", profile.evidence)
+            )
         self.dialect_note.setText(note)
 
     @asyncSlot()

@@ -1032,8 +1032,8 @@ Please attach it if you report the problem.</source>
         <translation>不同网关读取的字段不同。new-api 会丢弃尾帧、第 2 和第 3 张参考图、延长和图片链接；发送这类任务前，Veo Desktop 会先提醒你。</translation>
     </message>
     <message>
-        <source>Detected from: %1.</source>
-        <translation>检测依据：%1。</translation>
+        <source>%1 Detected from: %2.</source>
+        <translation>%1检测依据：%2。</translation>
     </message>
     <message>
         <source>Testing…</source>
