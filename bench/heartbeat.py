@@ -111,7 +111,7 @@ def _measure(data: Path, big_url: str, image: Path) -> dict[str, object]:
             video_url=big_url,
             progress=100,
         )
-        polls_before = sum(j.poll_count for j in journal.list(limit=RUNNING_JOBS + 5))
+        polls_before = sum(j.poll_count for j in journal.newest(limit=RUNNING_JOBS + 5))
         beat.start()
         start = window_start[0] = time.perf_counter()
 
@@ -138,7 +138,7 @@ def _measure(data: Path, big_url: str, image: Path) -> dict[str, object]:
         busy = time.perf_counter() - start
         await asyncio.sleep(max(0.0, MIN_WINDOW_S - busy))
         beat.stop()
-        polls = sum(j.poll_count for j in journal.list(limit=RUNNING_JOBS + 5))
+        polls = sum(j.poll_count for j in journal.newest(limit=RUNNING_JOBS + 5))
         out.update(
             busy_s=busy,
             downloaded=results[1].state.value,

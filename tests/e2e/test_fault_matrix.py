@@ -185,7 +185,7 @@ async def test_502_with_html_body_on_create_is_uncertain_not_resent(
         with pytest.raises(SubmissionUncertainError) as e:
             await r.runner.submit(REQ)
         assert "HTTP 502" in e.value.message and "<html>" not in e.value.message
-        [job] = r.journal.list()
+        [job] = r.journal.newest()
         assert job.state is JobState.UNCERTAIN
         await r.runner.resume_all()
         assert sim.post_count == 1
@@ -226,7 +226,7 @@ async def test_timeout_after_the_post_was_sent_is_uncertain_and_never_resent(
             await r.runner.submit(REQ)
         # The user is told what happened and what to do; the job says so too.
         assert "not sent again" in e.value.message and "task list" in e.value.message
-        [job] = r.journal.list()
+        [job] = r.journal.newest()
         assert job.state is JobState.UNCERTAIN and job.error_kind == "submission_uncertain"
         assert sim.task_ids, "the gateway did make the job: that is why it must not be resent"
         # Nothing the app does on its own sends it again: not resume, not watch, not a check.
@@ -234,7 +234,7 @@ async def test_timeout_after_the_post_was_sent_is_uncertain_and_never_resent(
         assert (await r.runner.watch(job.id)).state is JobState.UNCERTAIN
         assert (await r.runner.check_once(job.id)).state is JobState.UNCERTAIN
         await asyncio.sleep(2.0)  # the hanging reply arrives at nobody
-        assert sim.post_count == 1 and len(r.journal.list()) == 1
+        assert sim.post_count == 1 and len(r.journal.newest()) == 1
         # The user's choice ("send it again") is a new job, sent once.
         await r.still_works()
         assert sim.post_count == 2
@@ -457,7 +457,7 @@ async def test_403_out_of_credit(sim: Simulator, tmp_path: Path) -> None:
         with pytest.raises(OutOfCreditError) as e:
             await r.runner.submit(REQ)
         assert "credit" in e.value.message.lower() or "quota" in e.value.message.lower()
-        [job] = r.journal.list()
+        [job] = r.journal.newest()
         assert job.state is JobState.FAILED and job.error_kind == "out_of_credit"
         assert sim.post_count == 1 and sim.task_ids == []  # refused, so nothing to pay for
         await r.runner.resume_all()

@@ -97,7 +97,7 @@ async def test_every_mode_completes_with_the_clip_that_was_served(
         for req in requests_for(tmp_path):
             r.assert_downloaded(await r.run(req))
         # Extension needs the gateway's link to the source clip.
-        jobs = r.runner.journal.list(limit=10)
+        jobs = r.runner.journal.newest(limit=10)
         source = next(j for j in jobs if j.mode is Mode.TEXT)
         video = source.video_url or r.client.content_url(source.task_id or "")
         ext = GenerationRequest(Mode.EXTEND, Model.FAST_720P, "then it rains", video=video)

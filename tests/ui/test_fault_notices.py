@@ -63,7 +63,7 @@ async def test_uncertain_submission_is_told_and_not_resent(qtbot, tmp_path: Path
     try:
         assert await rig.controller.submit_now(REQ) is None
         assert told and "not sent again" in told[0]
-        [job] = rig.services.journal.list()
+        [job] = rig.services.journal.newest()
         assert job.state is JobState.UNCERTAIN
         assert "uncertain" in status_text(job).lower()
         assert not rig.controller.submitting  # the window is not left busy

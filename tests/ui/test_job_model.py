@@ -123,7 +123,7 @@ def test_pages_from_a_real_journal(tmp_path: Path) -> None:
         journal.create(mode=Mode.TEXT, model="m", prompt=f"p{i}", negative_prompt="", request={})
         for i in range(25)
     ]
-    model = JobListModel(lambda o, n: journal.list(limit=n, offset=o), page_size=10)
+    model = JobListModel(lambda o, n: journal.newest(limit=n, offset=o), page_size=10)
     assert model.rowCount() == 10
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())

@@ -32,7 +32,7 @@ async def generate(rig: Rig, prompt: str) -> None:
     await wait_until(
         lambda: any(
             j.prompt == prompt and j.state is JobState.DOWNLOADED
-            for j in rig.services.journal.list()
+            for j in rig.services.journal.newest()
         ),
         timeout=30,
     )
@@ -139,7 +139,7 @@ def test_spend_view_sums_finished_jobs_per_day_and_month(qtbot, tmp_path: Path) 
                 request={"model": model, "duration": 8, "generate_audio": False},
             )
             j.update(job.id, state=state, created_at=at, completed_at=at)
-        dlg = SpendDialog(j.list(), r.window.prices, r.window)
+        dlg = SpendDialog(j.newest(), r.window.prices, r.window)
         rows = dlg.rows()
         assert [money for _, money in rows] == ["$0.64", "$2.24"]  # newest day first
         assert dlg.total.text() == "Total: $2.88"

@@ -318,7 +318,7 @@ async def test_key_no_gateway_could_accept_is_refused_before_sending(
     assert gw.requests == []
     # The job's row says "failed" (nothing was sent), never "posting": that would turn into a
     # false "may have been billed" on the next start.
-    assert [j.state for j in runner.journal.list()] == [JobState.FAILED]
+    assert [j.state for j in runner.journal.newest()] == [JobState.FAILED]
     assert runner.journal.unfinished() == []
 
 

@@ -51,7 +51,7 @@ def test_newest_first_and_unfinished_oldest_first(tmp_path: Path) -> None:
     ids = [make(j, f"p{i}") for i in range(4)]
     j.update(ids[1], state=JobState.DOWNLOADED)
     j.update(ids[2], state=JobState.UNCERTAIN)
-    assert [x.id for x in j.list()] == list(reversed(ids))
+    assert [x.id for x in j.newest()] == list(reversed(ids))
     assert [x.id for x in j.unfinished()] == [ids[0], ids[3]]
 
 
@@ -95,7 +95,7 @@ def test_concurrent_processes_keep_the_journal_consistent(tmp_path: Path) -> Non
         assert p.exitcode == 0
     j = Journal(path)
     assert j.count() == 120
-    assert all(x.state is JobState.RUNNING for x in j.list())
+    assert all(x.state is JobState.RUNNING for x in j.newest())
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -135,7 +135,7 @@ def test_racing_processes_claim_each_job_exactly_once(tmp_path: Path) -> None:
         p.join(60)
         assert p.exitcode == 0
     assert sorted(won) == sorted(ids)  # every job claimed, none twice
-    assert {x.state for x in j.list()} == {JobState.QUEUED}
+    assert {x.state for x in j.newest()} == {JobState.QUEUED}
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

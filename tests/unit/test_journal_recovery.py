@@ -100,7 +100,7 @@ def test_a_damaged_journal_loses_no_job(scene: Scene, kind: str) -> None:
     [aside] = scene.path.parent.glob("journal.sqlite3.damaged-*")
     assert aside.read_bytes() == damaged
     # The backup's jobs, with the running one still holding its task id.
-    assert {x.id for x in j.list()} >= set(scene.in_backup)
+    assert {x.id for x in j.newest()} >= set(scene.in_backup)
     running = j.find("task_running")
     assert running and running.state is JobState.RUNNING
     # The clip fetched after the backup, from its sidecar.
@@ -161,7 +161,7 @@ def test_with_no_sound_backup_sidecars_and_inflight_copies_rebuild_it(scene: Sce
     report = j.recovery
     assert report and report.backup is None and report.restored == 0
     assert "new journal" in report.message
-    downloaded = {x.id for x in j.list(states=[JobState.DOWNLOADED])}
+    downloaded = {x.id for x in j.newest(states=[JobState.DOWNLOADED])}
     assert downloaded == {scene.in_backup[0], scene.after_backup}  # both sidecars
     paid = j.find("task_inflight")
     assert paid and paid.id == scene.inflight and paid.state in RESUMABLE
@@ -289,7 +289,7 @@ def test_reads_alone_make_no_backup_at_close(tmp_path: Path) -> None:
     Journal(tmp_path / "journal.sqlite3", backups=policy).close()
     clock.now += 10
     j = Journal(tmp_path / "journal.sqlite3", backups=policy)
-    j.list()
+    j.newest()
     j.close()
     assert len(list((tmp_path / "backups").glob("journal-*.sqlite3"))) == 1
 

@@ -46,7 +46,7 @@ def _library(tmp_path: Path) -> Journal:
 
 def test_paging_and_live_matching_agree_for_every_filter_combination(tmp_path: Path) -> None:
     j = _library(tmp_path)
-    everything = j.list()
+    everything = j.newest()
     texts = ["", "rain", "霓虹", "FOX", "nothing matches"]
     modes = [None, Mode.FRAMES, Mode.TEXT]
     models = [None, "veo3.1-fast-video-720p"]

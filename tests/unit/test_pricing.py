@@ -205,7 +205,7 @@ def test_spend_counts_only_billed_jobs_by_local_day_and_month(tmp_path: Path) ->
     )
     journal.update(bare.id, state=JobState.DOWNLOADED, created_at=_ts(2026, 4, 2, 12, 0))
 
-    jobs = journal.list()
+    jobs = journal.newest()
     assert spend_by_day(jobs, TABLE) == [
         (date(2026, 3, 31), D("0.64")),
         (date(2026, 4, 1), D("0.80") + D("3.20") + D("0.56")),

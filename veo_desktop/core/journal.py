@@ -4,7 +4,6 @@ leaves a record that `resume` can finish without ever sending the same job twice
 
 from __future__ import annotations
 
-import builtins
 import json
 import sqlite3
 import threading
@@ -369,7 +368,7 @@ class Journal:
                 row = rows[0] if len(rows) == 1 else None
         return Job.from_row(row) if row else None
 
-    def list(
+    def newest(
         self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Job]:
         """Newest first."""
@@ -399,11 +398,11 @@ class Journal:
         oldest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
-    ) -> builtins.list[Job]:
+    ) -> list[Job]:
         """The library's query: words in the prompt or negative prompt (any script), filtered by
         mode, model, status and date. Runs entirely on the local file: no gateway needed."""
-        where: builtins.list[str] = []
-        args: builtins.list[Any] = []
+        where: list[str] = []
+        args: list[Any] = []
         text = text.strip()
         if len(text) >= 3:
             where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
@@ -414,7 +413,7 @@ class Journal:
             args += [like, like]
         for column, values in (
             ("mode", [m.value for m in modes] if modes else None),
-            ("model", builtins.list(models) if models else None),
+            ("model", list(models) if models else None),
             ("state", [st.value for st in states] if states else None),
         ):
             if values:
@@ -442,5 +441,5 @@ class Journal:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0])
 
-    def unfinished(self) -> builtins.list[Job]:  # `list` here would name the method above
-        return builtins.list(reversed(self.list(states=RESUMABLE)))  # oldest first
+    def unfinished(self) -> list[Job]:
+        return list(reversed(self.newest(states=RESUMABLE)))  # oldest first

@@ -301,7 +301,7 @@ class JobRunner(Downloads):
         (a busy gateway's database can lag far behind its replies)."""
         while True:
             await self._sleep(self.policy.missing_recheck_seconds)
-            missing = await asyncio.to_thread(self.journal.list, states=[JobState.MISSING])
+            missing = await asyncio.to_thread(self.journal.newest, states=[JobState.MISSING])
             for job in missing:
                 if job.id not in self._watching or self._watching[job.id].done():
                     try:

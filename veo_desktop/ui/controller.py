@@ -139,14 +139,14 @@ class JobController(QObject):
 
     def resume_paused(self) -> None:
         """After a new key: pick up every job that paused on a rejected key."""
-        for job in self.journal.list(states=[JobState.PAUSED]):
+        for job in self.journal.newest(states=[JobState.PAUSED]):
             self.follow(job.id)
 
     @asyncSlot()
     async def sync_external(self) -> None:
         """Pick up jobs another process (the `veo` CLI, a second window) wrote to the shared
         journal: announce rows that are new or changed since we last looked."""
-        jobs = await asyncio.to_thread(self.journal.list, limit=50)
+        jobs = await asyncio.to_thread(self.journal.newest, limit=50)
         for job in jobs:
             if self._seen.get(job.id) != job.updated_at:
                 self._seen[job.id] = job.updated_at
