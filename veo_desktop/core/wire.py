@@ -1,5 +1,6 @@
 """Tolerant reading of what gateways send: job replies in every shape docs/gateway-contract.md
-lists become a `JobSnapshot`, error replies (JSON or a proxy's HTML page) a typed `GatewayError`.
+lists become a `JobSnapshot`, error replies (JSON or a proxy's HTML page) a typed `GatewayError`
+(wire_errors.py); bodies are decoded by `load_json` (wire_json.py), bounded.
 
 Nothing here raises anything but `GatewayError` subclasses, whatever the input (a property-based
 test holds us to that), because a surprising reply must never crash a poll loop.
@@ -7,26 +8,23 @@ test holds us to that), because a surprising reply must never crash a poll loop.
 
 from __future__ import annotations
 
-import email.utils
-import html
-import json
+import math
 import re
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .errors import (
-    AuthError,
-    GatewayError,
-    InvalidRequestError,
-    OutOfCreditError,
-    RateLimitedError,
-    ServerError,
-    TaskNotFoundError,
-)
+from .errors import GatewayError, ServerError
 from .text import msg
+from .wire_errors import error_from_body as error_from_body
+from .wire_errors import error_from_response as error_from_response
+from .wire_errors import parse_retry_after as parse_retry_after
+from .wire_errors import says_task_missing as says_task_missing
+from .wire_json import MAX_REPLY_CHARS as MAX_REPLY_CHARS
+from .wire_json import ODD_VALUE, one_line, preview, text_of, unreadable
+from .wire_json import UnreadableReplyError as UnreadableReplyError
+from .wire_json import load_json as load_json
 
 
 class RemoteStatus(StrEnum):
@@ -93,10 +91,19 @@ _OK_CODES = {0, 200, "0", "200", "success", "ok", "OK", "Success", None}
 def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapshot:
     """Read a create or poll reply. Raises `GatewayError` for a body that is an error in
     disguise (a `{"code": 500, "message": ...}` wrapper with HTTP 200) or not a job at all."""
+    try:
+        return _parse_job(payload, fallback_task_id)
+    except GatewayError:
+        raise
+    except ODD_VALUE as exc:
+        raise unreadable(f"{type(exc).__name__} reading {preview(payload)}") from None
+
+
+def _parse_job(payload: Any, fallback_task_id: str | None) -> JobSnapshot:
     if not isinstance(payload, Mapping):
         raise ServerError(
             msg("The gateway sent a reply Veo Desktop cannot read. Try again in a moment."),
-            detail=f"not a JSON object: {_preview(payload)}",
+            detail=f"not a JSON object: {preview(payload)}",
         )
     job: dict[str, Any] = dict(payload)
     # `{"code": ..., "message": ..., "data": {...}}` wrapper used by several gateways.
@@ -119,7 +126,7 @@ def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapsh
     if task_id is None and status is RemoteStatus.UNKNOWN and not url:
         raise ServerError(
             msg("The gateway sent a reply without a job in it. Try again in a moment."),
-            detail=f"no id/status: {_preview(payload)}",
+            detail=f"no id/status: {preview(payload)}",
         )
     progress = parse_progress(job.get("progress"))
     if status is RemoteStatus.COMPLETED and progress is None:
@@ -127,7 +134,7 @@ def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapsh
     return JobSnapshot(
         task_id=task_id,
         status=status,
-        raw_status=str(raw_status) if raw_status is not None else "",
+        raw_status=text_of(raw_status)[:100],
         progress=progress,
         video_url=url,
         # A reason matters on failure, and on "done" without a video (a safety block).
@@ -153,20 +160,20 @@ def parse_progress(value: Any) -> int | None:
     (shown as an indeterminate bar)."""
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, int):
+        return max(0, min(100, value))  # compared, never made a float: 10**400 has none
     number: float
-    if isinstance(value, int | float):
-        number = float(value)
+    if isinstance(value, float):
+        number = value * 100 if 0 < value < 1 else value  # below 1: a fraction
     elif isinstance(value, str):
         m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", value)
         if not m:
             return None
-        number = float(m.group(1))
+        number = float(m.group(1))  # 400 digits read as inf, refused below
     else:
         return None
-    if number != number:  # NaN
+    if not math.isfinite(number):
         return None
-    if 0 < number < 1 and isinstance(value, float):
-        number *= 100  # a fraction
     return max(0, min(100, round(number)))
 
 
@@ -193,6 +200,12 @@ def video_address(job: Mapping[str, Any], data: Mapping[str, Any] | None = None)
 
 
 def failure_reason(job: Mapping[str, Any]) -> str | None:
+    """The gateway's reason for a failure or a block, as one line (it is shown as is)."""
+    reason = _reasontext_of(job)
+    return one_line(reason) if reason else None
+
+
+def _reasontext_of(job: Mapping[str, Any]) -> str | None:
     err = job.get("error")
     if isinstance(err, Mapping):
         text = err.get("message") or err.get("msg")
@@ -207,210 +220,7 @@ def failure_reason(job: Mapping[str, Any]) -> str | None:
     return None
 
 
-# -- error replies -----------------------------------------------------------------------------
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """`Retry-After` as seconds (delta or HTTP date), None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
-
-
-def error_from_response(status: int, headers: Mapping[str, str], text: str) -> GatewayError:
-    """The typed error for a 4xx/5xx reply with this body (JSON of either shape, or HTML)."""
-    body: Any
-    try:
-        body = json.loads(text) if text.strip() else {}
-    except ValueError:
-        body = None
-    if body is None:
-        return _from_html(status, headers, text)
-    if not isinstance(body, Mapping):
-        body = {"message": str(body)}
-    return error_from_body(status, body, headers)
-
-
-def error_from_body(
-    status: int, body: Mapping[str, Any], headers: Mapping[str, str]
-) -> GatewayError:
-    message, etype, code = _error_fields(body)
-    detail = f"HTTP {status}: {message or ''} (type={etype}, code={code})"
-    low = f"{message} {etype} {code}".lower()
-    # The gateway's own words go to the user verbatim, after our sentence.
-    said = msg(" The gateway said: {message}", message=message) if message else ""
-    if status == 401:
-        return AuthError(
-            msg(
-                "The gateway rejected the API key. Open Settings (or run `veo login`) and enter "
-                "a valid key."
-            )
-            + said,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if "insufficient_user_quota" in low or "quota" in low or "credit" in low or status == 402:
-        return OutOfCreditError(
-            msg(
-                "Your gateway account is out of credit. Top it up on the gateway's site, then "
-                "send again."
-            )
-            + said,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if status == 403:
-        return AuthError(
-            msg(
-                "The gateway refused access with this key. Check that the key is allowed to use "
-                "Veo models."
-            )
-            + said,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if status == 429:
-        retry = parse_retry_after(_header(headers, "retry-after"))
-        wait = (
-            msg(" Wait {seconds} s and try again.", seconds=round(retry))
-            if retry
-            else msg(" Wait a moment and try again.")
-        )
-        return RateLimitedError(
-            msg("The gateway is rate limiting requests.") + wait,
-            retry_after=retry,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if says_task_missing(status, message, code):
-        return TaskNotFoundError(
-            msg("The gateway does not know this job (yet).") + said,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if status == 503 and _squash(code) == "modelnotfound":
-        # new-api's router answers this before anything is relayed or billed: a definite "no".
-        return InvalidRequestError(
-            msg(
-                "The gateway has no channel for this model. Choose another model, or ask the "
-                "gateway's operator to enable it."
-            )
-            + said,
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    if 400 <= status < 500:
-        return InvalidRequestError(
-            msg(
-                "The gateway rejected the request: {message} Change the settings it names and "
-                "send again.",
-                message=message,
-            )
-            if message
-            else msg(
-                "The gateway rejected the request (HTTP {status}). Change the settings it names "
-                "and send again.",
-                status=status,
-            ),
-            status=status,
-            code=code,
-            detail=detail,
-        )
-    return ServerError(
-        msg(
-            "The gateway had a problem (HTTP {status}). It is usually passing; try again in a "
-            "minute.",
-            status=status,
-        )
-        + said,
-        status=status,
-        code=code,
-        detail=detail,
-    )
-
-
-def says_task_missing(status: int, message: str, code: str) -> bool:
-    """A 400 or 404 that says the task id is unknown, in any spelling gateways use
-    (`task_not_exist`, "task not exist", "TaskNotFound"); any other 404 counts too."""
-    if status not in (400, 404):
-        return False
-    squashed = _squash(f"{code} {message}")
-    if "model" in squashed:
-        return False  # "model not found" is about the request, not the task
-    return status == 404 or any(w in squashed for w in ("notexist", "notfound", "nosuchtask"))
-
-
-def _squash(text: str) -> str:
-    """Letters only, lower case: `task_not_exist`, "Task Not Exist" and "TaskNotExist" agree."""
-    return re.sub(r"[^a-z]", "", text.lower())
-
-
-def _error_fields(body: Mapping[str, Any]) -> tuple[str, str, str]:
-    err = body.get("error")
-    if isinstance(err, Mapping):
-        return (
-            _text(err.get("message") or err.get("msg")),
-            _text(err.get("type")),
-            _text(err.get("code")),
-        )
-    message = (
-        _text(err)
-        or _text(body.get("message"))
-        or _text(body.get("msg"))
-        or _text(body.get("detail"))
-        or _text(body.get("fail_reason"))
-    )
-    data = body.get("data")
-    etype = _text(data.get("type")) if isinstance(data, Mapping) else ""
-    return message, etype, _text(body.get("code"))
-
-
-def _from_html(status: int, headers: Mapping[str, str], text: str) -> GatewayError:
-    title_match = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-    snippet = html.unescape(title_match.group(1)).strip() if title_match else _preview(text, 80)
-    if status < 400:
-        return ServerError(
-            msg("The gateway sent a web page instead of data. Check the base URL in Settings."),
-            status=status,
-            detail=snippet,
-        )
-    # A proxy's page: the status code carries the meaning, the title is only for the log.
-    error = error_from_body(status, {}, headers)
-    error.detail = f"HTTP {status} HTML page: {snippet}"
-    return error
-
-
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    for k, v in headers.items():
-        if k.lower() == name:
-            return v
-    return None
-
-
-def _text(v: Any) -> str:
-    if v is None or isinstance(v, Mapping | list):
-        return ""
-    return str(v).strip()
 
 
 def _first_str(*values: Any) -> str | None:
@@ -437,8 +247,3 @@ def _as_float(v: Any) -> float | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return f if f == f and abs(f) != float("inf") else None
-
-
-def _preview(v: Any, n: int = 200) -> str:
-    s = v if isinstance(v, str) else repr(v)
-    return s[:n]
