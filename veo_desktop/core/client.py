@@ -43,7 +43,7 @@ from .http_clients import make_download_client
 from .request_body import json_body
 from .text import msg
 from .transport_errors import network_error, not_sent, retryable, untrusted_certificate
-from .wire import JobSnapshot, error_from_response, parse_job
+from .wire import JobSnapshot, error_from_response, load_json, parse_job
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ class GatewayClient:
         if resp.status_code >= 300:
             raise error_from_response(resp.status_code, resp.headers, resp.text)
         try:
-            body = resp.json()
+            body = load_json(resp.text)
             self._learn(from_reply(resp.headers, body))
             snap = parse_job(body)
         except (ValueError, GatewayError):
@@ -421,7 +421,7 @@ class GatewayClient:
 
 def _json_or_none(resp: httpx.Response) -> Any:
     try:
-        return resp.json()
+        return load_json(resp.text)
     except ValueError:
         return None
 
@@ -429,6 +429,6 @@ def _json_or_none(resp: httpx.Response) -> Any:
 def _json(resp: httpx.Response) -> Any:
     """The body as JSON; a 2xx that is not JSON (a proxy's page) is a readable error."""
     try:
-        return resp.json()
+        return load_json(resp.text)
     except ValueError:
         raise error_from_response(resp.status_code, resp.headers, resp.text) from None
