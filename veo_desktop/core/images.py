@@ -2,9 +2,10 @@
 URI, checked, EXIF-rotated and downscaled when needed; an http(s) URL passes through unchanged.
 
 Gateways differ (some fetch URLs, some accept only data URIs), so local files always travel
-inline. All decoding runs in worker threads (`prepare_image`, on background.py's pool): a 50 MB
-image must never freeze the window. Every failure is an `ImageError` that names the file and
-says what to do; nothing else escapes, whatever bytes the file holds.
+inline (read by image_files.py: regular files only, bounded). All decoding runs in worker threads
+(`prepare_image`, on background.py's pool): a 50 MB image must never freeze the window. Every
+failure is an `ImageError` that names the file and says what to do; nothing else escapes,
+whatever bytes the file holds.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from .background import in_background
 from .errors import ImageError
+from .image_files import MAX_FILE_BYTES as MAX_FILE_BYTES
+from .image_files import check_file, file_label, local_path, read_file
 from .text import msg
 
 #: Longest edge sent. Veo's largest output (4k) is 3840 wide, so more pixels add nothing to the
@@ -83,24 +84,9 @@ def is_data_uri(value: str) -> bool:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _label(path: Path) -> str:
-    name = "".join(c if c.isprintable() else "?" for c in path.name or str(path))
-    return f"“{name if len(name) <= 60 else name[:57] + '…'}”"
-
-
 def _pasted() -> str:
     """What a pasted data URI is called in messages (evaluated late: the language may change)."""
     return msg("The pasted image")
-
-
-def _local_path(value: str) -> Path:
-    text = value.strip()
-    if text.lower().startswith("file:"):
-        text = url2pathname(urlsplit(text).path)
-    try:
-        return Path(text).expanduser()
-    except RuntimeError:  # "~someone" with no such user: report it as not found
-        return Path(text)
 
 
 def _looks_like_base64(text: str) -> bool:
@@ -108,49 +94,6 @@ def _looks_like_base64(text: str) -> bool:
         return True
     # A long run of base64 characters with no dot is not a file name anyone types.
     return len(text) >= 200 and "." not in text and _BASE64_TEXT.fullmatch(text) is not None
-
-
-def _read_file(path: Path) -> bytes:
-    label = _label(path)
-    try:
-        if path.is_dir():
-            raise ImageError(_folder_message(label))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImageError(
-            msg(
-                "{label} was not found. It may have been moved or deleted; choose the image again.",
-                label=label,
-            )
-        ) from None
-    except PermissionError as exc:
-        raise ImageError(
-            msg(
-                "{label} cannot be read (permission denied). Copy it somewhere you can read, "
-                "or change its permissions.",
-                label=label,
-            ),
-            detail=str(exc),
-        ) from None
-    except IsADirectoryError:
-        raise ImageError(_folder_message(label)) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        raise ImageError(
-            msg(
-                "{label} could not be read. Check the file name and choose the image again.",
-                label=label,
-            ),
-            detail=str(exc),
-        ) from None
-    if not data:
-        raise ImageError(
-            msg("{label} is empty (0 bytes). Choose the image again or re-export it.", label=label)
-        )
-    return data
-
-
-def _folder_message(label: str) -> str:
-    return msg("{label} is a folder. Choose an image file (PNG, JPEG or WebP).", label=label)
 
 
 # -- decoding -----------------------------------------------------------------------------------
@@ -382,9 +325,9 @@ def inspect_image(path: str | Path) -> ImageInfo:
     text = str(path)
     if is_url(text) or text.strip()[:5].lower() == "data:":
         raise ImageError(msg("Only local image files can be inspected. Choose a file."))
-    p = _local_path(text)
-    data = _read_file(p)
-    decoded = _decode(data, _label(p), reduce_to=1)
+    p = local_path(text)
+    data = read_file(p)
+    decoded = _decode(data, file_label(p), reduce_to=1)
     w, h = decoded.shown_size
     return ImageInfo(p, w, h, decoded.format, len(data))
 
@@ -393,20 +336,37 @@ def prepare_image_sync(value: str) -> PreparedImage:
     """What one image slot sends. Blocking (decodes images): call `prepare_image` from async
     code. Raises `ImageError`."""
     text = value.strip()
-    if not text:
-        raise ImageError(msg("An image slot is empty. Add an image or clear the slot."))
+    path = _file_named(text)
+    if path is not None:
+        return _prepare_bytes(read_file(path), file_label(path), text, None)
     if is_url(text):
         return PreparedImage(text, text, None, None, None, resized=False)
-    if text[:5].lower() == "data:":
-        if not is_data_uri(text):
-            raise ImageError(
-                msg(
-                    "{label} is not an image data URI. Save the image as a file and choose it "
-                    "instead.",
-                    label=_pasted(),
-                )
+    if not is_data_uri(text):
+        raise ImageError(
+            msg(
+                "{label} is not an image data URI. Save the image as a file and choose it instead.",
+                label=_pasted(),
             )
-        return _prepare_bytes(_decode_data_uri(text), _pasted(), text, text)
+        )
+    return _prepare_bytes(_decode_data_uri(text), _pasted(), text, text)
+
+
+def check_local(values: Sequence[str]) -> None:
+    """Cheap checks of the local files among `values` (regular, readable, not too large; not
+    decoded), so a bad path is refused before a job is written. Raises `ImageError`."""
+    for value in values:
+        path = _file_named(value.strip())
+        if path is not None:
+            check_file(path)
+
+
+def _file_named(text: str) -> Path | None:
+    """The local file a slot's (stripped) value names; None for a link or a data URI. An empty
+    slot or pasted raw base64 is an `ImageError`."""
+    if not text:
+        raise ImageError(msg("An image slot is empty. Add an image or clear the slot."))
+    if is_url(text) or text[:5].lower() == "data:":
+        return None
     if _looks_like_base64(text) and not os.path.lexists(text):
         raise ImageError(
             msg(
@@ -415,8 +375,7 @@ def prepare_image_sync(value: str) -> PreparedImage:
                 "link."
             )
         )
-    path = _local_path(text)
-    return _prepare_bytes(_read_file(path), _label(path), text, None)
+    return local_path(text)
 
 
 async def prepare_image(value: str) -> PreparedImage:
