@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from ..core.config import SharedSettings, normalize_base_url
 from ..core.context import Services, build_services
+from ..core.errors import StorageError
+from ..core.journal_recovery import storage_error
 from ..core.paths import Paths, resolve_paths
 from ..core.runner import PollPolicy
 
@@ -21,13 +24,39 @@ class CliError(Exception):
 
 
 def paths_for(args: argparse.Namespace) -> Paths:
-    paths = resolve_paths(args.data_dir)
-    given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
+    given = args.data_dir or os.environ.get("VEO_DATA_DIR")
+    try:
+        paths = resolve_paths(args.data_dir)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop in the path
+        raise storage_error(Path(given or "."), exc) from exc
     if not args.demo:
         return paths
     from ..demo import demo_paths
 
-    return demo_paths(paths, given)
+    return demo_paths(paths, bool(given))
+
+
+def ensured(paths: Paths) -> Paths:
+    """`paths` with every folder made; a StorageError naming the folder that cannot be."""
+    try:
+        return paths.ensure()
+    except OSError as exc:
+        raise storage_problem(exc, paths.data_dir) from exc
+
+
+def storage_problem(exc: OSError, folder: Path) -> StorageError:
+    """One line for a local folder or file that cannot be made or written (`folder` when the
+    error names none): which one, and what to do."""
+    path = Path(exc.filename) if exc.filename else folder
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        blocker = next((p for p in (path, *path.parents) if p.is_file()), None)
+        if blocker is not None:
+            return StorageError(
+                f"Cannot make the folder {path}: {blocker} is a file, not a folder. Choose "
+                "another data folder (--data-dir or VEO_DATA_DIR).",
+                detail=f"{type(exc).__name__}: {exc}",
+            )
+    return storage_error(path, exc)
 
 
 def base_url_for(args: argparse.Namespace, paths: Paths) -> str:
@@ -62,8 +91,13 @@ async def services_for(args: argparse.Namespace) -> Services:
         from ..demo import build_demo_services
 
         return build_demo_services(
-            paths, max_height=360, job_seconds=4.0, policy=poll_policy(), dialect=args.dialect
+            ensured(paths),
+            max_height=360,
+            job_seconds=4.0,
+            policy=poll_policy(),
+            dialect=args.dialect,
         )
+    base_url = base_url_for(args, paths)
     return build_services(
-        base_url_for(args, paths), paths=paths, policy=poll_policy(), keystore=args.keystore
+        base_url, paths=ensured(paths), policy=poll_policy(), keystore=args.keystore
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.config import SharedSettings
 from ..core.journal import Job, JobState, Journal
 from ..core.models import Mode
-from .common import EXIT_INPUT, EXIT_OK, CliError, paths_for
+from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for
 
 
 def offline(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def offline(args: argparse.Namespace) -> int:
     from ..core.journal import Journal
     from ..core.library import reimport
 
-    paths = paths_for(args).ensure()
+    paths = ensured(paths_for(args))
     journal = Journal(paths.journal)
     try:
         if args.command == "jobs":

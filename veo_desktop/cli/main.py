@@ -9,14 +9,15 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..core.errors import InvalidInputError, VeoError
 from ..core.journal import Journal
-from ..core.logs import setup_logging
+from ..core.logs import setup_console_logging, setup_logging
 from ..core.runner import DownloadFailed
 from ..core.secrets import KeyStore
 from .account import gateway, login, logout, simulate
-from .common import EXIT_GATEWAY, EXIT_INPUT, CliError, paths_for, services_for
+from .common import EXIT_GATEWAY, EXIT_INPUT, CliError, paths_for, services_for, storage_problem
 from .jobs import find, follow, generate, report, resume
 from .library import offline
 from .parser import build_parser
@@ -27,10 +28,7 @@ log = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.keystore = KeyStore()
-    try:
-        setup_logging(paths_for(args).log_dir, verbose=args.verbose, secrets=args.keystore.known)
-    except OSError:
-        logging.basicConfig(level=logging.WARNING)  # an unwritable log dir must not stop work
+    start_logging(args)
     try:
         if args.command == "simulate":
             return simulate(args)
@@ -45,20 +43,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail_json(args, exc.message, exc.kind)
         print(f"veo: {exc.message}", file=sys.stderr)
         return exit_code(exc)
-    except Exception as exc:  # a bug of ours: one line here, the traceback in the log
-        logging.getLogger("veo").exception("unexpected error")
-        print(
-            f"veo: unexpected error ({type(exc).__name__}: {exc}). Nothing is re-sent on its "
-            "own: `veo jobs` lists every job. The log has the details.",
-            file=sys.stderr,
-        )
-        return 1
+    except OSError as exc:
+        if not exc.filename:  # not about a file: something unexpected
+            return unexpected(exc)
+        # A folder or file of ours that cannot be made or written (read-only, full, a file in
+        # the way): say which, not how the code got there.
+        problem = storage_problem(exc, Path(exc.filename))
+        log.warning("%s (%s)", problem.message, problem.detail)
+        fail_json(args, problem.message, problem.kind)
+        print(f"veo: {problem.message}", file=sys.stderr)
+        return exit_code(problem)
+    except Exception as exc:
+        return unexpected(exc)
     except KeyboardInterrupt:
         print(
             "veo: stopped. Jobs keep running at the gateway; `veo resume --wait` picks them up.",
             file=sys.stderr,
         )
         return 130
+
+
+def start_logging(args: argparse.Namespace) -> None:
+    """Records go to the log file; to stderr only with --verbose, so a failing command prints
+    its one line and nothing before it."""
+    try:
+        setup_logging(
+            paths_for(args).log_dir,
+            verbose=args.verbose,
+            console=args.verbose,
+            secrets=args.keystore.known,
+        )
+    except (OSError, VeoError):  # no log folder: the command itself says why, if it needs one
+        setup_console_logging(verbose=args.verbose, secrets=args.keystore.known)
+
+
+def unexpected(exc: Exception) -> int:
+    """A bug of ours: one line here, the traceback in the log."""
+    log.error("unexpected error", exc_info=exc)
+    print(
+        f"veo: unexpected error ({type(exc).__name__}: {exc}). Nothing is re-sent on its "
+        "own: `veo jobs` lists every job. The log has the details.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def fail_json(args: argparse.Namespace, message: str, kind: str) -> None:

@@ -92,6 +92,21 @@ def setup_logging(
     return path
 
 
+def setup_console_logging(
+    *, verbose: bool = False, secrets: Callable[[], tuple[str, ...]] = tuple
+) -> None:
+    """Where there is no log file (its folder cannot be made): records go to stderr with
+    `verbose`, else nowhere. Never to Python's last-resort handler, which would print a WARNING
+    line ahead of the one line a failing command prints."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter(secrets))
+    handler._veo = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
 def write_crash_report(
     log_dir: Path,
     exc_type: type[BaseException],
