@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 
+from ..core import images
 from ..core.context import Services
 from ..core.errors import AuthError
 from ..core.journal import Job, JobState, new_job_id
 from ..core.models import GenerationRequest, Mode, Model
 from ..core.pricing import PriceTable, estimate_request, format_money
-from ..core.rules import Severity, check
+from ..core.rules import MAX_PROMPT_CHARS, Severity, check
 from ..core.runner import DownloadFailed
 from .common import EXIT_FAILED, EXIT_GATEWAY, EXIT_INPUT, EXIT_OK, CliError
 from .library import find_in
@@ -37,7 +39,7 @@ def request_from(args: argparse.Namespace, services: Services) -> GenerationRequ
     return GenerationRequest(
         mode=mode,
         model=Model.parse(args.model) or args.model,
-        prompt=args.prompt,
+        prompt=prompt_from(args),
         image=args.image,
         last_image=args.last_image,
         images=tuple(args.ref),
@@ -50,11 +52,52 @@ def request_from(args: argparse.Namespace, services: Services) -> GenerationRequ
     )
 
 
+def prompt_from(args: argparse.Namespace) -> str:
+    """--prompt, or the text of --prompt-file (a file, or standard input for `-`)."""
+    if not args.prompt_file:
+        return str(args.prompt)
+    name = "standard input" if args.prompt_file == "-" else args.prompt_file
+    limit = MAX_PROMPT_CHARS * 4  # UTF-8 bytes: reading stops there, whatever the file is
+    try:
+        if args.prompt_file == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(args.prompt_file, "rb") as f:
+                data = f.read(limit + 1)
+    except (OSError, AttributeError) as exc:  # AttributeError: no stdin at all
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise CliError(
+            f"--prompt-file {name}: cannot read it ({reason}). Give a readable text file, "
+            "or - for standard input.",
+            EXIT_INPUT,
+        ) from None
+    too_long = CliError(
+        f"--prompt-file {name} is longer than {MAX_PROMPT_CHARS:,} characters. Shorten the "
+        "prompt and try again.",
+        EXIT_INPUT,
+    )
+    if len(data) > limit:
+        raise too_long
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"--prompt-file {name} is not UTF-8 text (bad byte at {exc.start}). Save it as UTF-8 "
+            "and try again.",
+            EXIT_INPUT,
+        ) from None
+    if len(text) > MAX_PROMPT_CHARS:
+        raise too_long
+    return text.strip()
+
+
 async def generate(args: argparse.Namespace, services: Services) -> int:
     req = request_from(args, services)
     blocking = [f for f in check(req) if f.blocks]
     if blocking:
         raise CliError(" ".join(f.message for f in blocking), EXIT_INPUT)
+    # Local images are checked before the job is written: a bad path leaves no row behind.
+    await asyncio.to_thread(images.check_local, [v for _, v in req.image_inputs()])
     if not services.client.has_key():
         raise AuthError(
             "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
@@ -151,7 +194,7 @@ async def resume(args: argparse.Namespace, services: Services) -> int:
     if args.wait:
         jobs = await services.runner.resume_all()
     else:
-        jobs = [await services.runner.check_once(j.id) for j in pending]
+        jobs = [await check_once(services, j.id) for j in pending]
     if args.json:
         print(json.dumps([j.to_summary() for j in jobs], ensure_ascii=False))
     for j in jobs:
@@ -162,3 +205,11 @@ async def resume(args: argparse.Namespace, services: Services) -> int:
         return EXIT_FAILED
     unfinished = [j for j in jobs if j.state is not JobState.DOWNLOADED]
     return EXIT_GATEWAY if args.wait and unfinished else EXIT_OK
+
+
+async def check_once(services: Services, job_id: str) -> Job:
+    """One step of `resume`; a download that failed leaves the job completed, as it says."""
+    try:
+        return await services.runner.check_once(job_id)
+    except DownloadFailed as exc:
+        return exc.job

@@ -34,7 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("generate", help="create a video job")
     g.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.TEXT.value)
-    g.add_argument("--prompt", default="")
+    said = g.add_mutually_exclusive_group()
+    said.add_argument("--prompt", default="")
+    said.add_argument(
+        "--prompt-file",
+        metavar="PATH|-",
+        help="read the prompt from a UTF-8 text file, or from standard input with -",
+    )
     g.add_argument(
         "--model", default=DEFAULT_MODEL.value, help="one of: " + ", ".join(m.value for m in Model)
     )
