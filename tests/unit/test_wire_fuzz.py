@@ -59,8 +59,10 @@ scalars = (
 )
 json_like = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=5)
-    | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=6)
+    ),
     max_leaves=30,
 )
 statuses = st.integers(min_value=100, max_value=599)
@@ -87,7 +89,7 @@ HOSTILE_BODIES = [
     "null",
     "",
     "<html><title>" * 100_000,
-    "\ufeff{\"id\":\"t\",\"status\":\"queued\"}",
+    '\ufeff{"id":"t","status":"queued"}',
 ]
 
 
