@@ -1397,6 +1397,14 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>{label}是空文件（0 字节）。请重新选择图片或重新导出。</translation>
     </message>
     <message>
+        <source>{label} is not a regular file (a pipe, device or socket). Save the image as a PNG, JPEG or WebP file and choose that.</source>
+        <translation>{label}不是普通文件（而是管道、设备或套接字）。请将图片存为 PNG、JPEG 或 WebP 文件后选择该文件。</translation>
+    </message>
+    <message>
+        <source>{label} is larger than {megabytes} MB, far more than any frame needs. Export it smaller (PNG, JPEG or WebP) and choose it again.</source>
+        <translation>{label}大于 {megabytes} MB，远超任何画面所需。请导出更小的文件（PNG、JPEG 或 WebP）后重新选择。</translation>
+    </message>
+    <message>
         <source>{label} is not a base64 data URI. Save the image as a file and choose it instead.</source>
         <translation>{label}不是 base64 格式的 data URI。请将图片保存为文件，然后选择该文件。</translation>
     </message>
