@@ -75,6 +75,8 @@ def start_logging(args: argparse.Namespace) -> None:
         )
     except (OSError, VeoError):  # no log folder: the command itself says why, if it needs one
         setup_console_logging(verbose=args.verbose, secrets=args.keystore.known)
+    # Python's warnings (Pillow's on a huge image, say) are log records too, not stderr lines.
+    logging.captureWarnings(True)
 
 
 def unexpected(exc: Exception) -> int:
