@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import time
@@ -255,3 +256,17 @@ def test_json_of_a_job_that_may_have_reached_the_gateway_never_says_not_sent(
     assert sim.post_count == 1
     code, jobs = cli.json("jobs", "--json")
     assert [j["id"] for j in jobs] == [out["id"]] and jobs[0]["status"] == "uncertain"
+
+
+def test_a_damaged_journal_is_recovered_and_veo_says_so(sim: Simulator, cli: Cli) -> None:
+    code, out = cli.json("generate", "--prompt", "a kite", "--duration", "4", "--wait", "--json")
+    assert code == 0, out
+    journal = cli.data_dir / "journal.sqlite3"
+    cli.run("jobs")  # a second open: the backup is there by now
+    journal.write_bytes(b"this is not a database" * 100)
+    r = cli.run("jobs", "--json")
+    assert r.returncode == 0, r.stderr
+    assert [j["id"] for j in json.loads(r.stdout)] == [out["id"]]
+    said = [line for line in r.stderr.splitlines() if line.startswith("veo: ")]
+    assert len(said) == 1 and "damaged" in said[0].lower(), r.stderr
+    assert list(cli.data_dir.glob("journal.sqlite3.damaged-*"))  # set aside, never deleted

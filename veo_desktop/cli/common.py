@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from ..core.config import SharedSettings, normalize_base_url
 from ..core.context import Services, build_services
 from ..core.errors import StorageError
+from ..core.journal import Journal
 from ..core.journal_recovery import storage_error
 from ..core.paths import Paths, resolve_paths
 from ..core.runner import PollPolicy
@@ -101,3 +103,9 @@ async def services_for(args: argparse.Namespace) -> Services:
     return build_services(
         base_url, paths=ensured(paths), policy=poll_policy(), keystore=args.keystore
     )
+
+
+def say_recovery(journal: Journal) -> None:
+    """If opening the journal found it damaged and recovered it, say what happened (once)."""
+    if journal.recovery is not None:
+        print(f"veo: {journal.recovery.message}", file=sys.stderr)

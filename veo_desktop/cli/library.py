@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.config import SharedSettings
 from ..core.journal import Job, JobState, Journal
 from ..core.models import Mode
-from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for
+from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for, say_recovery
 
 
 def offline(args: argparse.Namespace) -> int:
@@ -19,7 +19,8 @@ def offline(args: argparse.Namespace) -> int:
     from ..core.library import reimport
 
     paths = ensured(paths_for(args))
-    journal = Journal(paths.journal)
+    journal = Journal(paths.journal, library_dir=paths.library_dir)
+    say_recovery(journal)
     try:
         if args.command == "jobs":
             return jobs(args, journal)

@@ -17,7 +17,15 @@ from ..core.logs import setup_console_logging, setup_logging
 from ..core.runner import DownloadFailed
 from ..core.secrets import KeyStore
 from .account import gateway, login, logout, simulate
-from .common import EXIT_GATEWAY, EXIT_INPUT, CliError, paths_for, services_for, storage_problem
+from .common import (
+    EXIT_GATEWAY,
+    EXIT_INPUT,
+    CliError,
+    paths_for,
+    say_recovery,
+    services_for,
+    storage_problem,
+)
 from .jobs import find, follow, generate, report, resume
 from .library import offline
 from .parser import build_parser
@@ -135,6 +143,7 @@ async def dispatch(args: argparse.Namespace) -> int:
     if args.command in ("jobs", "frame", "import"):
         return await asyncio.to_thread(offline, args)  # the library works without a gateway
     services = await services_for(args)
+    say_recovery(services.journal)
     try:
         if args.command == "generate":
             return await generate(args, services)

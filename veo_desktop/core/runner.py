@@ -114,6 +114,8 @@ class JobRunner(Downloads):
         problems = rule_errors(request)
         if problems:
             raise InvalidInputError(problems[0].message)
+        # A FIFO, a device or a huge file is refused before any row is written (no decoding).
+        await asyncio.to_thread(images.check_local, [v for _, v in request.image_inputs()])
         job = await asyncio.to_thread(
             self.journal.create,
             mode=request.mode,
@@ -146,8 +148,9 @@ class JobRunner(Downloads):
         await checkpoints.reached("encoding")
         try:
             prepared = await images.prepare_images([v for _, v in request.image_inputs()])
-        except InvalidInputError:
-            # Nothing was sent: the job never existed for the gateway, so it leaves no row.
+        except Exception:
+            # Nothing was sent: the job never existed for the gateway, so it leaves no row
+            # (never one stuck in "submitting", whatever went wrong while preparing).
             await asyncio.to_thread(self.journal.delete, job.id)
             raise
         wire = _with_wire_images(request, [p.wire for p in prepared])
