@@ -3,8 +3,8 @@ called on the app's own qasync loop, against curl fetching the same file from th
 
 The note also gives what the download did before it moved to a worker thread: httpx's
 `AsyncClient` reading the same file through the Qt-driven loop, bytes thrown away (no disk).
-That is the ceiling any download read through the loop would have, and why video_fetch.py
-reads on a thread instead."""
+That is the ceiling any download read through the loop would have, and why
+core/gateway/video_fetch.py reads on a thread instead."""
 
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ def _on_qt_loop(fetch: Callable[[], Awaitable[float]]) -> float:
 
 
 def app_seconds(url: str, dest: Path) -> float:
-    from veo_desktop.core.client import GatewayClient
-    from veo_desktop.core.http_clients import make_http_client
+    from veo_desktop.core.gateway.client import GatewayClient
+    from veo_desktop.core.gateway.http_clients import make_http_client
 
     async def fetch() -> float:
         async with make_http_client() as http:
@@ -103,7 +103,7 @@ def app_seconds(url: str, dest: Path) -> float:
 def through_loop_seconds(url: str) -> float:
     """httpx's AsyncClient on the same kind of loop reading the same file and throwing the
     bytes away (no disk, no checks): the most a download read through the loop could do."""
-    from veo_desktop.core.http_clients import make_http_client
+    from veo_desktop.core.gateway.http_clients import make_http_client
 
     async def fetch() -> float:
         async with make_http_client() as http:

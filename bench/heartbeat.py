@@ -59,9 +59,9 @@ def _measure(data: Path, big_url: str, image: Path) -> dict[str, object]:
     from PySide6.QtCore import Qt, QTimer
 
     from veo_desktop.app import create_app
-    from veo_desktop.core.journal import JobState
-    from veo_desktop.core.models import GenerationRequest, Mode, Model
-    from veo_desktop.core.runner import PollPolicy
+    from veo_desktop.core.jobs.journal import JobState
+    from veo_desktop.core.jobs.runner import PollPolicy
+    from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
     parts = create_app(["--data-dir", str(data)])
     window, controller, runner = parts.window, parts.controller, parts.services.runner

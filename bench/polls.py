@@ -1,4 +1,4 @@
-"""polls_per_job: how many status polls the real runner (core/runner.py, its default PollPolicy)
+"""polls_per_job: how many status polls the real runner (core/jobs/runner.py, default policy)
 sends for a job the gateway takes 6 minutes to finish. Time is simulated: the runner's clock and
 sleep are a virtual clock, the gateway is an httpx.MockTransport that answers queued, then
 running with progress, then completed at 360 s, and serves the MP4."""
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import httpx
 
-from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.journal import Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.runner import JobRunner
+from veo_desktop.core.gateway.client import GatewayClient
+from veo_desktop.core.jobs.journal import Journal
+from veo_desktop.core.jobs.runner import JobRunner
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
 from .common import Figure
 

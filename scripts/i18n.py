@@ -33,14 +33,14 @@ def ts_path(language: str) -> Path:
 
 
 def ui_sources() -> list[Path]:
-    files = sorted((PACKAGE / "ui").glob("*.py"))
+    files = sorted((PACKAGE / "ui").rglob("*.py"))
     return [*files, PACKAGE / "app.py"]
 
 
 def core_templates() -> list[str]:
     """Every literal first argument of `msg(...)` under core/, in file order."""
     found: list[str] = []
-    for path in sorted((PACKAGE / "core").glob("*.py")):
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
             if (
                 isinstance(node, ast.Call)

@@ -22,9 +22,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from veo_desktop.app import create_app
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.job_model import FrameRole
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.jobs.model import FrameRole
 
 
 def frame(path: Path, top: tuple[int, int, int], bottom: tuple[int, int, int], sun: bool) -> Path:

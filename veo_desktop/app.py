@@ -15,20 +15,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .core.config import SharedSettings, normalize_base_url
-from .core.context import Services, build_services
 from .core.errors import InvalidInputError, VeoError
-from .core.http_clients import start_tls_context
+from .core.gateway.http_clients import start_tls_context
 from .core.logs import install_crash_handler, setup_logging
 from .core.paths import resolve_paths
+from .core.services import Services, build_services
 
 DESKTOP_ID = "io.github.veodesktop.VeoDesktop"  # the .desktop file, AppStream id and icon name
 
 if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
     from PySide6.QtWidgets import QApplication
 
-    from .ui.controller import JobController
+    from .ui.jobs.controller import JobController
     from .ui.main_window import MainWindow
-    from .ui.player import Player
+    from .ui.player.player import Player
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -120,9 +120,9 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
-    from .ui.controller import JobController
+    from .ui.jobs.controller import JobController
     from .ui.main_window import MainWindow
-    from .ui.player import Player
+    from .ui.player.player import Player
     from .ui.settings import open_store
 
     services, welcome = build(args, tls)
@@ -145,7 +145,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     if not welcome and not args.demo:
         loop.create_task(_welcome_if_no_key(window, services))
     loop.call_later(WARM_UP_AFTER_S, _warm_up, window, player)
-    from .ui.crash_notice import CrashNotice
+    from .ui.dialogs.crash_notice import CrashNotice
 
     notice = CrashNotice(window)
     install_crash_handler(log_dir, notice.report, secrets=services.keystore.known)

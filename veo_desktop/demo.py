@@ -3,10 +3,10 @@ and the CLI's `--demo`. Lives outside core so core never depends on the simulato
 
 from __future__ import annotations
 
-from .core.context import Services, build_services
+from .core.jobs.runner import PollPolicy
 from .core.paths import Paths
-from .core.pricing import mark_demo_data
-from .core.runner import PollPolicy
+from .core.request.pricing import mark_demo_data
+from .core.services import Services, build_services
 from .simulator import Simulator
 
 DEMO_KEY = "sk-veo-desktop-demo"  # the offline simulator takes any key; this one is never stored

@@ -214,7 +214,7 @@ def test_library_search_frames_and_reimport_work_offline(
 ) -> None:
     from PIL import Image
 
-    from veo_desktop.core.frames import extract_frame
+    from veo_desktop.core.library.frames import extract_frame
 
     for prompt in ("a red kite over dunes", "雨の日の東京 neon", "a blue kite at sea"):
         code, _ = cli.json("generate", "--prompt", prompt, "--duration", "4", "--wait", "--json")

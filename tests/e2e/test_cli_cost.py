@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from veo_desktop.core.models import Model
-from veo_desktop.core.pricing import Price, PriceTable
+from veo_desktop.core.request.models import Model
+from veo_desktop.core.request.pricing import Price, PriceTable
 from veo_desktop.simulator import Simulator
 
 from .conftest import Cli

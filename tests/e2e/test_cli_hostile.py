@@ -17,8 +17,8 @@ from typing import Any, ClassVar
 import pytest
 
 from tests.clips import tiny_mp4_bytes
-from veo_desktop.core.images import MAX_FILE_BYTES
-from veo_desktop.core.rules import MAX_PROMPT_CHARS
+from veo_desktop.core.request.images import MAX_FILE_BYTES
+from veo_desktop.core.request.rules import MAX_PROMPT_CHARS
 from veo_desktop.simulator import Faults, Simulator
 
 from .conftest import Cli

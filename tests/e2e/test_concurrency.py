@@ -8,8 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from veo_desktop.core.journal import Journal
-from veo_desktop.core.models import GenerationRequest, Mode, Model
+from veo_desktop.core.jobs.journal import Journal
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import Faults, Simulator
 
 from .test_crash_safety import (

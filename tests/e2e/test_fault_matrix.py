@@ -16,13 +16,13 @@ import httpx
 import pytest
 
 from tests.keys import FAULT_KEY, ROTATED_KEY
-from veo_desktop.core import video_file
-from veo_desktop.core.client import GatewayClient, RetryPolicy
 from veo_desktop.core.errors import OutOfCreditError, SubmissionUncertainError
-from veo_desktop.core.journal import Job, JobState, Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.runner import DownloadFailed, JobRunner, PollPolicy
+from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner, PollPolicy
+from veo_desktop.core.library import video_file
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
 
 REQ = GenerationRequest(Mode.TEXT, Model.FAST_720P, "a fault-tolerant lighthouse", duration=4)

@@ -13,13 +13,13 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import TEST_KEY, Cli, solid_png
-from veo_desktop.core.actions import retry_choices
-from veo_desktop.core.client import GatewayClient, RetryPolicy
-from veo_desktop.core.dialects import Dialect
-from veo_desktop.core.journal import Job, JobState, Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.runner import JobRunner, PollPolicy
+from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from veo_desktop.core.gateway.dialects import Dialect
+from veo_desktop.core.jobs.followups import retry_choices
+from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
 
 

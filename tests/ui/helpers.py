@@ -10,15 +10,15 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from veo_desktop.core.context import Services, build_services
+from veo_desktop.core.jobs.runner import PollPolicy
 from veo_desktop.core.paths import Paths
-from veo_desktop.core.pricing import mark_demo_data
-from veo_desktop.core.runner import PollPolicy
+from veo_desktop.core.request.pricing import mark_demo_data
 from veo_desktop.core.secrets import KeyStore
+from veo_desktop.core.services import Services, build_services
 from veo_desktop.simulator import Simulator
-from veo_desktop.ui.controller import JobController
+from veo_desktop.ui.jobs.controller import JobController
 from veo_desktop.ui.main_window import MainWindow
-from veo_desktop.ui.player import Player
+from veo_desktop.ui.player.player import Player
 from veo_desktop.ui.settings import open_store
 
 

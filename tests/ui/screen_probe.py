@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.ui.helpers import make_rig
-from veo_desktop.core.models import Mode
+from veo_desktop.core.request.models import Mode
 
 
 def on_screen(widget: QWidget) -> list[int]:

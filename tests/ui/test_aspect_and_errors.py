@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.compose_tab import ComposeTab
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.compose.tab import ComposeTab
 
 from .conftest import wait_until
 from .helpers import Rig, png

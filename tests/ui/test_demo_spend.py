@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from veo_desktop.ui.cost import SpendDialog
+from veo_desktop.ui.dialogs.cost import SpendDialog
 
 from .conftest import wait_until
 from .helpers import Rig, make_rig

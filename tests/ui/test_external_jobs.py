@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.models import Mode
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.request.models import Mode
 
 from .conftest import wait_until
 from .helpers import Rig

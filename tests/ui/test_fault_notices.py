@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.keys import FAULT_KEY
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.ui.job_model import status_text
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.ui.jobs.model import status_text
 
 from .conftest import wait_until
 from .helpers import make_rig
@@ -34,7 +34,7 @@ async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot, tmp_path: Path) 
         assert "new key" in asked[0] and "Settings" in asked[0]
         assert "key rejected" in status_text(stored).lower()
         assert "new key" in rig.window.statusBar().currentMessage()
-        from veo_desktop.ui.settings_dialog import SettingsDialog
+        from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
         dialogs = rig.window.findChildren(SettingsDialog)
         assert len(dialogs) == 1 and dialogs[0].isVisible()  # asked once, however many polls

@@ -11,9 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from veo_desktop.ui.image_loading import ratio_text, size_text
-from veo_desktop.ui.image_slot import ImageSlot
-from veo_desktop.ui.slot_groups import FramePairSlots, ReferenceSlots
+from veo_desktop.ui.compose.image_loading import ratio_text, size_text
+from veo_desktop.ui.compose.image_slot import ImageSlot
+from veo_desktop.ui.compose.slot_groups import FramePairSlots, ReferenceSlots
 
 # Own helpers rather than tests/ui/helpers.py: that one imports the whole main window.
 

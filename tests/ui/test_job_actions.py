@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from veo_desktop.core.frames import extract_frame
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import Mode
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.library.frames import extract_frame
+from veo_desktop.core.request.models import Mode
 from veo_desktop.simulator import Faults
-from veo_desktop.ui.job_model import StatusTextRole
+from veo_desktop.ui.jobs.model import StatusTextRole
 
 from .conftest import wait_until
 from .helpers import Rig

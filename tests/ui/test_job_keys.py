@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from veo_desktop.core.frames import extract_frame
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.settings_dialog import SettingsDialog
+from veo_desktop.core.library.frames import extract_frame
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 from .conftest import wait_until
 from .helpers import Rig

@@ -17,10 +17,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QListView
 
-from veo_desktop.core.journal import Job, JobState, Journal
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.job_delegate import JobDelegate
-from veo_desktop.ui.job_model import (
+from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.jobs.delegate import JobDelegate
+from veo_desktop.ui.jobs.model import (
     ElapsedRole,
     ErrorRole,
     FrameRole,
@@ -35,7 +35,7 @@ from veo_desktop.ui.job_model import (
     StateRole,
     VideoPathRole,
 )
-from veo_desktop.ui.posters import PosterCache
+from veo_desktop.ui.jobs.posters import PosterCache
 
 T0 = 1_700_000_000.0
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import Mode, Model, Resolution, Tier
-from veo_desktop.ui.cost import PriceDialog, SpendDialog
-from veo_desktop.ui.library_bar import SEARCH_DELAY_MS
-from veo_desktop.ui.notifier import Notifier
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.request.models import Mode, Model, Resolution, Tier
+from veo_desktop.ui.dialogs.cost import PriceDialog, SpendDialog
+from veo_desktop.ui.jobs.library_bar import SEARCH_DELAY_MS
+from veo_desktop.ui.jobs.notifier import Notifier
 
 from .conftest import wait_until
 from .helpers import Rig, make_rig

@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.job_model import status_text
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.jobs.model import status_text
 
 
 def test_completed_rows_show_the_link_lifetime(tmp_path: Path) -> None:

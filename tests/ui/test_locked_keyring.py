@@ -13,7 +13,7 @@ from keyring.errors import KeyringLocked
 
 from veo_desktop.core.secrets import KeyStore
 from veo_desktop.ui import keyring_calls
-from veo_desktop.ui.settings_dialog import SettingsDialog
+from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 from .conftest import wait_until
 from .helpers import make_rig

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import Mode
-from veo_desktop.ui.drafts import DraftStore
-from veo_desktop.ui.job_model import FrameRole
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.compose.drafts import DraftStore
+from veo_desktop.ui.jobs.model import FrameRole
 
 from .conftest import wait_until
 from .helpers import Rig, drop, file_mime, make_rig, png
@@ -102,9 +102,9 @@ async def test_drafts_and_last_tab_survive_a_restart(
     tab.negative.setText("blur")
     win.close()  # saves drafts, geometry, last tab
 
-    from veo_desktop.ui.controller import JobController
+    from veo_desktop.ui.jobs.controller import JobController
     from veo_desktop.ui.main_window import MainWindow
-    from veo_desktop.ui.player import Player
+    from veo_desktop.ui.player.player import Player
     from veo_desktop.ui.settings import open_store
 
     controller = JobController(rig.services.runner, rig.services.journal)
@@ -199,7 +199,7 @@ async def test_quirky_slow_gateway_never_freezes_the_window(qtbot, tmp_path: Pat
 
 @pytest.mark.asyncio
 async def test_jobs_made_by_the_cli_appear_while_the_app_runs(rig: Rig) -> None:
-    from veo_desktop.core.journal import Journal
+    from veo_desktop.core.jobs.journal import Journal
 
     other = Journal(rig.services.paths.journal)  # the CLI's own connection to the same file
     job = other.create(
@@ -242,7 +242,7 @@ def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot, tmp_path: Pat
     from PySide6.QtWidgets import QMessageBox
 
     from veo_desktop.core.logs import install_crash_handler
-    from veo_desktop.ui.crash_notice import CrashNotice
+    from veo_desktop.ui.dialogs.crash_notice import CrashNotice
 
     r = make_rig(tmp_path)
     # the rig closes and deletes its window itself (see Rig.close)

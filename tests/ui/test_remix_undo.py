@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from veo_desktop.core.models import Mode
+from veo_desktop.core.request.models import Mode
 
 from .helpers import Rig
 from .test_job_actions import finished_job

@@ -11,11 +11,11 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from veo_desktop.core.context import Services, build_services
 from veo_desktop.core.paths import Paths
 from veo_desktop.core.secrets import KeyStore
+from veo_desktop.core.services import Services, build_services
 from veo_desktop.simulator import Simulator
-from veo_desktop.ui.settings_dialog import SettingsDialog
+from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 from .conftest import wait_until
 

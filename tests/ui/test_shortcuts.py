@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 
-from veo_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from veo_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 
 from .helpers import make_rig
 

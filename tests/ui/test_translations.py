@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from veo_desktop.core import text
-from veo_desktop.core.journal import JobState
-from veo_desktop.core.models import Mode
+from veo_desktop.core import i18n as text
+from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.request.models import Mode
 from veo_desktop.ui import i18n
-from veo_desktop.ui.job_model import StatusTextRole
-from veo_desktop.ui.settings_dialog import SettingsDialog
+from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from veo_desktop.ui.jobs.model import StatusTextRole
 
 from .helpers import make_rig
 

@@ -11,7 +11,7 @@ import av
 import pytest
 from PIL import Image
 
-from veo_desktop.core.actions import (
+from veo_desktop.core.jobs.followups import (
     chain_frame,
     export_job,
     extend_request,
@@ -20,10 +20,10 @@ from veo_desktop.core.actions import (
     retry_choices,
     trash_job_files,
 )
-from veo_desktop.core.frames import extract_frame
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.library.frames import extract_frame
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
 
 def make_clip(path: Path) -> Path:
@@ -166,7 +166,7 @@ def test_trash_uses_the_real_freedesktop_trash(
 
 
 def test_a_completed_clip_shows_how_long_its_link_likely_lasts(tmp_path: Path) -> None:
-    from veo_desktop.core.actions import LINK_LIFETIME_S, link_time_left
+    from veo_desktop.core.jobs.followups import LINK_LIFETIME_S, link_time_left
 
     j = Journal(tmp_path / "j.sqlite3")
     job = j.create(

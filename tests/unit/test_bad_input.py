@@ -23,16 +23,16 @@ from PIL import Image
 
 from tests.clips import tiny_mp4_bytes
 from tests.keys import BAD_INPUT_KEY
-from veo_desktop.core.client import GatewayClient, RetryPolicy
 from veo_desktop.core.config import normalize_base_url, normalize_key
 from veo_desktop.core.errors import AuthError, ImageError, InvalidInputError
-from veo_desktop.core.images import MAX_EDGE, MAX_UPLOAD_BYTES
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.rules import check
-from veo_desktop.core.runner import JobRunner, PollPolicy
-from veo_desktop.core.wire import RemoteStatus, parse_job
+from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from veo_desktop.core.gateway.replies import RemoteStatus, parse_job
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.images import MAX_EDGE, MAX_UPLOAD_BYTES
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.core.request.rules import check
 from veo_desktop.simulator.jobs import Invalid, validate
 
 GW = "https://gw.example.com"

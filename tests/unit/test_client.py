@@ -13,8 +13,8 @@ import pytest
 
 from tests.clips import tiny_mp4_bytes
 from veo_desktop.core import errors as E
-from veo_desktop.core.client import GatewayClient, LinkExpiredError, RetryPolicy
-from veo_desktop.core.video_file import NotMp4Error
+from veo_desktop.core.gateway.client import GatewayClient, LinkExpiredError, RetryPolicy
+from veo_desktop.core.library.video_file import NotMp4Error
 
 GATEWAY = "https://gw.example.com"
 KEY = "sk-test-secret-123"
@@ -329,7 +329,7 @@ def test_the_create_body_with_big_inline_images_is_exactly_the_json_of_the_reque
     import json
     import os
 
-    from veo_desktop.core.request_body import json_body
+    from veo_desktop.core.gateway.request_body import json_body
 
     big = base64.b64encode(os.urandom(3_000_000)).decode()
     body = {

@@ -14,7 +14,7 @@ def test_core_and_simulator_never_import_qt() -> None:
         for pkg in (veo_desktop.core, veo_desktop.simulator)
         for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")
     ]
-    assert "veo_desktop.core.client" in names and len(names) > 8
+    assert "veo_desktop.core.gateway.client" in names and len(names) > 8
     code = (
         "import importlib, sys\n"
         f"for n in {names!r}: importlib.import_module(n)\n"

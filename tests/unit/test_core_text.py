@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from veo_desktop.core import text
+from veo_desktop.core import i18n as text
 from veo_desktop.core.errors import AuthError, ImageError
-from veo_desktop.core.images import prepare_image_sync
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.rules import check
-from veo_desktop.core.wire import error_from_body
+from veo_desktop.core.gateway.replies import error_from_body
+from veo_desktop.core.request.images import prepare_image_sync
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.core.request.rules import check
 
 ZH = {
     "Write a prompt: describe the shot you want.": "请输入提示词：描述你想要的画面。",

@@ -8,11 +8,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.dialects import Dialect, dropped, from_probe, from_reply, request_body
-from veo_desktop.core.gateways import GatewayProfiles, origin_of
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.rules import Severity, check
+from veo_desktop.core.gateway.client import GatewayClient
+from veo_desktop.core.gateway.dialects import Dialect, dropped, from_probe, from_reply, request_body
+from veo_desktop.core.gateway.profiles import GatewayProfiles, origin_of
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.core.request.rules import Severity, check
 
 PNG = "data:image/png;base64,iVBORw0KGgo="
 

@@ -23,8 +23,9 @@ from typing import Any
 import httpx
 import pytest
 
-from veo_desktop.core import video_fetch, video_file
 from veo_desktop.core.errors import DownloadError
+from veo_desktop.core.gateway import video_fetch
+from veo_desktop.core.library import video_file
 from veo_desktop.simulator.clips import render_clip
 
 Handler = Callable[[socket.socket, bytes], None]
@@ -243,7 +244,9 @@ def test_a_trickling_host_is_given_up_on_and_the_next_attempt_resumes(
 def test_the_speed_floor_defaults_are_sane() -> None:
     assert video_fetch.Fetch.min_speed == video_fetch.MIN_SPEED == 16 << 10
     assert video_fetch.Fetch.speed_window == video_fetch.SPEED_WINDOW_S == 60.0
-    assert issubclass(video_fetch.TooSlow, video_fetch.Restart)  # client.py retries a Restart
+    assert issubclass(
+        video_fetch.TooSlow, video_fetch.Restart
+    )  # core/gateway/client.py retries a Restart
 
 
 # -- 4. a kill mid-download --------------------------------------------------------------------
@@ -254,7 +257,7 @@ from pathlib import Path
 
 import httpx
 
-from veo_desktop.core import video_fetch
+from veo_desktop.core.gateway import video_fetch
 from veo_desktop.core.errors import DownloadError
 
 video_fetch.PROGRESS_SECONDS = 0  # every chunk is reported: the parent learns what arrived

@@ -11,7 +11,7 @@ import av
 import pytest
 from PIL import Image
 
-from veo_desktop.core.frames import extract_frame, make_poster, save_frame_png, video_info
+from veo_desktop.core.library.frames import extract_frame, make_poster, save_frame_png, video_info
 
 # Twelve colours far enough apart that ±12 per channel never confuses two of them.
 COLOURS = [

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from veo_desktop.core.errors import ImageError
-from veo_desktop.core.images import (
+from veo_desktop.core.request.images import (
     MAX_EDGE,
     MAX_UPLOAD_BYTES,
     SUPPORTED_FORMATS,

@@ -16,11 +16,11 @@ import pytest
 from PIL import Image
 
 from veo_desktop.core.errors import ImageError
-from veo_desktop.core.images import MAX_FILE_BYTES, check_local, prepare_image_sync
+from veo_desktop.core.request.images import MAX_FILE_BYTES, check_local, prepare_image_sync
 
 CHILD = """
 import json, sys
-from veo_desktop.core import images
+from veo_desktop.core.request import images
 from veo_desktop.core.errors import ImageError
 try:
     getattr(images, sys.argv[1])(sys.argv[2] if sys.argv[1] != "check_local" else [sys.argv[2]])

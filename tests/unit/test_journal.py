@@ -5,8 +5,8 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
-from veo_desktop.core.journal import MIGRATIONS, JobState, Journal, redact_reply
-from veo_desktop.core.models import Mode
+from veo_desktop.core.jobs.journal import MIGRATIONS, JobState, Journal, redact_reply
+from veo_desktop.core.request.models import Mode
 
 
 def make(journal: Journal, prompt: str = "p") -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from veo_desktop.core.errors import StorageError
-from veo_desktop.core.journal import RESUMABLE, JobState, Journal
-from veo_desktop.core.journal_backup import BackupPolicy
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import Mode
+from veo_desktop.core.jobs.journal import RESUMABLE, JobState, Journal
+from veo_desktop.core.jobs.journal_backup import BackupPolicy
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import Mode
 
 GATEWAY = "https://gateway.example/v1"
 

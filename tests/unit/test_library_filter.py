@@ -6,9 +6,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.library_filter import DAY, LibraryFilter, StatusGroup
-from veo_desktop.core.models import Mode
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.library.search import DAY, LibraryFilter, StatusGroup
+from veo_desktop.core.request.models import Mode
 
 NOW = 1_800_000_000.0
 

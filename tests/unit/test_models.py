@@ -2,7 +2,7 @@
 
 import pytest
 
-from veo_desktop.core.models import GenerationRequest, Mode, Model, Resolution, Tier
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model, Resolution, Tier
 
 
 def test_six_models_cover_tier_by_resolution() -> None:

@@ -17,9 +17,14 @@ from veo_desktop.core.errors import (
     ServerError,
     TaskNotFoundError,
 )
-from veo_desktop.core.journal import Job, JobState
-from veo_desktop.core.models import Mode
-from veo_desktop.core.poll_step import (
+from veo_desktop.core.gateway.replies import (
+    JobSnapshot,
+    RemoteStatus,
+    error_from_response,
+    parse_job,
+)
+from veo_desktop.core.jobs.journal import Job, JobState
+from veo_desktop.core.jobs.poll_step import (
     Action,
     NoVideoCause,
     PollPolicy,
@@ -27,7 +32,7 @@ from veo_desktop.core.poll_step import (
     content_step,
     next_step,
 )
-from veo_desktop.core.wire import JobSnapshot, RemoteStatus, error_from_response, parse_job
+from veo_desktop.core.request.models import Mode
 
 P = PollPolicy()
 SENT = 1000.0
@@ -235,8 +240,8 @@ def test_a_rejected_key_on_content_is_reported_as_it_is() -> None:
 
 
 def test_a_failed_download_is_tried_again_with_growing_pauses_while_the_link_lives() -> None:
-    from veo_desktop.core.actions import LINK_LIFETIME_S
-    from veo_desktop.core.poll_step import download_retry_delay
+    from veo_desktop.core.jobs.followups import LINK_LIFETIME_S
+    from veo_desktop.core.jobs.poll_step import download_retry_delay
 
     done = replace(JOB, state=JobState.COMPLETED, completed_at=SENT, error_message="dropped")
     delays = [download_retry_delay(done, n, SENT + 60, P) for n in range(6)]

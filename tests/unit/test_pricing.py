@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.models import DURATIONS, GenerationRequest, Mode, Model
-from veo_desktop.core.pricing import (
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.request.models import DURATIONS, GenerationRequest, Mode, Model
+from veo_desktop.core.request.pricing import (
     LIST_PRICES,
     Price,
     PriceTable,

@@ -3,8 +3,8 @@ upstream limits; every message says what to do."""
 
 import pytest
 
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.rules import Severity, check, errors
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.core.request.rules import Severity, check, errors
 
 
 def req(mode: Mode = Mode.TEXT, **kw: object) -> GenerationRequest:

@@ -10,11 +10,11 @@ import httpx
 import pytest
 
 from tests.clips import tiny_mp4_bytes
-from veo_desktop.core.client import GatewayClient, RetryPolicy
-from veo_desktop.core.journal import JobState, Journal
-from veo_desktop.core.library import Library
-from veo_desktop.core.models import GenerationRequest, Mode, Model
-from veo_desktop.core.runner import JobRunner, PollPolicy
+from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.library.store import Library
+from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
 GW = "https://gw.example.com"
 MP4 = tiny_mp4_bytes()

@@ -17,11 +17,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.context import build_services
 from veo_desktop.core.errors import DownloadError, NetworkError
-from veo_desktop.core.http_clients import make_http_client, start_tls_context
+from veo_desktop.core.gateway.client import GatewayClient
+from veo_desktop.core.gateway.http_clients import make_http_client, start_tls_context
 from veo_desktop.core.paths import resolve_paths
+from veo_desktop.core.services import build_services
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -118,8 +118,8 @@ async def test_a_certificate_that_cannot_be_verified_is_refused(
 async def test_a_video_host_whose_certificate_cannot_be_verified_gets_nothing_downloaded(
     tls_gateway: tuple[str, list[str]], tmp_path: Path
 ) -> None:
-    """Video bodies go through the blocking download client (video_fetch.py): it verifies
-    like the API client, and a bad certificate is said at once, not retried as a broken link."""
+    """Video bodies go through the blocking download client (gateway/video_fetch.py): it
+    verifies like the API client; a bad certificate is said at once, not retried as a cut link."""
     url, _ = tls_gateway
     services = build_services(
         "https://gw.example.com",

@@ -1,4 +1,4 @@
-"""Video bodies are read on a worker thread (video_fetch.py), against real loopback sockets:
+"""Video bodies are read on a worker thread (core/gateway/video_fetch.py), on loopback sockets:
 a cancelled download lets go of its part file at once even when the host has gone silent,
 progress reaches the loop's own thread, and the thread yields the CPU to the window's."""
 
@@ -18,10 +18,10 @@ import pytest
 import pytest_asyncio
 
 from tests.clips import tiny_mp4_bytes
-from veo_desktop.core import video_fetch
 from veo_desktop.core.background import in_background
-from veo_desktop.core.client import GatewayClient
-from veo_desktop.core.http_clients import make_download_client
+from veo_desktop.core.gateway import video_fetch
+from veo_desktop.core.gateway.client import GatewayClient
+from veo_desktop.core.gateway.http_clients import make_download_client
 
 MP4_HEAD = b"\x00\x00\x00\x18ftypisom" + bytes(12)
 

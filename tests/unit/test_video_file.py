@@ -11,7 +11,7 @@ from pathlib import Path
 import av
 import pytest
 
-from veo_desktop.core import video_file
+from veo_desktop.core.library import video_file
 from veo_desktop.simulator.clips import render_clip
 
 

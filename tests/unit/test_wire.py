@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from veo_desktop.core import errors as E
-from veo_desktop.core.wire import (
+from veo_desktop.core.gateway.replies import (
     RemoteStatus,
     error_from_response,
     parse_job,

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from veo_desktop.core.errors import GatewayError, ServerError
-from veo_desktop.core.wire import (
+from veo_desktop.core.gateway.replies import (
     MAX_REPLY_CHARS,
     JobSnapshot,
     RemoteStatus,

@@ -9,12 +9,12 @@ import json
 import sys
 
 from ..core.config import SharedSettings, normalize_key
-from ..core.context import build_services
-from ..core.dialects import Dialect
 from ..core.errors import AuthError, SecretStoreError, VeoError
-from ..core.gateways import describe
+from ..core.gateway.dialects import Dialect
+from ..core.gateway.profiles import describe
 from ..core.paths import resolve_paths
 from ..core.secrets import KeyStore
+from ..core.services import build_services
 from .common import EXIT_INPUT, EXIT_OK, CliError, base_url_for
 
 

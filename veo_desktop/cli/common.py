@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 from ..core.config import SharedSettings, normalize_base_url
-from ..core.context import Services, build_services
 from ..core.errors import StorageError
-from ..core.journal import Journal
-from ..core.journal_recovery import storage_error
+from ..core.jobs.journal import Journal
+from ..core.jobs.journal_recovery import storage_error
+from ..core.jobs.runner import PollPolicy
 from ..core.paths import Paths, resolve_paths
-from ..core.runner import PollPolicy
+from ..core.services import Services, build_services
 
 EXIT_OK, EXIT_INPUT, EXIT_GATEWAY, EXIT_FAILED = 0, 2, 3, 4
 

@@ -7,14 +7,14 @@ import asyncio
 import json
 import sys
 
-from ..core import images
-from ..core.context import Services
 from ..core.errors import AuthError
-from ..core.journal import Job, JobState, new_job_id
-from ..core.models import GenerationRequest, Mode, Model
-from ..core.pricing import PriceTable, estimate_request, format_money
-from ..core.rules import MAX_PROMPT_CHARS, Severity, check
-from ..core.runner import DownloadFailed
+from ..core.jobs.journal import Job, JobState, new_job_id
+from ..core.jobs.runner import DownloadFailed
+from ..core.request import images
+from ..core.request.models import GenerationRequest, Mode, Model
+from ..core.request.pricing import PriceTable, estimate_request, format_money
+from ..core.request.rules import MAX_PROMPT_CHARS, Severity, check
+from ..core.services import Services
 from .common import EXIT_FAILED, EXIT_GATEWAY, EXIT_INPUT, EXIT_OK, CliError
 from .library import find_in
 

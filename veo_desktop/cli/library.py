@@ -8,15 +8,15 @@ import time
 from pathlib import Path
 
 from ..core.config import SharedSettings
-from ..core.journal import Job, JobState, Journal
-from ..core.models import Mode
+from ..core.jobs.journal import Job, JobState, Journal
+from ..core.request.models import Mode
 from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for, say_recovery
 
 
 def offline(args: argparse.Namespace) -> int:
     """Commands that only read or write local files: no gateway, key or network needed."""
-    from ..core.journal import Journal
-    from ..core.library import reimport
+    from ..core.jobs.journal import Journal
+    from ..core.library.store import reimport
 
     paths = ensured(paths_for(args))
     journal = Journal(paths.journal, library_dir=paths.library_dir)
@@ -48,7 +48,7 @@ def find_in(journal: Journal, ref: str) -> Job:
 
 
 def frame(args: argparse.Namespace, job: Job) -> int:
-    from ..core.frames import save_frame_png
+    from ..core.library.frames import save_frame_png
 
     if not job.video_path or not Path(job.video_path).is_file():
         raise CliError(

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import InvalidInputError, VeoError
-from ..core.journal import Journal
+from ..core.jobs.journal import Journal
+from ..core.jobs.runner import DownloadFailed
 from ..core.logs import setup_console_logging, setup_logging
-from ..core.runner import DownloadFailed
 from ..core.secrets import KeyStore
 from .account import gateway, login, logout, simulate
 from .common import (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.dialects import Dialect
-from ..core.journal import JobState
-from ..core.models import ASPECT_RATIOS, DEFAULT_MODEL, Mode, Model
+from ..core.gateway.dialects import Dialect
+from ..core.jobs.journal import JobState
+from ..core.request.models import ASPECT_RATIOS, DEFAULT_MODEL, Mode, Model
 
 # The simulator's dialects (simulator.DIALECTS), named here so `--help` never loads it.
 SIM_DIALECTS = ("documented", "new-api", "quirky")

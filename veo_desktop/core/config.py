@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError
-from .text import msg
+from .i18n import msg
 
 DEFAULT_BASE_URL = ""  # no default gateway: the user names theirs, or uses the demo
 

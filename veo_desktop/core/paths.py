@@ -30,7 +30,7 @@ class Paths:
 
     @property
     def prices_file(self) -> Path:
-        """The user's price table (core/pricing.py); list prices while it does not exist."""
+        """The user's price table (core/request/pricing.py); list prices while it does not exist."""
         return self.config_dir / "prices.json"
 
     def ensure(self) -> Paths:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 
 from .errors import SecretStoreError
-from .text import msg
+from .i18n import msg
 
 SERVICE = "veo-desktop"
 ENV_KEY = "VEO_API_KEY"

@@ -1,7 +1,7 @@
 """The app's language: English or Simplified Chinese, chosen from the system locale unless the
 user picked one in Settings. Installs our translations (resources/i18n/*.qm, built from the
 .ts files by `scripts/i18n.py build`), Qt's own (standard buttons, file dialogs) and the
-translator core's messages go through (core/text.py)."""
+translator core's messages go through (core/i18n.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core import text
+from ..core import i18n as text
 
 #: Language code -> its own name (shown in Settings in that language, as people look for it).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}

@@ -20,32 +20,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.context import Services
-from ..core.journal import Job, JobState
-from ..core.library_filter import LibraryFilter
-from ..core.models import GenerationRequest, Mode, Model
-from ..core.pricing import PriceTable
-from ..core.rules import check
+from ..core.jobs.journal import Job, JobState
+from ..core.library.search import LibraryFilter
+from ..core.request.models import GenerationRequest, Mode, Model
+from ..core.request.pricing import PriceTable
+from ..core.request.rules import check
+from ..core.services import Services
 from . import settings as opts
 from . import window_fit
-from .compose_tab import ComposeTab
-from .compose_tabs import ComposeTabs
-from .controller import JobController
-from .cost import estimate_text
-from .crash_notice import show_notice
-from .draft_undo import DraftUndo
-from .drafts import DraftStore
-from .job_actions import JobActions
-from .job_delegate import JobDelegate
-from .job_model import JobListModel
-from .library_bar import LibraryBar
+from .compose.draft_undo import DraftUndo
+from .compose.drafts import DraftStore
+from .compose.tab import ComposeTab
+from .compose.tabs import ComposeTabs
+from .dialogs.cost import estimate_text
+from .dialogs.crash_notice import show_notice
+from .dialogs.settings_dialog import SettingsDialog
+from .dialogs.welcome import WelcomePanel
+from .jobs.actions import JobActions
+from .jobs.controller import JobController
+from .jobs.delegate import JobDelegate
+from .jobs.library_bar import LibraryBar
+from .jobs.model import JobListModel
+from .jobs.notifier import Notifier
+from .jobs.posters import PosterCache
 from .menus import WindowMenus
-from .notifier import Notifier
-from .player import Player
-from .player_dialog import PlayerDialog
-from .posters import PosterCache
-from .settings_dialog import SettingsDialog
-from .welcome import WelcomePanel
+from .player.dialog import PlayerDialog
+from .player.player import Player
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
 

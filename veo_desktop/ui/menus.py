@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from qasync import asyncSlot
 
-from ..core.pricing import is_demo_data
-from .cost import PriceDialog, SpendDialog
-from .shortcuts_dialog import ShortcutsDialog, action_rows, key_text
+from ..core.request.pricing import is_demo_data
+from .dialogs.cost import PriceDialog, SpendDialog
+from .dialogs.shortcuts import ShortcutsDialog, action_rows, key_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

@@ -1,0 +1,445 @@
+"""The job journal: one SQLite file (WAL) that the app and the CLI share. A job's row is written
+before its POST and every state change is committed at once, so a crash or a kill at any point
+leaves a record that `resume` can finish without ever sending the same job twice."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import msg
+from ..request.models import Mode
+from .journal_backup import BackupPolicy, Backups, InflightCopies
+from .journal_schema import COLUMNS, MIGRATIONS, add_reply, immediate, redact_reply
+
+if TYPE_CHECKING:
+    from .journal_recovery import Recovery
+
+__all__ = ["MIGRATIONS", "RESUMABLE", "Job", "JobState", "Journal", "new_job_id", "redact_reply"]
+
+
+class JobState(StrEnum):
+    SUBMITTING = "submitting"  # row written, inputs being prepared; nothing sent yet
+    POSTING = "posting"  # the POST is on its way: from here on it may have reached the gateway
+    UNCERTAIN = "uncertain"  # POST may have landed but we have no task id: the user decides
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"  # polling stopped, e.g. the key was rejected mid-way; resumable
+    COMPLETED = "completed"  # done at the gateway, not yet downloaded
+    DOWNLOADED = "downloaded"  # the MP4 is in the library
+    FAILED = "failed"
+    # The gateway says done but has no clip to give (a safety block, or upstream deleted it).
+    NO_VIDEO = "no_video"
+    # Past the grace period the gateway says "task not exist": kept, and checked now and then.
+    MISSING = "missing"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO)
+
+    @property
+    def label(self) -> str:
+        """The state as a word in the user's language (the value is what the journal stores)."""
+        return _state_labels()[self]
+
+
+def _state_labels() -> dict[JobState, str]:
+    return {
+        JobState.SUBMITTING: msg("submitting"),
+        JobState.POSTING: msg("posting"),
+        JobState.UNCERTAIN: msg("uncertain"),
+        JobState.QUEUED: msg("queued"),
+        JobState.RUNNING: msg("running"),
+        JobState.PAUSED: msg("paused"),
+        JobState.COMPLETED: msg("completed"),
+        JobState.DOWNLOADED: msg("downloaded"),
+        JobState.FAILED: msg("failed"),
+        JobState.NO_VIDEO: msg("finished without a video"),
+        JobState.MISSING: msg("not found at the gateway"),
+    }
+
+
+#: States `resume` picks up. UNCERTAIN is absent on purpose: only the user may resend.
+RESUMABLE = (
+    JobState.SUBMITTING,
+    JobState.POSTING,
+    JobState.QUEUED,
+    JobState.RUNNING,
+    JobState.PAUSED,
+    JobState.COMPLETED,
+    JobState.MISSING,
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    task_id: str | None
+    state: JobState
+    mode: Mode
+    model: str
+    prompt: str
+    negative_prompt: str
+    request: dict[str, Any]
+    progress: int | None
+    remote_status: str | None
+    video_url: str | None
+    video_path: str | None
+    error_kind: str | None
+    error_message: str | None
+    replies: list[dict[str, Any]]
+    poll_count: int
+    created_at: float
+    updated_at: float
+    submitted_at: float | None
+    completed_at: float | None
+    downloaded_at: float | None
+    link_seen_at: float | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Job:
+        d = dict(row)
+        return cls(
+            id=d["id"],
+            task_id=d["task_id"],
+            state=JobState(d["state"]),
+            mode=Mode(d["mode"]),
+            model=d["model"],
+            prompt=d["prompt"],
+            negative_prompt=d["negative_prompt"],
+            request=json.loads(d["request_json"]),
+            progress=d["progress"],
+            remote_status=d["remote_status"],
+            video_url=d["video_url"],
+            video_path=d["video_path"],
+            error_kind=d["error_kind"],
+            error_message=d["error_message"],
+            replies=json.loads(d["replies_json"]),
+            poll_count=d["poll_count"],
+            created_at=d["created_at"],
+            updated_at=d["updated_at"],
+            submitted_at=d["submitted_at"],
+            completed_at=d["completed_at"],
+            downloaded_at=d["downloaded_at"],
+            link_seen_at=d["link_seen_at"],
+        )
+
+    def to_summary(self) -> dict[str, Any]:
+        """The object `veo jobs --json` and `veo generate --json` print."""
+        return {
+            "id": self.id,
+            "task_id": self.task_id,
+            "status": self.state.value,
+            "mode": self.mode.value,
+            "model": self.model,
+            "prompt": self.prompt,
+            "progress": self.progress,
+            "created_at": self.created_at,
+            "video_path": self.video_path,
+            "error": self.error_message
+            if self.state
+            in (
+                JobState.FAILED,
+                JobState.UNCERTAIN,
+                JobState.PAUSED,
+                JobState.NO_VIDEO,
+                JobState.MISSING,
+            )
+            or self.error_message
+            else None,
+            "error_kind": self.error_kind,
+        }
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Journal:
+    """Thread-safe (one connection behind a lock): the runner writes from worker threads."""
+
+    _db: sqlite3.Connection  # set by journal_recovery.open_checked
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        gateway: str | Callable[[], str | None] | None = None,
+        library_dir: Path | None = None,
+        backups: BackupPolicy | None = BackupPolicy(),  # noqa: B008  frozen, shared safely
+    ) -> None:
+        """Open (create, check, migrate) the journal at `path`, recovering a damaged file
+        (`recovery` then says how; None when nothing happened). `gateway` (the base URL, or a
+        function giving it) goes into the in-flight copies; `library_dir` is where recovery
+        finds the sidecars. Raises StorageError when the folder cannot be used."""
+        from .journal_recovery import open_checked  # it builds on this module
+
+        self.path = path
+        self._lock = threading.RLock()
+        self._gateway = gateway
+        self._closed = False
+        self.recovery: Recovery | None = None
+        self.backups = Backups(path, backups) if backups else None
+        self.inflight = InflightCopies(path.parent / "inflight")
+        open_checked(self, library_dir)
+        self._backed_up = self._db.total_changes
+
+    def close(self) -> None:
+        """Close, first backing up what this connection changed (see BackupPolicy)."""
+        with self._lock:
+            if self._closed:
+                return
+            if self.backups is not None and self._db.total_changes != self._backed_up:
+                self.backups.make(self._db, supersede=True)
+            self._db.close()
+            self._closed = True
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _mirror(self, job_id: str, job: Job | None) -> None:
+        """Keep the job's in-flight copy in step with its row (see InflightCopies)."""
+        gateway = self._gateway() if callable(self._gateway) else self._gateway
+        self.inflight.sync(job, job_id, gateway)
+
+    # -- writes ----------------------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        mode: Mode,
+        model: str,
+        prompt: str,
+        negative_prompt: str,
+        request: dict[str, Any],
+        job_id: str | None = None,
+        state: JobState = JobState.SUBMITTING,
+    ) -> Job:
+        now = time.time()
+        jid = job_id or new_job_id()
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO jobs (id, state, mode, model, prompt, negative_prompt, request_json,"
+                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    jid,
+                    state.value,
+                    mode.value,
+                    model,
+                    prompt,
+                    negative_prompt,
+                    json.dumps(request, ensure_ascii=False),
+                    now,
+                    now,
+                ),
+            )
+        job = self.get(jid)
+        assert job is not None
+        return job
+
+    def update(self, job_id: str, *, reply: Any = None, **fields: Any) -> Job:
+        """Set columns (by name) and, with `reply`, add a gateway reply to the job's history,
+        all in one transaction. `state` may be a JobState."""
+        if "request" in fields:
+            fields["request_json"] = json.dumps(fields.pop("request"), ensure_ascii=False)
+        bad = set(fields) - set(COLUMNS)
+        if bad:
+            raise KeyError(f"unknown journal columns: {sorted(bad)}")
+        fields["updated_at"] = now = time.time()
+        with self._lock, immediate(self._db):  # the reply and the fields it brought, at once
+            if reply is not None:
+                row = self._db.execute("SELECT replies_json FROM jobs WHERE id=?", (job_id,))
+                found = row.fetchone()
+                history = add_reply(json.loads(found[0]) if found else [], reply, now)
+                fields["replies_json"] = json.dumps(history, ensure_ascii=False)
+            cols = ", ".join(f"{k}=?" for k in fields)
+            values = [v.value if isinstance(v, StrEnum) else v for v in fields.values()]
+            self._db.execute(f"UPDATE jobs SET {cols} WHERE id=?", (*values, job_id))
+        job = self.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        self._mirror(job_id, job)
+        return job
+
+    def claim(
+        self, job_id: str, from_states: Iterable[JobState], to_state: JobState, **fields: Any
+    ) -> bool:
+        """Move a job from one of `from_states` to `to_state` atomically. False when another
+        process got there first: this is what keeps two resumers from sending one job twice."""
+        froms = [s.value for s in from_states]
+        sets = {"state": to_state.value, "updated_at": time.time(), **fields}
+        cols = ", ".join(f"{k}=?" for k in sets)
+        marks = ",".join("?" * len(froms))
+        with self._lock:
+            cur = self._db.execute(
+                f"UPDATE jobs SET {cols} WHERE id=? AND state IN ({marks})",
+                (*sets.values(), job_id, *froms),
+            )
+        if cur.rowcount == 1:
+            self._mirror(job_id, self.get(job_id))
+        return cur.rowcount == 1
+
+    def record_reply(self, job_id: str, reply: dict[str, Any]) -> None:
+        """Add a gateway reply (cut to its story, see `add_reply`) to the job's history."""
+        if self.get(job_id) is not None:
+            self.update(job_id, reply=reply)
+
+    def import_job(self, sidecar: dict[str, Any], video: Path) -> bool:
+        """Insert a finished job described by its sidecar. False when the id (or task id)
+        already exists or the sidecar is unreadable."""
+        try:
+            mode = Mode(str(sidecar.get("mode", "text")))
+            created = float(sidecar.get("created_at") or video.stat().st_mtime)
+        except (ValueError, OSError):
+            return False
+        return self.insert(
+            {
+                "id": str(sidecar["id"]),
+                "task_id": sidecar.get("task_id") or None,
+                "state": JobState.DOWNLOADED.value,
+                "mode": mode.value,
+                "model": str(sidecar.get("model") or ""),
+                "prompt": str(sidecar.get("prompt") or ""),
+                "negative_prompt": str(sidecar.get("negative_prompt") or ""),
+                "request": sidecar.get("request") or {},
+                "progress": 100,
+                "video_url": sidecar.get("video_url"),
+                "video_path": str(video),
+                "replies_json": json.dumps(sidecar.get("replies") or [], ensure_ascii=False),
+                "created_at": created,
+                "updated_at": time.time(),
+                "submitted_at": sidecar.get("submitted_at"),
+                "completed_at": sidecar.get("completed_at"),
+                "downloaded_at": sidecar.get("downloaded_at"),
+            }
+        )
+
+    def insert(self, row: dict[str, Any]) -> bool:
+        """Insert a whole row rebuilt from a second copy (a sidecar, an in-flight copy). False
+        when its id or task id is already known."""
+        row = {**row, "mode": Mode(row["mode"]).value, "state": JobState(row["state"]).value}
+        if set(row) - {*COLUMNS, "request"}:
+            raise KeyError(f"unknown journal columns: {sorted(set(row) - set(COLUMNS))}")
+        row["request_json"] = json.dumps(row.pop("request", {}), ensure_ascii=False)
+        cols = ", ".join(row)
+        with self._lock:
+            try:
+                self._db.execute(
+                    f"INSERT INTO jobs ({cols}) VALUES ({','.join('?' * len(row))})",
+                    tuple(row.values()),
+                )
+            except sqlite3.IntegrityError:
+                return False
+        self._mirror(row["id"], self.get(row["id"]))
+        return True
+
+    def delete(self, job_id: str) -> None:
+        self._mirror(job_id, None)  # the copy first: a copy without its row means a lost row
+        with self._lock:
+            self._db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return Job.from_row(row) if row else None
+
+    def find(self, ref: str) -> Job | None:
+        """By local id, gateway task id, or a unique prefix of the local id."""
+        ref = ref.strip()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT * FROM jobs WHERE id=? OR task_id=?", (ref, ref)
+            ).fetchone()
+            if row is None and len(ref) >= 4:
+                rows = self._db.execute(
+                    "SELECT * FROM jobs WHERE id LIKE ? LIMIT 2", (ref.replace("%", "") + "%",)
+                ).fetchall()
+                row = rows[0] if len(rows) == 1 else None
+        return Job.from_row(row) if row else None
+
+    def newest(
+        self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Job]:
+        """Newest first."""
+        sql = "SELECT * FROM jobs"
+        args: list[Any] = []
+        if states is not None:
+            vals = [s.value for s in states]
+            sql += f" WHERE state IN ({','.join('?' * len(vals))})"
+            args += vals
+        sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Job.from_row(r) for r in rows]
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        modes: Iterable[Mode] | None = None,
+        models: Iterable[str] | None = None,
+        states: Iterable[JobState] | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        oldest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Job]:
+        """The library's query: words in the prompt or negative prompt (any script), filtered by
+        mode, model, status and date. Runs entirely on the local file: no gateway needed."""
+        where: list[str] = []
+        args: list[Any] = []
+        text = text.strip()
+        if len(text) >= 3:
+            where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+            args.append('"' + text.replace('"', '""') + '"')
+        elif text:  # trigrams need three characters; two-character words are common in CJK
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(prompt LIKE ? ESCAPE '\\' OR negative_prompt LIKE ? ESCAPE '\\')")
+            args += [like, like]
+        for column, values in (
+            ("mode", [m.value for m in modes] if modes else None),
+            ("model", list(models) if models else None),
+            ("state", [st.value for st in states] if states else None),
+        ):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                args += values
+        if since is not None:
+            where.append("created_at >= ?")
+            args.append(since)
+        if until is not None:
+            where.append("created_at < ?")
+            args.append(until)
+        sql = "SELECT * FROM jobs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "ASC" if oldest_first else "DESC"
+        sql += f" ORDER BY created_at {order}, rowid {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Job.from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0])
+
+    def unfinished(self) -> list[Job]:
+        return list(reversed(self.newest(states=RESUMABLE)))  # oldest first

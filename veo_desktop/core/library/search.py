@@ -1,0 +1,106 @@
+"""What the library view shows: a search text plus mode, model, status and date filters and a
+sort order, as one value. It pages through the journal (`fetch`) and answers whether a job that
+just changed belongs in the view (`matches`), so a live update never shows a row the query
+would not return. Works entirely on the local journal: no gateway needed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..jobs.journal import Job, JobState, Journal
+from ..request.models import Mode
+
+
+class StatusGroup(StrEnum):
+    """The statuses a person filters by; each covers one or more journal states."""
+
+    ANY = "any"
+    READY = "ready"  # downloaded: plays offline
+    ACTIVE = "active"  # being sent, queued, running or downloading
+    NEEDS_ATTENTION = "attention"  # failed, uncertain, paused
+
+    @property
+    def states(self) -> frozenset[JobState] | None:
+        return _GROUP_STATES[self]
+
+
+_GROUP_STATES: dict[StatusGroup, frozenset[JobState] | None] = {
+    StatusGroup.ANY: None,
+    StatusGroup.READY: frozenset({JobState.DOWNLOADED}),
+    StatusGroup.ACTIVE: frozenset(
+        {
+            JobState.SUBMITTING,
+            JobState.POSTING,
+            JobState.QUEUED,
+            JobState.RUNNING,
+            JobState.COMPLETED,
+        }
+    ),
+    StatusGroup.NEEDS_ATTENTION: frozenset(
+        {JobState.FAILED, JobState.UNCERTAIN, JobState.PAUSED, JobState.NO_VIDEO, JobState.MISSING}
+    ),
+}
+
+DAY = 86_400.0
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    text: str = ""
+    mode: Mode | None = None
+    model: str | None = None
+    status: StatusGroup = StatusGroup.ANY
+    within_days: int | None = None  # None: any date
+    oldest_first: bool = False
+
+    @property
+    def active(self) -> bool:
+        """Whether anything narrows the list (the sort order alone does not)."""
+        return bool(
+            self.text.strip()
+            or self.mode
+            or self.model
+            or self.status is not StatusGroup.ANY
+            or self.within_days
+        )
+
+    def since(self, now: float) -> float | None:
+        return None if not self.within_days else now - self.within_days * DAY
+
+    def fetch(
+        self, journal: Journal, offset: int, limit: int, *, now: float | None = None
+    ) -> list[Job]:
+        """One page of the view, in its sort order."""
+        states = self.status.states
+        return journal.search(
+            self.text,
+            modes=[self.mode] if self.mode else None,
+            models=[self.model] if self.model else None,
+            states=states,
+            since=self.since(time.time() if now is None else now),
+            oldest_first=self.oldest_first,
+            limit=limit,
+            offset=offset,
+        )
+
+    def matches(self, job: Job, *, now: float | None = None) -> bool:
+        """The same test as `fetch`, for one job in memory. Text matches as a case-insensitive
+        substring of the prompt or negative prompt, which is what the trigram index answers."""
+        text = self.text.strip().casefold()
+        if (
+            text
+            and text not in job.prompt.casefold()
+            and text not in (job.negative_prompt or "").casefold()
+        ):
+            return False
+        if self.mode and job.mode is not self.mode:
+            return False
+        if self.model and job.model != self.model:
+            return False
+        states = self.status.states
+        if states is not None and job.state not in states:
+            return False
+        since = self.since(time.time() if now is None else now)
+        return since is None or job.created_at >= since

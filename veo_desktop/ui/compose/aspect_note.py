@@ -1,0 +1,42 @@
+"""The one message about a frame whose shape differs from the chosen aspect ratio, and the
+aspect it suggests instead (Veo makes 16:9 and 9:16 only). Said once, beside the aspect ratio,
+with a button that switches to the suggestion; the image slots say nothing of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...core.request.images import ImageInfo, aspect_mismatch
+from ..i18n import tr
+from .image_loading import ratio_text
+
+
+@dataclass(frozen=True)
+class AspectNote:
+    text: str
+    suggestion: str | None  # the supported aspect nearer the frame's, if it is not the chosen
+
+
+def nearest_supported(info: ImageInfo) -> str:
+    return "9:16" if info.height > info.width else "16:9"
+
+
+def aspect_note(frames: Sequence[tuple[str, ImageInfo | None]], chosen: str) -> AspectNote | None:
+    """For the first checked frame whose shape differs from `chosen` (frames are (name, info)
+    pairs, e.g. ("The start frame", info)); None when every frame fits."""
+    for name, info in frames:
+        if info is None or not aspect_mismatch(info.aspect, chosen):
+            continue
+        text = (
+            tr(
+                "%1 is %2 but the video is set to %3. Depending on the gateway, the frame is "
+                "cropped or letterboxed to %3, or the video follows the frame's shape."
+            )
+            .replace("%1", name)
+            .replace("%2", ratio_text(info.width, info.height))
+            .replace("%3", chosen)
+        )
+        nearest = nearest_supported(info)
+        return AspectNote(text, nearest if nearest != chosen else None)
+    return None

@@ -1,0 +1,238 @@
+"""Cost in the window: the estimate shown beside Generate, the editable price table and the
+spend view. The arithmetic lives in core/request/pricing.py; this module only shows it. Every figure
+is labelled an estimate at list prices: the gateway sets its own prices and its record is final."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.jobs.journal import Job
+from ...core.request.models import GenerationRequest
+from ...core.request.pricing import (
+    Price,
+    PriceTable,
+    estimate_request,
+    format_money,
+    spend_by_day,
+    spend_by_month,
+)
+from ..i18n import tr
+from ..jobs.model import model_label
+
+
+def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:
+    """The words beside Generate and their tooltip; empty when there is nothing to price."""
+    est = estimate_request(table, req)
+    if est is None:
+        return "", ""
+    text = tr("≈ %1").replace("%1", format_money(est.amount))
+    template = (
+        tr("Estimate at list prices: %1 s of %2, %3. Your gateway may charge differently.")
+        if table == PriceTable.DEFAULT
+        else tr("Estimate at your price table: %1 s of %2, %3. The gateway's bill is final.")
+    )
+    tip = (
+        template.replace("%1", str(est.seconds))
+        .replace("%2", model_label(est.model_id))
+        .replace("%3", tr("with audio") if est.audio else tr("without audio"))
+    )
+    if est.note:  # core says why the seconds or the audio are assumed (already translated)
+        tip += f" ({est.note})"
+    return text, tip
+
+
+class PriceDialog(QDialog):
+    """Edit the per-second prices. Starts from Google's list prices; a gateway may charge
+    differently, so the user can type in what theirs charges."""
+
+    saved = Signal(object)  # PriceTable
+
+    def __init__(self, table: PriceTable, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Price table"))
+        self._path = path
+        note = QLabel(
+            self.tr(
+                "US dollars per second of video. These start as Google's public list prices "
+                "for Veo 3.1; your gateway sets its own prices and may change them. Estimates "
+                "use this table; the gateway's bill is final."
+            )
+        )
+        note.setWordWrap(True)
+        self.grid = QTableWidget(0, 2, self)
+        self.grid.setAccessibleName(self.tr("Prices per second"))
+        self.grid.setHorizontalHeaderLabels([self.tr("With audio"), self.tr("Without audio")])
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #d0312d;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        reset = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        reset.setText(self.tr("Reset to list prices"))
+        reset.clicked.connect(lambda: self._fill(PriceTable.DEFAULT))
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fill(table)
+        self.resize(520, 360)
+
+    def _fill(self, table: PriceTable) -> None:
+        items = table.items()
+        self.grid.setRowCount(len(items))
+        self._ids = [model_id for model_id, _ in items]
+        self.grid.setVerticalHeaderLabels([model_label(m) for m in self._ids])
+        for row, (_, price) in enumerate(items):
+            for col, value in enumerate((price.per_second_audio, price.per_second_silent)):
+                self.grid.setItem(row, col, QTableWidgetItem(str(value)))
+        self.error.clear()
+
+    def table(self) -> PriceTable | None:
+        """The edited table, or None (with the reason shown) when a cell is not a price."""
+        table = PriceTable.DEFAULT
+        for row, model_id in enumerate(self._ids):
+            values: list[Decimal] = []
+            for col in (0, 1):
+                item = self.grid.item(row, col)
+                text = (item.text() if item else "").strip().lstrip("$")
+                try:
+                    value = Decimal(text)
+                except InvalidOperation:
+                    value = Decimal("-1")
+                if not value.is_finite() or value < 0:
+                    self.error.setText(
+                        self.tr("“%1” for %2 is not a price. Type a number such as 0.15.")
+                        .replace("%1", text)
+                        .replace("%2", model_label(model_id))
+                    )
+                    self.grid.setCurrentCell(row, col)
+                    return None
+                values.append(value)
+            table = table.with_price(model_id, Price(values[0], values[1]))
+        return table
+
+    def _save(self) -> None:
+        table = self.table()
+        if table is None:
+            return
+        try:
+            table.save(self._path)
+        except OSError as exc:
+            self.error.setText(
+                self.tr(
+                    "Could not save the prices (%1). Check that the folder is writable."
+                ).replace("%1", exc.strerror or str(exc))
+            )
+            return
+        self.saved.emit(table)
+        self.accept()
+
+
+class SpendDialog(QDialog):
+    """Estimated spend per day or month over finished jobs. Failed and blocked jobs count zero:
+    the gateway does not bill them."""
+
+    def __init__(
+        self,
+        jobs: Sequence[Job],
+        table: PriceTable,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Spending"))
+        self.demo = demo  # jobs from the offline demo: nothing was billed, nothing is spend
+        # The journal is read once, off the window's thread, by whoever opens the dialog;
+        # switching day/month regroups the same jobs.
+        self._jobs = jobs
+        self._table = table
+        self.by_day = QRadioButton(self.tr("By day"), self)
+        self.by_month = QRadioButton(self.tr("By month"), self)
+        self.by_day.setChecked(True)
+        self.by_day.toggled.connect(lambda _: self.refresh())
+        switch = QHBoxLayout()
+        switch.addWidget(self.by_day)
+        switch.addWidget(self.by_month)
+        switch.addStretch(1)
+        self.grid = QTableWidget(0, 2, self)
+        self.grid.setAccessibleName(self.tr("Spend per period"))
+        self.grid.setHorizontalHeaderLabels([self.tr("Period"), self.tr("Estimated spend")])
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().hide()
+        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.total = QLabel(self)
+        note = QLabel(
+            self.tr(
+                "These jobs ran on the offline demo: demo jobs are not billed, so they count zero."
+            )
+            if demo
+            else self.tr(
+                "Estimates from the price table (list prices unless you changed them). "
+                "Failed and blocked jobs are not billed and count zero."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(switch)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(420, 420)
+        self.refresh()
+
+    def _totals(self) -> list[tuple[date, Decimal]]:
+        if self.demo:
+            return []
+        grouping = spend_by_month if self.by_month.isChecked() else spend_by_day
+        return grouping(self._jobs, self._table)
+
+    def rows(self, totals: list[tuple[date, Decimal]] | None = None) -> list[tuple[str, str]]:
+        fmt = "%Y-%m" if self.by_month.isChecked() else "%Y-%m-%d"
+        # Newest period first: the question is usually "what did this week cost".
+        return [
+            (day.strftime(fmt), format_money(amount))
+            for day, amount in reversed(self._totals() if totals is None else totals)
+        ]
+
+    def refresh(self) -> None:
+        totals = self._totals()
+        jobs_total = sum((amount for _, amount in totals), Decimal(0))
+        rows = self.rows(totals)
+        self.grid.setRowCount(len(rows))
+        for r, (period, money) in enumerate(rows):
+            self.grid.setItem(r, 0, QTableWidgetItem(period))
+            item = QTableWidgetItem(money)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.setItem(r, 1, item)
+        total = self.tr("Total: %1").replace("%1", format_money(jobs_total))
+        if self.demo:
+            total += " " + self.tr("(demo jobs are not billed)")
+        self.total.setText(total)

@@ -1,0 +1,275 @@
+"""Actions on the selected job (context menu, toolbar, shortcuts): remix, extend, chain a
+frame into the next shot, copy the prompt, open the folder, export, delete to the trash, and
+retry (without audio first when a safety block named audio)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from qasync import asyncSlot
+
+from ...core.errors import VeoError
+from ...core.jobs.followups import (
+    chain_frame,
+    export_job,
+    extend_request,
+    extend_warnings,
+    remix_request,
+    retry_choices,
+    trash_job_files,
+)
+from ...core.jobs.journal import Job, JobState
+from ...core.request.models import Mode
+from .keys import JobKeys
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+FINISHED = (JobState.DOWNLOADED, JobState.COMPLETED)
+
+
+class JobActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+        def make(
+            text: str, slot: object, shortcut: str | None = None, *, window_wide: bool = False
+        ) -> QAction:
+            a = QAction(text, window)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            # Window-wide keys act on the selected job wherever the focus is; Qt first offers
+            # each key to the focused widget (ShortcutOverride), so a text box that gives the
+            # key a meaning of its own keeps it. The rest act only while the list has focus.
+            a.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut
+                if window_wide
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            window.view.addAction(a)
+            return a
+
+        self.remix = make(self.tr("Remix"), self.do_remix, "Ctrl+R", window_wide=True)
+        self.extend = make(self.tr("Extend this clip"), self.do_extend, "Ctrl+E", window_wide=True)
+        self.last_to_start = make(
+            self.tr("Use last frame as next start (First + Last)"),
+            lambda: self.do_chain("last", Mode.FRAMES, "start"),
+            "Ctrl+L",
+            window_wide=True,
+        )
+        self.last_to_image = make(
+            self.tr("Use last frame as start (Image)"),
+            lambda: self.do_chain("last", Mode.IMAGE, "start"),
+        )
+        self.first_to_end = make(
+            self.tr("Use first frame as end (First + Last)"),
+            lambda: self.do_chain("first", Mode.FRAMES, "end"),
+        )
+        self.download = make(
+            self.tr("Download again"), self.do_download, "Ctrl+D", window_wide=True
+        )
+        self.copy_prompt = make(self.tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
+        self.open_folder = make(self.tr("Open containing folder"), self.do_open_folder)
+        self.export = make(self.tr("Export…"), self.do_export)
+        # Delete stays with the list: in an image slot it removes the image, and the slot does
+        # not claim the key the way a text box does, so a window-wide Delete would ask to trash
+        # the selected job instead.
+        self.delete = make(self.tr("Move to trash…"), self.do_delete, "Delete")
+        self.all = [
+            self.remix,
+            self.extend,
+            self.last_to_start,
+            self.last_to_image,
+            self.first_to_end,
+            self.download,
+            self.copy_prompt,
+            self.open_folder,
+            self.export,
+            self.delete,
+        ]
+        self.keys = JobKeys(window, [self.remix, self.extend, self.last_to_start, self.download])
+
+    def toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Job actions"), self.w)
+        bar.setAccessibleName(self.tr("Job actions"))
+        for a, text in (
+            (self.remix, self.tr("Remix")),
+            (self.extend, self.tr("Extend")),
+            (self.last_to_start, self.tr("Last frame → next")),
+            (self.delete, self.tr("Trash")),
+        ):
+            bar.addAction(a)
+            button = bar.widgetForAction(a)
+            if button is not None:
+                button.setAccessibleName(a.text())
+            a.setIconText(text)
+        return bar
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def current(self) -> Job | None:
+        index = self.w.view.currentIndex()
+        return self.w.model.job_at(index.row()) if index.isValid() else None
+
+    def update(self) -> None:
+        job = self.current()
+        has_clip = bool(job and job.state is JobState.DOWNLOADED and job.video_path)
+        for a in self.all:
+            a.setEnabled(job is not None)
+        for a in (
+            self.last_to_start,
+            self.last_to_image,
+            self.first_to_end,
+            self.open_folder,
+            self.export,
+        ):
+            a.setEnabled(has_clip)
+        self.extend.setEnabled(bool(job and job.state in FINISHED))
+        # Completed at the gateway but not in the library (a download failed or was cut off):
+        # the clip is paid for, so fetching it again must be one click.
+        self.download.setEnabled(bool(job and job.state is JobState.COMPLETED))
+        self.keys.update(job is not None)
+
+    def menu(self, pos: QPoint) -> QMenu | None:
+        job = self.current()
+        if job is None:
+            return None
+        self.update()
+        menu = QMenu(self.w.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if job.state is JobState.MISSING:
+            act = menu.addAction(self.tr("Check again"))
+            act.triggered.connect(lambda _=False, j=job.id: self.w.controller.check_again(j))
+            menu.addSeparator()
+        if job.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO):
+            for choice in retry_choices(job):
+                act = menu.addAction(choice.label)  # already in the user's language (core msg)
+                act.triggered.connect(lambda _=False, r=choice.request: self.w.controller.submit(r))
+            menu.addSeparator()
+        for a in self.all:
+            if a is self.delete:
+                menu.addSeparator()
+            menu.addAction(a)
+        menu.popup(self.w.view.viewport().mapToGlobal(pos))
+        return menu
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def do_remix(self) -> None:
+        job = self.current()
+        if job:
+            self.w.load_request(remix_request(job))
+
+    def do_extend(self) -> None:
+        job = self.current()
+        if not job:
+            return
+        try:
+            req = extend_request(job)
+        except VeoError as exc:
+            self.w.statusBar().showMessage(exc.message, 10000)
+            return
+        self.w.load_request(req)
+        warnings = extend_warnings(job)
+        if warnings:
+            self.w.compose[Mode.EXTEND].summary.setText("\n".join(warnings))
+
+    @asyncSlot()
+    async def do_chain(self, which: Literal["first", "last"], mode: Mode, slot: str) -> None:
+        job = self.current()
+        if not job:
+            return
+        try:
+            png = await asyncio.to_thread(chain_frame, job, self.w.services.library, which)
+        except (VeoError, ValueError, OSError) as exc:
+            self.w.statusBar().showMessage(str(exc), 10000)
+            return
+        tab = self.w.compose[mode]
+        assert tab.frames is not None
+        (tab.frames.start if slot == "start" else tab.frames.end).set_value(str(png))
+        self.w.show_tab(mode)
+        tab.focus_prompt()
+
+    def do_download(self) -> None:
+        job = self.current()
+        if job and job.state is JobState.COMPLETED:
+            self.w.controller.download(job.id)
+
+    def do_copy_prompt(self) -> None:
+        job = self.current()
+        if job:
+            QGuiApplication.clipboard().setText(job.prompt)
+            self.w.statusBar().showMessage(self.tr("Prompt copied."), 3000)
+
+    def do_open_folder(self) -> None:
+        job = self.current()
+        if job and job.video_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.video_path).parent)))
+
+    def do_export(self) -> None:
+        job = self.current()
+        if not job:
+            return
+        dlg = QFileDialog(self.w, self.tr("Export to folder"))
+        dlg.setFileMode(QFileDialog.FileMode.Directory)
+        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dlg.fileSelected.connect(lambda folder, j=job: self._export(j, folder))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the window owns it meanwhile
+        dlg.open()
+
+    @asyncSlot()
+    async def _export(self, job: Job, folder: str) -> None:
+        try:
+            copied = await asyncio.to_thread(export_job, job, Path(folder))
+        except (VeoError, OSError) as exc:
+            self.w.statusBar().showMessage(str(exc), 10000)
+            return
+        self.w.statusBar().showMessage(self.tr("Exported %n file(s).", "", len(copied)), 5000)
+
+    def do_delete(self) -> None:
+        job = self.current()
+        if not job:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Move to trash"),
+            self.tr(
+                "Move this clip and its sidecar to the trash and remove the "
+                "job from the list?\n\n%s"
+            )
+            % job.prompt[:200],
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.w,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda result, j=job: (
+                self._delete(j) if result == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # never exec(): jobs keep running while the question is up
+
+    @asyncSlot()
+    async def _delete(self, job: Job) -> None:
+        if self.w.player.job_id == job.id:
+            self.w.player.stop()
+        try:
+            await asyncio.to_thread(trash_job_files, job)
+        except OSError as exc:
+            self.w.statusBar().showMessage(
+                self.tr("Could not move the files to the trash (%s); nothing was deleted.") % exc,
+                15000,
+            )
+            return
+        self.w.runner_forget(job.id)
+        await asyncio.to_thread(self.w.services.journal.delete, job.id)
+        self.w.model.remove(job.id)
+        self.w.statusBar().showMessage(self.tr("Moved to the trash."), 5000)
