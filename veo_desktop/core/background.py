@@ -1,11 +1,5 @@
-"""Worker threads that must not compete with the window for the CPU.
-
-A download at loopback speed keeps a core busy (copying a socket into a file), and so does
-re-encoding a 20 MB image; on a 2-core laptop the window's thread then waits for the scheduler
-to give it a core back: a 5 ms timer fired up to 50-110 ms late while both ran (bench:
-heartbeat_max_ms). The threads here run at a lower priority (nice +10), so the window's thread
-is scheduled first whenever it wakes; the work still gets every cycle the window does not use.
-"""
+"""Lower-priority worker threads for CPU-heavy work (image re-encoding, request bodies,
+downloads), so the window's thread is always scheduled first."""
 
 from __future__ import annotations
 
@@ -20,22 +14,26 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+# A download at loopback speed or re-encoding a big image keeps a core busy; on a small machine
+# the window's thread then waits for the scheduler to give it a core back (bench:
+# heartbeat_max_ms). At nice +10 the window's thread runs first whenever it wakes, and the work
+# still gets every cycle the window does not use.
 BACKGROUND_NICE = 10
 
 
 def lower_priority() -> None:
-    """Thread initializer: lower the calling thread's priority. Linux only: there a thread has
-    its own nice value, set through its thread id; elsewhere `PRIO_PROCESS` would take the
-    number as a process id."""
+    """Thread initializer: lower the calling thread's priority (Linux only)."""
+    # Only Linux gives a thread its own nice value, set through its thread id; elsewhere
+    # `PRIO_PROCESS` would take the number as a process id.
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
 
 
 def background_pool(name: str, workers: int) -> ThreadPoolExecutor:
-    """A pool whose threads (started on first use) all run at the lower priority. Raising a
-    thread's nice value cannot be undone without privileges, which is why these are pools of
-    their own and never the loop's default executor."""
+    """A pool whose threads (started on first use) all run at the lower priority."""
+    # Raising a thread's nice value cannot be undone without privileges: hence pools of their
+    # own, never the loop's default executor.
     return ThreadPoolExecutor(
         max_workers=workers, thread_name_prefix=name, initializer=lower_priority
     )

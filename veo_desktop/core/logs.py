@@ -1,6 +1,5 @@
-"""Logging for the app and the CLI: a rotating file in the user log dir, with secrets and
-inline media scrubbed from every record, and a crash handler that writes a report (no
-secrets) and tells the user where it is."""
+"""Logging for the app and the CLI: a rotating file in the user log dir, and a crash handler that
+writes a report and hands its path on; both are scrubbed of secrets and inline media."""
 
 from __future__ import annotations
 
@@ -96,8 +95,9 @@ def setup_console_logging(
     *, verbose: bool = False, secrets: Callable[[], tuple[str, ...]] = tuple
 ) -> None:
     """Where there is no log file (its folder cannot be made): records go to stderr with
-    `verbose`, else nowhere. Never to Python's last-resort handler, which would print a WARNING
-    line ahead of the one line a failing command prints."""
+    `verbose`, else nowhere."""
+    # Never to Python's last-resort handler: it would print a WARNING line ahead of the one line
+    # a failing command prints.
     root = logging.getLogger()
     handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

@@ -1,7 +1,5 @@
-"""Cross-process locks for one job's risky steps (its POST, its download), so the app, a second
-window and the `veo` CLI sharing one journal never do them twice at once. An OS advisory lock on
-a small file in the data dir: the OS drops it when the process dies, so "held" always means a
-live process is working, and a crash never leaves a stale lock behind."""
+"""Cross-process locks (a job's POST or download, opening the journal), so the app, a second
+window and the `veo` CLI sharing one journal never do the same step twice at once."""
 
 from __future__ import annotations
 
@@ -14,6 +12,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+# An OS advisory lock on a small file in the data dir: the OS drops it when the process dies, so
+# "held" always means a live process is working, and a crash never leaves a stale lock behind.
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -60,9 +60,10 @@ class ProcessLock:
             await asyncio.sleep(poll)
 
     def release(self, *, remove: bool = True) -> None:
-        """Unlock, removing the file when the step is settled for good: a process already
-        waiting then holds the lock of a removed file while a newcomer may lock a new one, so
-        remove only when whatever they do next is harmless (they re-read and find it done)."""
+        """Unlock, removing the file when the step is settled for good."""
+        # A process already waiting then holds the lock of a removed file while a newcomer may
+        # lock a new one: remove only when what they do next is harmless (they re-read, find it
+        # done).
         if self._fd is None:
             return
         if remove:

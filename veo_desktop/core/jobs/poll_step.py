@@ -22,9 +22,10 @@ from .journal import Job, JobState
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """How often to ask, and how long each kind of silence is tolerated. A job takes 11 s to
-    6 min: start at a few seconds, rise to ~15 s."""
+    """How often to ask, and how long each kind of silence is tolerated."""
 
+    # Jobs take from seconds to minutes: ask soon, then back off to a ceiling (bench:
+    # polls_per_job).
     first_delay: float = 3.0
     factor: float = 1.25
     max_delay: float = 15.0

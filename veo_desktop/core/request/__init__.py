@@ -1,0 +1,1 @@
+"""A request before it is sent: models and modes, the rules it must pass, its images, its price."""
