@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 
 from ..core.config import SharedSettings, normalize_key
@@ -16,6 +15,7 @@ from ..core.paths import resolve_paths
 from ..core.secrets import KeyStore
 from ..core.services import build_services
 from .common import EXIT_INPUT, EXIT_OK, CliError, base_url_for
+from .output import print_json
 
 
 async def login(args: argparse.Namespace) -> int:
@@ -82,7 +82,7 @@ async def gateway(args: argparse.Namespace) -> int:
     finally:
         await services.aclose()
     if args.json:
-        print(json.dumps({"base_url": base, **describe(profile)}, ensure_ascii=False))
+        print_json({"base_url": base, **describe(profile)})
         return EXIT_OK
     how = (
         "set by you"

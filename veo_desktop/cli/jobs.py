@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 
 from ..core.errors import AuthError
-from ..core.jobs.journal import Job, JobState, new_job_id
+from ..core.jobs.job import Job, JobState, new_job_id
 from ..core.jobs.runner import DownloadFailed
 from ..core.request import images
 from ..core.request.models import GenerationRequest, Mode, Model
@@ -17,6 +16,7 @@ from ..core.request.rules import MAX_PROMPT_CHARS, Severity, check
 from ..core.services import Services
 from .common import EXIT_FAILED, EXIT_GATEWAY, EXIT_INPUT, EXIT_OK, CliError
 from .library import find_in
+from .output import print_json, summary
 
 
 def request_from(args: argparse.Namespace, services: Services) -> GenerationRequest:
@@ -116,10 +116,10 @@ async def generate(args: argparse.Namespace, services: Services) -> int:
         print(f"Submitted job {job.id} (task {job.task_id}).", file=sys.stderr)
     if not args.wait:
         if args.json:
-            summary = job.to_summary()
+            answer = summary(job)
             if cost:
-                summary["estimate_usd"] = cost[0]
-            print(json.dumps(summary, ensure_ascii=False))
+                answer["estimate_usd"] = cost[0]
+            print_json(answer)
         else:
             print(f"Follow it with `veo wait {job.id}`.", file=sys.stderr)
         return EXIT_OK
@@ -168,7 +168,7 @@ def report(args: argparse.Namespace, job: Job) -> int:
     elif job.state in (JobState.FAILED, JobState.NO_VIDEO):
         code = EXIT_FAILED
     if getattr(args, "json", False):
-        print(json.dumps(job.to_summary(), ensure_ascii=False))
+        print_json(summary(job))
     elif job.state is JobState.DOWNLOADED:
         print(job.video_path)
     if code != EXIT_OK:
@@ -196,7 +196,7 @@ async def resume(args: argparse.Namespace, services: Services) -> int:
     else:
         jobs = [await check_once(services, j.id) for j in pending]
     if args.json:
-        print(json.dumps([j.to_summary() for j in jobs], ensure_ascii=False))
+        print_json([summary(j) for j in jobs])
     for j in jobs:
         if not args.json:
             tail = j.video_path or j.error_message or (f"{j.progress}%" if j.progress else "")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from ..core.config import SharedSettings
-from ..core.jobs.journal import Job, JobState, Journal
+from ..core.jobs.job import Job, JobState
+from ..core.jobs.journal import Journal
 from ..core.request.models import Mode
 from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for, say_recovery
+from .output import print_json, summary
 
 
 def offline(args: argparse.Namespace) -> int:
@@ -74,7 +75,7 @@ def jobs(args: argparse.Namespace, journal: Journal) -> int:
         limit=args.limit,
     )
     if args.json:
-        print(json.dumps([j.to_summary() for j in jobs], ensure_ascii=False))
+        print_json([summary(j) for j in jobs])
         return EXIT_OK
     if not jobs:
         print(

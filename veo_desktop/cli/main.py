@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -28,6 +27,8 @@ from .common import (
 )
 from .jobs import find, follow, generate, report, resume
 from .library import offline
+from .output import print_json
+from .output import summary as job_summary
 from .parser import build_parser
 
 log = logging.getLogger(__name__)
@@ -125,10 +126,10 @@ def fail_json(args: argparse.Namespace, message: str, kind: str) -> None:
             log.warning("could not read the journal for --json", exc_info=True)
         else:
             if job is not None:
-                summary = {**job.to_summary(), "error": message, "error_kind": kind}
+                summary = {**job_summary(job), "error": message, "error_kind": kind}
             elif args.command == "generate":
                 summary["status"] = "not_sent"
-    print(json.dumps(summary, ensure_ascii=False))
+    print_json(summary)
 
 
 def exit_code(exc: VeoError) -> int:

@@ -1,6 +1,5 @@
-"""The job journal: one SQLite file (WAL) that the app and the CLI share. A job's row is written
-before its POST and every state change is committed at once, so a crash or a kill at any point
-leaves a record that `resume` can finish without ever sending the same job twice."""
+"""The job journal: the SQLite file (WAL) the app and the CLI share. A row is written before its
+POST and every change is committed at once, so `resume` never sends a job twice."""
 
 from __future__ import annotations
 
@@ -8,15 +7,16 @@ import json
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import msg
 from ..request.models import Mode
+from .job import RESUMABLE as RESUMABLE
+from .job import Job as Job
+from .job import JobState as JobState
+from .job import new_job_id as new_job_id
 from .journal_backup import BackupPolicy, Backups, InflightCopies
 from .journal_schema import COLUMNS, MIGRATIONS, add_reply, immediate, redact_reply
 
@@ -26,141 +26,33 @@ if TYPE_CHECKING:
 __all__ = ["MIGRATIONS", "RESUMABLE", "Job", "JobState", "Journal", "new_job_id", "redact_reply"]
 
 
-class JobState(StrEnum):
-    SUBMITTING = "submitting"  # row written, inputs being prepared; nothing sent yet
-    POSTING = "posting"  # the POST is on its way: from here on it may have reached the gateway
-    UNCERTAIN = "uncertain"  # POST may have landed but we have no task id: the user decides
-    QUEUED = "queued"
-    RUNNING = "running"
-    PAUSED = "paused"  # polling stopped, e.g. the key was rejected mid-way; resumable
-    COMPLETED = "completed"  # done at the gateway, not yet downloaded
-    DOWNLOADED = "downloaded"  # the MP4 is in the library
-    FAILED = "failed"
-    # The gateway says done but has no clip to give (a safety block, or upstream deleted it).
-    NO_VIDEO = "no_video"
-    # Past the grace period the gateway says "task not exist": kept, and checked now and then.
-    MISSING = "missing"
-
-    @property
-    def finished(self) -> bool:
-        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO)
-
-    @property
-    def label(self) -> str:
-        """The state as a word in the user's language (the value is what the journal stores)."""
-        return _state_labels()[self]
-
-
-def _state_labels() -> dict[JobState, str]:
-    return {
-        JobState.SUBMITTING: msg("submitting"),
-        JobState.POSTING: msg("posting"),
-        JobState.UNCERTAIN: msg("uncertain"),
-        JobState.QUEUED: msg("queued"),
-        JobState.RUNNING: msg("running"),
-        JobState.PAUSED: msg("paused"),
-        JobState.COMPLETED: msg("completed"),
-        JobState.DOWNLOADED: msg("downloaded"),
-        JobState.FAILED: msg("failed"),
-        JobState.NO_VIDEO: msg("finished without a video"),
-        JobState.MISSING: msg("not found at the gateway"),
-    }
-
-
-#: States `resume` picks up. UNCERTAIN is absent on purpose: only the user may resend.
-RESUMABLE = (
-    JobState.SUBMITTING,
-    JobState.POSTING,
-    JobState.QUEUED,
-    JobState.RUNNING,
-    JobState.PAUSED,
-    JobState.COMPLETED,
-    JobState.MISSING,
-)
-
-
-@dataclass(frozen=True)
-class Job:
-    id: str
-    task_id: str | None
-    state: JobState
-    mode: Mode
-    model: str
-    prompt: str
-    negative_prompt: str
-    request: dict[str, Any]
-    progress: int | None
-    remote_status: str | None
-    video_url: str | None
-    video_path: str | None
-    error_kind: str | None
-    error_message: str | None
-    replies: list[dict[str, Any]]
-    poll_count: int
-    created_at: float
-    updated_at: float
-    submitted_at: float | None
-    completed_at: float | None
-    downloaded_at: float | None
-    link_seen_at: float | None
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Job:
-        d = dict(row)
-        return cls(
-            id=d["id"],
-            task_id=d["task_id"],
-            state=JobState(d["state"]),
-            mode=Mode(d["mode"]),
-            model=d["model"],
-            prompt=d["prompt"],
-            negative_prompt=d["negative_prompt"],
-            request=json.loads(d["request_json"]),
-            progress=d["progress"],
-            remote_status=d["remote_status"],
-            video_url=d["video_url"],
-            video_path=d["video_path"],
-            error_kind=d["error_kind"],
-            error_message=d["error_message"],
-            replies=json.loads(d["replies_json"]),
-            poll_count=d["poll_count"],
-            created_at=d["created_at"],
-            updated_at=d["updated_at"],
-            submitted_at=d["submitted_at"],
-            completed_at=d["completed_at"],
-            downloaded_at=d["downloaded_at"],
-            link_seen_at=d["link_seen_at"],
-        )
-
-    def to_summary(self) -> dict[str, Any]:
-        """The object `veo jobs --json` and `veo generate --json` print."""
-        return {
-            "id": self.id,
-            "task_id": self.task_id,
-            "status": self.state.value,
-            "mode": self.mode.value,
-            "model": self.model,
-            "prompt": self.prompt,
-            "progress": self.progress,
-            "created_at": self.created_at,
-            "video_path": self.video_path,
-            "error": self.error_message
-            if self.state
-            in (
-                JobState.FAILED,
-                JobState.UNCERTAIN,
-                JobState.PAUSED,
-                JobState.NO_VIDEO,
-                JobState.MISSING,
-            )
-            or self.error_message
-            else None,
-            "error_kind": self.error_kind,
-        }
-
-
-def new_job_id() -> str:
-    return uuid.uuid4().hex[:12]
+def job_from_row(row: sqlite3.Row) -> Job:
+    """The `Job` a journal row describes (the JSON columns decoded)."""
+    d = dict(row)
+    return Job(
+        id=d["id"],
+        task_id=d["task_id"],
+        state=JobState(d["state"]),
+        mode=Mode(d["mode"]),
+        model=d["model"],
+        prompt=d["prompt"],
+        negative_prompt=d["negative_prompt"],
+        request=json.loads(d["request_json"]),
+        progress=d["progress"],
+        remote_status=d["remote_status"],
+        video_url=d["video_url"],
+        video_path=d["video_path"],
+        error_kind=d["error_kind"],
+        error_message=d["error_message"],
+        replies=json.loads(d["replies_json"]),
+        poll_count=d["poll_count"],
+        created_at=d["created_at"],
+        updated_at=d["updated_at"],
+        submitted_at=d["submitted_at"],
+        completed_at=d["completed_at"],
+        downloaded_at=d["downloaded_at"],
+        link_seen_at=d["link_seen_at"],
+    )
 
 
 class Journal:
@@ -352,7 +244,7 @@ class Journal:
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             row = self._db.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
-        return Job.from_row(row) if row else None
+        return job_from_row(row) if row else None
 
     def find(self, ref: str) -> Job | None:
         """By local id, gateway task id, or a unique prefix of the local id."""
@@ -366,7 +258,7 @@ class Journal:
                     "SELECT * FROM jobs WHERE id LIKE ? LIMIT 2", (ref.replace("%", "") + "%",)
                 ).fetchall()
                 row = rows[0] if len(rows) == 1 else None
-        return Job.from_row(row) if row else None
+        return job_from_row(row) if row else None
 
     def newest(
         self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
@@ -384,7 +276,7 @@ class Journal:
             args += [limit, offset]
         with self._lock:
             rows = self._db.execute(sql, args).fetchall()
-        return [Job.from_row(r) for r in rows]
+        return [job_from_row(r) for r in rows]
 
     def search(
         self,
@@ -435,7 +327,7 @@ class Journal:
             args += [limit, offset]
         with self._lock:
             rows = self._db.execute(sql, args).fetchall()
-        return [Job.from_row(r) for r in rows]
+        return [job_from_row(r) for r in rows]
 
     def count(self) -> int:
         with self._lock:

@@ -1,0 +1,97 @@
+"""What a job is, apart from where it is kept: its states (with their words in the user's
+language) and the `Job` record the journal hands out."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from ..i18n import msg
+from ..request.models import Mode
+
+__all__ = ["RESUMABLE", "Job", "JobState", "new_job_id"]
+
+
+class JobState(StrEnum):
+    SUBMITTING = "submitting"  # row written, inputs being prepared; nothing sent yet
+    POSTING = "posting"  # the POST is on its way: from here on it may have reached the gateway
+    UNCERTAIN = "uncertain"  # POST may have landed but we have no task id: the user decides
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"  # polling stopped, e.g. the key was rejected mid-way; resumable
+    COMPLETED = "completed"  # done at the gateway, not yet downloaded
+    DOWNLOADED = "downloaded"  # the MP4 is in the library
+    FAILED = "failed"
+    # The gateway says done but has no clip to give (a safety block, or upstream deleted it).
+    NO_VIDEO = "no_video"
+    # Past the grace period the gateway says "task not exist": kept, and checked now and then.
+    MISSING = "missing"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobState.DOWNLOADED, JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO)
+
+    @property
+    def label(self) -> str:
+        """The state as a word in the user's language (the value is what the journal stores)."""
+        return _state_labels()[self]
+
+
+def _state_labels() -> dict[JobState, str]:
+    return {
+        JobState.SUBMITTING: msg("submitting"),
+        JobState.POSTING: msg("posting"),
+        JobState.UNCERTAIN: msg("uncertain"),
+        JobState.QUEUED: msg("queued"),
+        JobState.RUNNING: msg("running"),
+        JobState.PAUSED: msg("paused"),
+        JobState.COMPLETED: msg("completed"),
+        JobState.DOWNLOADED: msg("downloaded"),
+        JobState.FAILED: msg("failed"),
+        JobState.NO_VIDEO: msg("finished without a video"),
+        JobState.MISSING: msg("not found at the gateway"),
+    }
+
+
+#: States `resume` picks up. UNCERTAIN is absent on purpose: only the user may resend.
+RESUMABLE = (
+    JobState.SUBMITTING,
+    JobState.POSTING,
+    JobState.QUEUED,
+    JobState.RUNNING,
+    JobState.PAUSED,
+    JobState.COMPLETED,
+    JobState.MISSING,
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    task_id: str | None
+    state: JobState
+    mode: Mode
+    model: str
+    prompt: str
+    negative_prompt: str
+    request: dict[str, Any]
+    progress: int | None
+    remote_status: str | None
+    video_url: str | None
+    video_path: str | None
+    error_kind: str | None
+    error_message: str | None
+    replies: list[dict[str, Any]]
+    poll_count: int
+    created_at: float
+    updated_at: float
+    submitted_at: float | None
+    completed_at: float | None
+    downloaded_at: float | None
+    link_seen_at: float | None
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:12]
