@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from veo_desktop.core.config import SharedSettings
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.library.frames import make_poster
 from veo_desktop.core.request.models import Mode, Model
 from veo_desktop.simulator.clips import render_clip

@@ -18,7 +18,8 @@ import pytest
 from tests.keys import FAULT_KEY, ROTATED_KEY
 from veo_desktop.core.errors import OutOfCreditError, SubmissionUncertainError
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
-from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.job import Job, JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner, PollPolicy
 from veo_desktop.core.library import video_file
 from veo_desktop.core.library.store import Library

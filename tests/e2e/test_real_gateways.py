@@ -16,7 +16,8 @@ from tests.e2e.conftest import TEST_KEY, Cli, solid_png
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.gateway.dialects import Dialect
 from veo_desktop.core.jobs.followups import retry_choices
-from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.job import Job, JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model

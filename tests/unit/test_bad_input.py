@@ -27,7 +27,8 @@ from veo_desktop.core.config import normalize_base_url, normalize_key
 from veo_desktop.core.errors import AuthError, ImageError, InvalidInputError
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.gateway.replies import RemoteStatus, parse_job
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.images import MAX_EDGE, MAX_UPLOAD_BYTES

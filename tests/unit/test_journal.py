@@ -5,7 +5,8 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
-from veo_desktop.core.jobs.journal import MIGRATIONS, JobState, Journal, redact_reply
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import MIGRATIONS, Journal, redact_reply
 from veo_desktop.core.request.models import Mode
 
 

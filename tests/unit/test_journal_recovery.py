@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from veo_desktop.core.errors import StorageError
-from veo_desktop.core.jobs.journal import RESUMABLE, JobState, Journal
+from veo_desktop.core.jobs.job import RESUMABLE, JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.journal_backup import BackupPolicy
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import Mode

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.library.search import DAY, LibraryFilter, StatusGroup
 from veo_desktop.core.request.models import Mode
 

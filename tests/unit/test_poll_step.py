@@ -23,7 +23,7 @@ from veo_desktop.core.gateway.replies import (
     error_from_response,
     parse_job,
 )
-from veo_desktop.core.jobs.journal import Job, JobState
+from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.poll_step import (
     Action,
     NoVideoCause,

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.request.models import DURATIONS, GenerationRequest, Mode, Model
 from veo_desktop.core.request.pricing import (
     LIST_PRICES,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from veo_desktop.core.jobs.journal import MIGRATIONS, JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import MIGRATIONS, Journal
 from veo_desktop.core.request.models import Mode
 
 

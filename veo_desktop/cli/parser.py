@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.gateway.dialects import Dialect
-from ..core.jobs.journal import JobState
+from ..core.jobs.job import JobState
 from ..core.request.models import ASPECT_RATIOS, DEFAULT_MODEL, Mode, Model
 
 # The simulator's dialects (simulator.DIALECTS), named here so `--help` never loads it.

@@ -16,7 +16,8 @@ from ..gateway.replies import JobSnapshot
 from ..i18n import msg
 from ..library.store import Library, sha256_file
 from . import checkpoints
-from .journal import Job, JobState, Journal
+from .job import Job, JobState
+from .journal import Journal
 from .locks import ProcessLock
 from .poll_step import PollPolicy, content_step, storable
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .journal import Job
+    from .job import Job
 
 log = logging.getLogger(__name__)
 

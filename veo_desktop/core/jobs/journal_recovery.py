@@ -18,7 +18,8 @@ from typing import Any
 from ..errors import StorageError
 from ..i18n import msg
 from ..library.store import reimport
-from .journal import RESUMABLE, JobState, Journal
+from .job import RESUMABLE, JobState
+from .journal import Journal
 from .journal_backup import check_file, fsync_path, quick_check
 from .journal_schema import migrate
 from .locks import ProcessLock

@@ -17,7 +17,7 @@ from ..errors import (
 from ..gateway.replies import JobSnapshot, RemoteStatus
 from ..i18n import msg
 from .followups import link_time_left
-from .journal import Job, JobState
+from .job import Job, JobState
 
 
 @dataclass(frozen=True)

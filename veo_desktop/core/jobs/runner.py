@@ -30,7 +30,8 @@ from ..request.rules import errors as rule_errors
 from . import checkpoints
 from .download import DownloadFailed as DownloadFailed  # where callers have always found it
 from .download import Downloads
-from .journal import Job, JobState, Journal
+from .job import Job, JobState
+from .journal import Journal
 from .locks import ProcessLock
 from .poll_step import Action, download_retry_delay, first_watch, next_step
 from .poll_step import PollPolicy as PollPolicy  # where callers have always found it

@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..jobs.journal import Job, JobState, Journal
+from ..jobs.job import Job, JobState
+from ..jobs.journal import Journal
 from ..request.models import Mode
 
 

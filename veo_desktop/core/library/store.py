@@ -14,7 +14,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..jobs.journal import Job, Journal
+from ..jobs.job import Job
+from ..jobs.journal import Journal
 
 SIDECAR_VERSION = 1
 

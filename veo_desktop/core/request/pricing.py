@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..i18n import msg
-from ..jobs.journal import Job, JobState
+from ..jobs.job import Job, JobState
 from ..library.store import write_json_atomic
 from .models import GenerationRequest, Mode, Model
 
