@@ -149,3 +149,16 @@ def trash_job_files(job: Job) -> list[Path]:
             send2trash(str(p))
             moved.append(p)
     return moved
+    return moved
+
+
+def extend_link(job: Job) -> str:
+    """The link an extension of `job`'s clip sends: its video URL. InvalidInputError when the
+    job is not finished or the gateway gave no link (a data: URI is not one)."""
+    if job.state not in (JobState.COMPLETED, JobState.DOWNLOADED):
+        raise InvalidInputError(msg("Only a finished clip can be extended."))
+    if not job.video_url or job.video_url.startswith("data:"):
+        raise InvalidInputError(
+            msg("The gateway gave no link for this clip; extension needs the clip's URL.")
+        )
+    return job.video_url
