@@ -149,7 +149,6 @@ def trash_job_files(job: Job) -> list[Path]:
             send2trash(str(p))
             moved.append(p)
     return moved
-    return moved
 
 
 def extend_link(job: Job) -> str:
