@@ -113,6 +113,17 @@ def test_invalid_input_exits_2_and_sends_nothing(
     assert jobs.stdout.strip() == "[]"  # nothing half-made in the journal either
 
 
+def test_extending_an_unfinished_job_exits_2_with_core_reason(cli: Cli, sim: Simulator) -> None:
+    code, first = cli.json("generate", "--prompt", "source clip", "--duration", "4", "--json")
+    assert code == 0 and first["status"] != "downloaded", first
+    r = cli.run("generate", "--mode", "extend", "--prompt", "more", "--video", first["id"])
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.strip() == (
+        f"veo: --video {first['id']}: Only a finished clip can be extended."
+    ), r.stderr
+    assert sim.post_count == 1
+
+
 def test_failed_job_exits_4_with_the_gateway_reason(cli: Cli, sim: Simulator) -> None:
     sim.faults = Faults(failure_rate=1.0, error_style="fail_reason", seed=1)
     code, out = cli.json("generate", "--prompt", "doomed", "--duration", "4", "--wait", "--json")

@@ -6,7 +6,8 @@ import argparse
 import asyncio
 import sys
 
-from ..core.errors import AuthError
+from ..core.errors import AuthError, InvalidInputError
+from ..core.jobs.followups import extend_link
 from ..core.jobs.job import Job, JobState, new_job_id
 from ..core.jobs.runner import DownloadFailed
 from ..core.request import images
@@ -30,12 +31,10 @@ def request_from(args: argparse.Namespace, services: Services) -> GenerationRequ
                 "or a job id from `veo jobs`.",
                 EXIT_INPUT,
             )
-        if not source.video_url or source.video_url.startswith("data:"):
-            raise CliError(
-                f"Job {source.id} has no video link to extend. Pick a job that completed recently.",
-                EXIT_INPUT,
-            )
-        video = source.video_url
+        try:
+            video = extend_link(source)
+        except InvalidInputError as exc:
+            raise CliError(f"--video {video}: {exc}", EXIT_INPUT) from None
     return GenerationRequest(
         mode=mode,
         model=Model.parse(args.model) or args.model,
