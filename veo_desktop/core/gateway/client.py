@@ -1,16 +1,5 @@
-"""The gateway client: create and read over one injected `httpx.AsyncClient`, and download
-video bodies with an injected blocking `httpx.Client` on a worker thread (video_fetch.py says
-why).
-
-Three promises live here:
-- the Bearer key goes only to the gateway's own origin (never to a video host, not even through
-  a redirect, which is why redirects are followed by hand);
-- a create is re-sent only when the connection failed before the request left; anything after
-  that becomes `SubmissionUncertainError`, because a second POST may be billed twice;
-- a download lands in the library only whole and only if it is an MP4: streamed to `.part`,
-  resumed with `Range`, checked for an `ftyp` box, then renamed into place atomically
-  (the network side of that is video_fetch.py, the disk side core/library/video_file.py).
-"""
+"""The gateway client: creates and reads jobs over the injected `httpx.AsyncClient`, and downloads
+clips with a blocking `httpx.Client` on a worker thread (video_fetch.py)."""
 
 from __future__ import annotations
 
@@ -112,9 +101,9 @@ class GatewayClient:
 
     @functools.cached_property
     def http(self) -> httpx.AsyncClient:
-        """The API's HTTP client. Given a factory instead, it is built on first use: the app
-        does that so the client's set-up (httpcore's import, the TLS context) happens once
-        the window is up rather than before its first paint."""
+        """The API's HTTP client; given a factory instead, it is built on first use."""
+        # The app gives a factory, so the client's set-up (httpcore's import, the TLS context)
+        # happens once the window is up rather than before its first paint.
         return self._make_http()
 
     @functools.cached_property
@@ -141,6 +130,8 @@ class GatewayClient:
     def is_gateway_origin(self, url: str | httpx.URL) -> bool:
         return _origin(httpx.URL(url)) == self._origin
 
+    # The Bearer key goes only to the gateway's own origin: never to a video host, not even
+    # through a redirect, which is why redirects are followed by hand.
     def _headers_for(self, url: str | httpx.URL) -> dict[str, str]:
         if not self.base_url:
             raise NetworkError(
@@ -200,6 +191,7 @@ class GatewayClient:
                     continue
                 if not_sent(exc):
                     raise network_error(exc, "sending the job") from None
+                # It may have left: a second POST could be billed twice, so it is never re-sent.
                 raise SubmissionUncertainError(
                     msg(
                         "The job may have reached the gateway, but no answer came back. It was "
@@ -342,6 +334,9 @@ class GatewayClient:
     ) -> int:
         """Fetch the video to `dest` (atomically); returns its size in bytes. `address` is the
         snapshot's link or `data:` URI; None means the gateway's content route."""
+        # Only a whole MP4 lands in the library: streamed to `.part`, resumed with `Range`,
+        # checked (an `ftyp` box, boxes that end with the file, a frame near the end decodes),
+        # then renamed into place. Network side: video_fetch.py; disk side: video_file.py.
         if address and address[:5].lower() == "data:":
             return await asyncio.to_thread(video_file.write_data_uri, address, dest)
         url = address or self.content_url(task_id)
@@ -383,9 +378,7 @@ class GatewayClient:
     async def _fetch_on_thread(
         self, url: str, part: Path, on_progress: Callable[[int, int | None], None] | None
     ) -> None:
-        """One attempt of video_fetch on a worker thread; progress comes back to this loop.
-        Cancelled, it stops the thread and waits for it to let go of the part file, so the
-        caller's download lock is never released while a write is still going on."""
+        """One attempt of video_fetch on a worker thread; progress comes back to this loop."""
         loop = asyncio.get_running_loop()
 
         def report(done: int, total: int | None) -> None:
@@ -400,6 +393,8 @@ class GatewayClient:
         try:
             await asyncio.shield(job)
         except asyncio.CancelledError:
+            # Wait for the thread to let go of the part file, so the caller's download lock is
+            # never released while a write is still going on.
             stop.set()
             await asyncio.wait([job])
             if not job.cancelled():

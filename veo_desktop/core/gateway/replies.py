@@ -1,10 +1,5 @@
-"""Tolerant reading of what gateways send: job replies in every shape docs/gateway-contract.md
-lists become a `JobSnapshot`, error replies (JSON or a proxy's HTML page) a typed `GatewayError`
-(reply_errors.py); bodies are decoded by `load_json` (reply_json.py), bounded.
-
-Nothing here raises anything but `GatewayError` subclasses, whatever the input (a property-based
-test holds us to that), because a surprising reply must never crash a poll loop.
-"""
+"""Tolerant reading of what gateways send: a job reply in any shape docs/gateway-contract.md lists
+becomes a `JobSnapshot`, an error reply a typed `GatewayError` (reply_errors.py)."""
 
 from __future__ import annotations
 
@@ -88,6 +83,8 @@ class JobSnapshot:
 _OK_CODES = {0, 200, "0", "200", "success", "ok", "OK", "Success", None}
 
 
+# Whatever the input, only `GatewayError`s leave the readers here (tests/unit/test_wire_fuzz.py
+# holds us to that): a surprising reply must never crash a poll loop.
 def parse_job(payload: Any, *, fallback_task_id: str | None = None) -> JobSnapshot:
     """Read a create or poll reply. Raises `GatewayError` for a body that is an error in
     disguise (a `{"code": 500, "message": ...}` wrapper with HTTP 200) or not a job at all."""

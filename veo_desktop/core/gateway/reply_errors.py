@@ -1,6 +1,5 @@
-"""Error replies, read: a 4xx/5xx body of either JSON shape docs/gateway-contract.md lists, or a
-proxy's HTML page, becomes a typed `GatewayError` with one line the user can act on. Whatever the
-body holds, nothing here raises."""
+"""Error replies, read: a 4xx/5xx body (JSON of either shape docs/gateway-contract.md lists, or a
+proxy's HTML page) becomes a typed `GatewayError` with one line the user can act on."""
 
 from __future__ import annotations
 
@@ -41,6 +40,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
+# Whatever the body holds, nothing here raises: an error reply must never crash a poll loop.
 def error_from_response(status: int, headers: Mapping[str, str], text: str) -> GatewayError:
     """The typed error for a 4xx/5xx reply with this body (JSON of either shape, or HTML)."""
     try:

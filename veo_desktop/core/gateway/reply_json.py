@@ -1,6 +1,5 @@
-"""Reply bodies as JSON, bounded: every body a gateway sends is decoded here (`load_json`), so a
-reply that is huge, nested without end, or full of values Python or SQLite cannot hold becomes a
-typed `ServerError` or plain data, never a crash of the poll loop or of the journal."""
+"""Reply bodies as JSON, bounded: `load_json` turns a body that is huge, nested without end or full
+of values Python or SQLite cannot hold into plain data or a typed `ServerError`, never a crash."""
 
 from __future__ import annotations
 
@@ -36,9 +35,9 @@ class UnreadableReplyError(ServerError, ValueError):
 
 
 def load_json(text: str) -> Any:
-    """The body as plain JSON data (dict, list, str, int, finite float, bool, None). Lone
-    surrogates become U+FFFD, NaN and infinities null, nesting past `MAX_DEPTH` null. Raises
-    `UnreadableReplyError` for a body that is not JSON, too large or too deeply nested."""
+    """The body as plain JSON data; `UnreadableReplyError` for a body that is not JSON, too
+    large or too deeply nested."""
+    # Lone surrogates become U+FFFD, NaN and infinities null, nesting past `MAX_DEPTH` null.
     if len(text) > MAX_REPLY_CHARS:
         raise unreadable(f"reply of {len(text)} characters (limit {MAX_REPLY_CHARS})")
     try:

@@ -1,5 +1,5 @@
-"""The create request's body as bytes: exactly the compact JSON httpx's `json=` would send,
-built so that a body carrying megabytes of inline base64 never holds the GIL for long."""
+"""The create request's body as bytes: the compact JSON httpx's `json=` would send, built so that
+megabytes of inline base64 never hold the GIL for long."""
 
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ _JSON_UNSAFE = b'"\\' + bytes(range(32))  # what JSON would have to escape in AS
 
 
 def json_body(body: dict[str, Any]) -> bytes:
-    """What httpx's `json=` sends (compact, UTF-8), made where the caller chooses.
-
-    `json.dumps` over a 27 MB base64 image holds the GIL for ~100 ms in one C call, and the
-    window's thread waits that long for its next event even though we run here on a worker.
-    So long ASCII strings that need no escaping are checked and copied in 1 MB slices (the GIL
-    changes hands between them) and spliced into the JSON of everything else."""
+    """What httpx's `json=` sends (compact, UTF-8), made where the caller chooses."""
+    # `json.dumps` over a big base64 image holds the GIL in one long C call, and the window's
+    # thread waits for it even though we run on a worker (bench: heartbeat_max_ms). So long
+    # ASCII strings that need no escaping are checked and copied in slices (the GIL changes
+    # hands between them) and spliced into the JSON of everything else.
     inline: dict[str, bytes] = {}
     marker = f"@veo-inline-{os.getpid()}-{id(body)}-"
 

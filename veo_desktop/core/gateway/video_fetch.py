@@ -1,19 +1,5 @@
-"""The bytes of a video, fetched on a worker thread with a blocking `httpx.Client`.
-
-Why a thread and a second, blocking client: httpx's `AsyncClient` on the Qt-driven asyncio loop
-reads a 200 MB loopback file at about half curl's speed even with the bytes thrown away, because
-each 64 KiB read is a round trip through the loop (socket notifier, callback, task wake-up).
-The same httpx reading on a plain thread keeps pace with curl (bench: download_ratio), and the
-loop stays free for the window: the thread holds the GIL only to parse each chunk, and tells
-the loop about progress a few times a second.
-
-What is fetched and from where follows client.py's rules, which this module is handed as
-callables: the Bearer key only for the gateway's own origin (redirects are followed by hand, one
-hop at a time, each deciding its own headers), resume with `Range` into the `.part` file, and
-nothing but whole responses counted. A hostile host is bounded: no body past the size of any
-clip, none that fills the disk, none that crawls forever. The disk side (free space, fsync, the
-decode check, errors that say what to do) is core/library/video_file.py.
-"""
+"""A video's bytes, fetched into its `.part` file on a worker thread with a blocking `httpx.Client`,
+by the rules client.py hands in, and bounded against a hostile host."""
 
 from __future__ import annotations
 
@@ -32,6 +18,12 @@ from ..background import background_pool
 from ..errors import DownloadError
 from ..i18n import msg
 from ..library import video_file
+
+# Why a thread and a second, blocking client: httpx's `AsyncClient` on the Qt-driven loop reads
+# a big body well below curl's speed even with the bytes thrown away, because each read is a
+# round trip through the loop (socket notifier, callback, task wake-up); on a plain thread the
+# same httpx keeps pace (bench: download_ratio). The loop stays free for the window: the thread
+# holds the GIL only to parse each chunk, and reports progress every PROGRESS_SECONDS.
 
 #: The threads downloads run on, below the window's priority (background.py). Four: more
 #: clips than that at once only share the same link.
@@ -68,9 +60,8 @@ class Stopped(Exception):
 
 
 class Stop:
-    """Set from the loop thread to end a fetch. The flag is checked between chunks, and the
-    socket of the response being read is shut down, so a read blocked on a silent server
-    returns at once instead of after the read timeout."""
+    """Set from the loop thread to end a fetch: the flag is checked between chunks, and the
+    socket being read is shut down."""
 
     def __init__(self) -> None:
         self._flag = threading.Event()
@@ -93,6 +84,7 @@ class Stop:
             self._sock = None
 
     def set(self) -> None:
+        # With its socket shut down, a read blocked on a silent server returns at once.
         with self._lock:
             self._flag.set()
             self._shut()
@@ -107,6 +99,8 @@ class Stop:
 class Fetch:
     """One download attempt's rules, run by `into` on a worker thread."""
 
+    # client.py's rules, handed in: `headers_for` gives the key to the gateway's origin only
+    # (each redirect hop asks for its own), `error_for` turns a refusal into the right error.
     http: httpx.Client
     headers_for: Callable[[httpx.URL], dict[str, str]]
     error_for: Callable[[httpx.URL, httpx.Response], Exception]
