@@ -1,6 +1,5 @@
-"""Start-up, the composition root: builds Qt, the qasync loop, the HTTP clients, the
-journal, runner, controller and player once, injects them into the window, and closes them on
-quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo [--dialect D]]`."""
+"""Start-up, the composition root: builds everything once, injects it into the window and closes
+it on quit. `veo-desktop [--base-url URL] [--data-dir DIR] [--demo [--dialect D]]`."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .core.config import SharedSettings, normalize_base_url
+from .core.config import SharedSettings, gateway_url
 from .core.errors import InvalidInputError, VeoError
 from .core.gateway.http_clients import start_tls_context
 from .core.logs import install_crash_handler, setup_logging
@@ -64,25 +63,17 @@ def build(
 ) -> tuple[Services, bool]:
     """The core services, and whether the first-start welcome should show (no gateway yet).
     `tls` hands over the TLS context `start_tls_context` began building."""
-    given = bool(args.data_dir or os.environ.get("VEO_DATA_DIR"))
-    paths = resolve_paths(args.data_dir)
+    paths = resolve_paths(args.data_dir, demo=args.demo)
     if args.demo:
         # The simulator loads PyAV and Pillow: import it only when the demo is asked for.
-        from .demo import build_demo_services, demo_paths
+        from .demo import build_demo_services
 
-        services = build_demo_services(
-            demo_paths(paths, given), max_height=480, job_seconds=5.0, dialect=args.dialect
-        )
+        services = build_demo_services(paths, max_height=480, job_seconds=5.0, dialect=args.dialect)
         return services, False
     settings = SharedSettings.load(paths.ensure().config_file)
-    text = args.base_url or os.environ.get("VEO_BASE_URL") or settings.base_url
     try:
-        base = (
-            normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http)
-            if text
-            else ""
-        )
-    except InvalidInputError:
+        base = gateway_url(args.base_url, settings)
+    except InvalidInputError:  # the welcome page asks for a usable one
         base = ""
     services = build_services(base, paths=paths, tls=tls)
     # Whether a key is stored is asked after the window shows (see `_welcome_if_no_key`): the

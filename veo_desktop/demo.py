@@ -12,15 +12,6 @@ from .simulator import Simulator
 DEMO_KEY = "sk-veo-desktop-demo"  # the offline simulator takes any key; this one is never stored
 
 
-def demo_paths(paths: Paths, data_dir_given: bool) -> Paths:
-    """Demo jobs live in their own folder unless the user named one, so they never mix with
-    real, billed jobs."""
-    if data_dir_given:
-        return paths
-    d = paths.data_dir / "demo"
-    return Paths(d, d / "library", d, d / "logs")
-
-
 def build_demo_services(
     paths: Paths,
     *,

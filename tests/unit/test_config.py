@@ -1,9 +1,12 @@
 """Base URLs and pasted keys are normalised or refused with a message that says what to do."""
 
+from pathlib import Path
+
 import pytest
 
-from veo_desktop.core.config import SharedSettings, normalize_base_url, normalize_key
+from veo_desktop.core.config import SharedSettings, gateway_url, normalize_base_url, normalize_key
 from veo_desktop.core.errors import InvalidInputError
+from veo_desktop.core.paths import resolve_paths
 
 
 @pytest.mark.parametrize(
@@ -59,3 +62,29 @@ def test_settings_round_trip_and_corrupt_file(tmp_path) -> None:  # type: ignore
     assert SharedSettings.load(path) == s
     path.write_text("{not json")
     assert SharedSettings.load(path) == SharedSettings()
+
+
+def test_gateway_url_option_beats_environment_beats_settings() -> None:
+    settings = SharedSettings(base_url="https://settings.example/v1")
+    env = {"VEO_BASE_URL": "env.example"}
+    assert gateway_url("https://given.example/", settings, env) == "https://given.example"
+    assert gateway_url(None, settings, env) == "https://env.example"
+    assert gateway_url("", settings, {}) == "https://settings.example"
+    assert gateway_url(None, SharedSettings(), {}) == ""
+
+
+def test_gateway_url_keeps_the_insecure_http_rule() -> None:
+    with pytest.raises(InvalidInputError):
+        gateway_url("http://remote.example", SharedSettings(), {})
+    allowed = SharedSettings(allow_insecure_http=True)
+    assert gateway_url("http://remote.example", allowed, {}) == "http://remote.example"
+
+
+def test_demo_data_dir_is_its_own_unless_one_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VEO_DATA_DIR", raising=False)
+    real, demo = resolve_paths(), resolve_paths(demo=True)
+    assert demo.data_dir == real.data_dir / "demo" and demo.library_dir.parent == demo.data_dir
+    given = resolve_paths(tmp_path, demo=True)
+    assert given == resolve_paths(tmp_path) and given.data_dir == tmp_path.resolve()

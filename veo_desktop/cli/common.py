@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.config import SharedSettings, normalize_base_url
+from ..core.config import SharedSettings, gateway_url
 from ..core.errors import StorageError
 from ..core.jobs.journal import Journal
 from ..core.jobs.journal_recovery import storage_error
@@ -26,16 +26,11 @@ class CliError(Exception):
 
 
 def paths_for(args: argparse.Namespace) -> Paths:
-    given = args.data_dir or os.environ.get("VEO_DATA_DIR")
     try:
-        paths = resolve_paths(args.data_dir)
+        return resolve_paths(args.data_dir, demo=args.demo)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop in the path
+        given = args.data_dir or os.environ.get("VEO_DATA_DIR")
         raise storage_error(Path(given or "."), exc) from exc
-    if not args.demo:
-        return paths
-    from ..demo import demo_paths
-
-    return demo_paths(paths, bool(given))
 
 
 def ensured(paths: Paths) -> Paths:
@@ -62,16 +57,14 @@ def storage_problem(exc: OSError, folder: Path) -> StorageError:
 
 
 def base_url_for(args: argparse.Namespace, paths: Paths) -> str:
-    text = args.base_url or os.environ.get("VEO_BASE_URL") or ""
-    settings = SharedSettings.load(paths.config_file)
-    text = text or settings.base_url
-    if not text:
+    base = gateway_url(args.base_url, SharedSettings.load(paths.config_file))
+    if not base:
         raise CliError(
             "No gateway set. Pass --base-url https://your-gateway (or set "
             "VEO_BASE_URL), or try the offline demo with `veo --demo ...`.",
             EXIT_INPUT,
         )
-    return normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http)
+    return base
 
 
 def poll_policy() -> PollPolicy | None:

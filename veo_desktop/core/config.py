@@ -8,6 +8,7 @@ import ipaddress
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,18 @@ def is_loopback(host: str | None) -> bool:
         return ipaddress.ip_address(h).is_loopback
     except ValueError:
         return False
+
+
+def gateway_url(
+    given: str | None, settings: SharedSettings, env: Mapping[str, str] = os.environ
+) -> str:
+    """The gateway the app and `veo` talk to: `--base-url` (`given`) beats `VEO_BASE_URL` beats
+    Settings, normalized (`normalize_base_url`, plain http to a remote host only when Settings
+    allow it); "" when none is set. Raises `InvalidInputError` when the one chosen is unusable."""
+    text = given or env.get("VEO_BASE_URL") or settings.base_url
+    if not text:
+        return ""
+    return normalize_base_url(text, allow_insecure_http=settings.allow_insecure_http)
 
 
 def normalize_base_url(text: str, *, allow_insecure_http: bool = False) -> str:

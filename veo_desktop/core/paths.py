@@ -1,5 +1,5 @@
-"""Where Veo Desktop keeps its files: the data dir (journal, logs), the library of clips, and the
-shared settings file. One place decides, so the app and the `veo` CLI always agree."""
+"""Where Veo Desktop keeps its files (data dir, library, settings, logs): one place decides, so the
+app and the `veo` CLI always agree."""
 
 from __future__ import annotations
 
@@ -42,16 +42,22 @@ class Paths:
 def resolve_paths(
     data_dir: str | os.PathLike[str] | None = None,
     library_dir: str | os.PathLike[str] | None = None,
+    *,
+    demo: bool = False,
 ) -> Paths:
     """`--data-dir` beats `VEO_DATA_DIR` beats the platform's user data dir. An overridden data
     dir is self-contained (library, settings and logs inside it) so tests and demos never touch
-    the user's real files."""
+    the user's real files. With `demo` and no data dir given, the demo's own folder inside the
+    default one, so demo jobs never mix with real, billed ones."""
     override = data_dir or os.environ.get("VEO_DATA_DIR") or None
     if override:
         root = Path(override).expanduser().resolve()
         lib = Path(library_dir).expanduser() if library_dir else root / "library"
         return Paths(root, lib, root, root / "logs")
     root = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if demo:
+        d = root / "demo"
+        return Paths(d, d / "library", d, d / "logs")
     lib = (
         Path(library_dir).expanduser()
         if library_dir
