@@ -1,6 +1,5 @@
-"""Local image files, found and read safely: only a regular file of a sendable size is read (a
-FIFO would hang, a device never ends), and every failure is an `ImageError` that names the file
-and says what to do."""
+"""Local image files, read safely: only a regular file of at most `MAX_FILE_BYTES` is read, and
+every failure is an `ImageError` that names the file and says what to do."""
 
 from __future__ import annotations
 

@@ -1,12 +1,5 @@
-"""Images for the wire: a local file (or a pasted data URI) becomes a `data:image/...;base64,`
-URI, checked, EXIF-rotated and downscaled when needed; an http(s) URL passes through unchanged.
-
-Gateways differ (some fetch URLs, some accept only data URIs), so local files always travel
-inline (read by image_files.py: regular files only, bounded). All decoding runs in worker threads
-(`prepare_image`, on background.py's pool): a 50 MB image must never freeze the window. Every
-failure is an `ImageError` that names the file and says what to do; nothing else escapes,
-whatever bytes the file holds.
-"""
+"""Images for the wire: a local file or a pasted data URI becomes a checked, EXIF-rotated and if
+need be downscaled `data:image/...;base64,` URI; an http(s) URL passes through unchanged."""
 
 from __future__ import annotations
 
@@ -166,8 +159,7 @@ def _orientation(image: Image.Image) -> int:
 
 def _decode(data: bytes, label: str, *, reduce_to: int | None) -> _Decoded:
     """Identify by content, check the size, decode every byte (so a truncated file fails here,
-    not at the gateway). `reduce_to`: a JPEG may decode at 1/2-1/8 scale as long as its longest
-    edge stays at least this (cheap, and the whole stream is still read)."""
+    not at the gateway); a JPEG may decode smaller, its longest edge still at least `reduce_to`."""
     with _pillow_errors(label):
         image = Image.open(io.BytesIO(data))
         fmt = (image.format or "").upper()
@@ -193,6 +185,7 @@ def _decode(data: bytes, label: str, *, reduce_to: int | None) -> _Decoded:
                 )
             )
         orientation = _orientation(image)
+        # JPEG's draft mode decodes at 1/2 to 1/8 scale: cheap, and the whole stream is still read.
         if reduce_to is not None and fmt == "JPEG" and max(w, h) > reduce_to:
             scale = reduce_to / max(w, h)
             image.draft(None, (max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))))
@@ -238,8 +231,8 @@ def _encode(image: Image.Image) -> tuple[bytes, str, tuple[int, int]]:
     while True:
         for quality in _JPEG_QUALITIES:
             # No `optimize=True`: it makes Pillow encode the whole image in one C call that
-            # holds the GIL (200 ms for a big frame, the window frozen meanwhile); plain
-            # Huffman tables cost ~3 % in size and encode in small GIL-releasing steps.
+            # holds the GIL, the window frozen meanwhile (bench: heartbeat_max_ms); plain
+            # Huffman tables cost a little size and encode in small GIL-releasing steps.
             jpeg = _save(image, "JPEG", quality=quality)
             if len(jpeg) <= MAX_UPLOAD_BYTES:
                 return jpeg, "JPEG", image.size
@@ -249,7 +242,8 @@ def _encode(image: Image.Image) -> tuple[bytes, str, tuple[int, int]]:
 
 def _data_uri(mime: str, data: bytes) -> str:
     # In 3 MiB slices (a multiple of 3 bytes, so the pieces join into one valid base64 text):
-    # one b64encode over 20 MB would hold the GIL for ~50 ms and stall the window's thread.
+    # one b64encode over a big image would hold the GIL and stall the window's thread (bench:
+    # heartbeat_max_ms).
     step = 3 << 20
     encoded = b"".join(base64.b64encode(data[i : i + step]) for i in range(0, len(data), step))
     return f"data:{mime};base64,{encoded.decode('ascii')}"
@@ -317,6 +311,8 @@ def _decode_data_uri(text: str) -> bytes:
 
 
 # -- public -------------------------------------------------------------------------------------
+# Every failure is an `ImageError` that names the file and says what to do; nothing else escapes,
+# whatever bytes the file holds.
 
 
 def inspect_image(path: str | Path) -> ImageInfo:
@@ -337,6 +333,7 @@ def prepare_image_sync(value: str) -> PreparedImage:
     code. Raises `ImageError`."""
     text = value.strip()
     path = _file_named(text)
+    # Local files always travel inline: some gateways fetch URLs, some accept only data URIs.
     if path is not None:
         return _prepare_bytes(read_file(path), file_label(path), text, None)
     if is_url(text):
@@ -378,6 +375,7 @@ def _file_named(text: str) -> Path | None:
     return local_path(text)
 
 
+# Decoding runs on background.py's lower-priority pool: a big image must never freeze the window.
 async def prepare_image(value: str) -> PreparedImage:
     return await in_background(prepare_image_sync, value)
 

@@ -1,6 +1,5 @@
-"""What a video costs: a per-second price table (Google's list prices by default, editable), the
-estimate for one request, and spend per day and month from the journal. Every figure here is an
-estimate; the gateway's settlement record is final."""
+"""What a video costs, as estimates (the gateway's settlement record is final): a per-second price
+table (Google's list prices unless edited), one request's estimate, spend per day and month."""
 
 from __future__ import annotations
 
@@ -14,9 +13,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from ..files import write_json_atomic
 from ..i18n import msg
 from ..jobs.job import Job, JobState
-from ..library.store import write_json_atomic
 from .models import GenerationRequest, Mode, Model
 
 CURRENCY = "USD"

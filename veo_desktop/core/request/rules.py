@@ -1,9 +1,5 @@
-"""Request rules: what blocks sending (errors) and what is worth knowing first (warnings).
-
-Errors cover the gateway page's "common errors" and the inputs each mode needs; warnings cover
-known upstream limits that the gateway itself may or may not enforce. The UI runs these live as
-the user edits; the CLI runs them before sending and exits 2 on any error.
-"""
+"""Request rules: what blocks sending (errors) and what is worth knowing first (warnings), run live
+by the UI as the user edits and by the CLI before it sends."""
 
 from __future__ import annotations
 
@@ -36,6 +32,8 @@ class Finding:
         return self.severity is Severity.ERROR
 
 
+# Errors cover the gateway page's "common errors" and the inputs each mode needs; warnings cover
+# known upstream limits that the gateway itself may or may not enforce.
 def check(req: GenerationRequest, dialect: Dialect = Dialect.DOCUMENTED) -> list[Finding]:
     """Every finding for this request to a gateway of this dialect, errors first."""
     out: list[Finding] = []
