@@ -98,11 +98,7 @@ def video_info(video: Path) -> VideoInfo:
 
 
 def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
-    """The exact first or last decoded frame, as RGB.
-
-    "last" seeks to a keyframe shortly before the end and decodes through to EOF, so whatever
-    the decoder yields last is the clip's final frame; when seeking is impossible or yields
-    nothing it decodes the whole clip from the start instead."""
+    """The exact first or last decoded frame, as RGB."""
     with _open(video) as c:
         stream = _video_stream(c, video)
         frame: VideoFrame | None = None
@@ -120,6 +116,9 @@ def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
         return _to_rgb(frame)
 
 
+# Seeks to a keyframe shortly before the end and decodes through to EOF, so whatever the decoder
+# yields last is the clip's final frame; when seeking is impossible or yields nothing, the whole
+# clip is decoded from the start instead.
 def _decode_last_fast(c: InputContainer, stream: VideoStream, video: Path) -> VideoFrame | None:
     duration = _duration_s(c, stream)
     if duration <= LAST_FRAME_WINDOW_S or not stream.time_base:

@@ -1,7 +1,5 @@
-"""What the library view shows: a search text plus mode, model, status and date filters and a
-sort order, as one value. It pages through the journal (`fetch`) and answers whether a job that
-just changed belongs in the view (`matches`), so a live update never shows a row the query
-would not return. Works entirely on the local journal: no gateway needed."""
+"""What the library view shows, as one value: search text, mode, model, status and date filters and
+a sort order, paged from the local journal (`fetch`) or tested on one job (`matches`)."""
 
 from __future__ import annotations
 
@@ -89,6 +87,7 @@ class LibraryFilter:
     def matches(self, job: Job, *, now: float | None = None) -> bool:
         """The same test as `fetch`, for one job in memory. Text matches as a case-insensitive
         substring of the prompt or negative prompt, which is what the trigram index answers."""
+        # A live update goes through this, so it never shows a row the query would not return.
         text = self.text.strip().casefold()
         if (
             text

@@ -1,7 +1,5 @@
-"""A downloaded video on disk: enough free space before it starts and while it grows, each
-chunk handed to the OS as it comes and fsynced before the rename, only an MP4 that decodes to
-its end lands in the library, and disk errors as messages that say what to do. The network side
-is in core/gateway/video_fetch.py."""
+"""A downloaded video on disk: room for it, its bytes kept and fsynced, only an MP4 that decodes to
+its end committed, and disk errors that say what to do (network side: gateway/video_fetch.py)."""
 
 from __future__ import annotations
 
@@ -67,11 +65,11 @@ def flush_sync(f: Any) -> None:
 
 class BackgroundFlush:
     """Pushes a growing file's bytes to the disk while it is still being written, so the fsync
-    before the rename has little left to do. Measured here: an fsync of 200 MB written at
-    network speed takes 70-80 ms on its own, a quarter of the whole download, if it all waits
-    for the end. `fdatasync` runs on its own thread (it releases the GIL) and at most one is
-    in flight; `close` waits for it, and must come before the file is closed."""
+    before the rename has little left to do. `close` it before the file is closed."""
 
+    # An fsync left until the end is a large share of a download's time (bench:
+    # download_ratio). `fdatasync` runs on its own thread (it releases the GIL), at most one in
+    # flight.
     EVERY = 16 << 20  # bytes written between flushes
 
     def __init__(self, f: Any) -> None:
@@ -201,9 +199,9 @@ def verify_and_commit(part: Path, dest: Path) -> int:
 
 
 def damage(path: Path) -> str | None:
-    """What is wrong with the MP4 at `path`, or None when it plays. Cheap, no full decode: its
-    boxes must end where the file does (a cut file's do not), the container must open with a
-    video stream and a duration, and a frame near the end must decode."""
+    """What is wrong with the MP4 at `path`, or None when it plays. Cheap, no full decode."""
+    # Its boxes must end where the file does (a cut file's do not), the container must open with
+    # a video stream and a duration, and a frame near the end must decode.
     import av  # here: a second of import the app's start-up does not need
 
     size = path.stat().st_size
