@@ -1,6 +1,5 @@
-"""Real MP4s a person can recognise: H.264 (+ AAC when audio is on) at 24 fps in the requested
-aspect ratio, with the prompt on screen; image modes move from the given first frame toward the
-given last frame. Also decodes the input images. PyAV and Pillow only (no numpy, no Qt)."""
+"""Real MP4s a person can recognise (H.264, AAC with audio, the prompt on screen; image modes move
+from the first frame toward the last), and the input images decoded. PyAV and Pillow only."""
 
 from __future__ import annotations
 

@@ -36,9 +36,9 @@ def make_quirky(faults: Faults) -> Faults:
 
 
 def plan_trouble(faults: Faults) -> dict[int, str]:
-    """For a quirky job, which of its poll requests (by index) meet trouble and which: a 429
-    without Retry-After or an nginx 502/503 page. At most two per job, chosen at create time
-    from the seeded generator so runs repeat."""
+    """For a quirky job, which of its poll requests (by index) meet which trouble: a 429
+    without Retry-After or an nginx 502/503 page."""
+    # At most two per job, chosen at create time from the seeded generator so runs repeat.
     count = faults.choice((0, 1, 1, 2))
     plan: dict[int, str] = {}
     while len(plan) < count:
@@ -124,8 +124,8 @@ def forwarded_documented(body: dict[str, Any], mode: str, resolution: str) -> di
 
 def render_inputs(forwarded: dict[str, Any], model: str) -> tuple[dict[str, Any], str, str]:
     """(body, mode, resolution) for clips.render_request from what reached upstream, so a clip
-    shows what was forwarded, not what was asked. Veo's defaults fill the gaps: 16:9, 8 s,
-    720p, audio on."""
+    shows what was forwarded, not what was asked."""
+    # Veo's defaults fill the gaps: 16:9, 8 s, 720p, audio on.
     instance = forwarded["instances"][0]
     params = forwarded.get("parameters") or {}
     body: dict[str, Any] = {

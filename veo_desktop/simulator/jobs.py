@@ -358,11 +358,10 @@ RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
 def byte_range(header: str, size: int) -> tuple[int, int, bool] | None:
-    """(start, end inclusive, partial?) for a single `Range: bytes=N-`, `N-M` or `-N`; the
-    whole file (not partial) without one or for forms this server ignores; None when the range
-    cannot be satisfied (416)."""
+    """(start, end inclusive, partial?) for a single `Range: bytes=N-`, `N-M` or `-N`, else the
+    whole file; None when the range cannot be satisfied (416)."""
     m = RANGE.fullmatch(header.strip())
-    if not m or not (m.group(1) or m.group(2)):
+    if not m or not (m.group(1) or m.group(2)):  # none, or a form this server ignores
         return 0, size - 1, False
     if m.group(1):
         start = int(m.group(1))

@@ -320,9 +320,9 @@ def stored_status(job: SimJob, job_seconds: float) -> str:
 
 
 def poll_reply(job: SimJob, job_seconds: float, unknown: bool) -> Reply:
-    """relay_task.go videoFetchByIDRespBodyBuilder → gemini ConvertToOpenAIVideo. `unknown`:
-    its realtime check upstream failed before any succeeded, so the row still reads
-    NOT_START, which ToVideoStatus turns into "unknown" at 0%."""
+    """relay_task.go videoFetchByIDRespBodyBuilder → gemini ConvertToOpenAIVideo."""
+    # `unknown`: its realtime check upstream failed before any succeeded, so the row still
+    # reads NOT_START, which ToVideoStatus turns into "unknown" at 0%.
     status = "NOT_START" if unknown else stored_status(job, job_seconds)
     video = {"queued": "queued", "IN_PROGRESS": "in_progress", "SUCCESS": "completed"}
     word = video.get(status, "failed" if status == "FAILURE" else "unknown")

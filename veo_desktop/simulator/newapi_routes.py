@@ -173,9 +173,9 @@ class NewApiRoutes:
             self.send(poll_reply(job, self.sim.job_seconds, unknown))
 
     def _generic_poll(self, job: SimJob) -> None:
-        """relay_task.go tryRealtimeFetch's own shape for /v1/video/generations/{id}: `url` is
-        GetResultURL(), the content route once done, or (its legacy fallback) the failure
-        reason the background poller stored."""
+        """relay_task.go tryRealtimeFetch's own shape for /v1/video/generations/{id}."""
+        # `url` is GetResultURL(): the content route once done, or (its legacy fallback) the
+        # failure reason the background poller stored.
         status = stored_status(job, self.sim.job_seconds)
         url = ""
         if status == "SUCCESS":

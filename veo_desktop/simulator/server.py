@@ -1,6 +1,5 @@
-"""The offline gateway: the real gateway's routes on loopback, plus a second loopback server (a
-different origin, like a CDN) that serves the finished MP4s. Standard-library HTTP on daemon
-threads, so tests, the CLI and the app can run it in-process."""
+"""The offline gateway: its routes on one loopback port and the finished MP4s on another (a second
+origin, like a CDN), served from daemon threads so tests, the CLI and the app run it in-process."""
 
 from __future__ import annotations
 
@@ -35,10 +34,8 @@ class RecordedRequest:
 
 
 class Simulator:
-    """The gateway and its video host, each on its own loopback port. Jobs live in memory;
-    their MP4s in a private temp dir that `stop()` removes. `dialect` picks which real gateway
-    it speaks (one of DIALECTS); `task_row_delay` is new-api's window after a create in which
-    the task is not yet found."""
+    """The gateway and its video host, each on its own loopback port. Jobs live in memory,
+    their MP4s in a private temp dir that `stop()` removes."""
 
     def __init__(
         self,
@@ -48,8 +45,8 @@ class Simulator:
         job_seconds: float = 6.0,
         max_height: int = 720,
         host: str = "127.0.0.1",
-        dialect: str = "documented",
-        task_row_delay: float = 1.0,
+        dialect: str = "documented",  # which real gateway it speaks: one of DIALECTS
+        task_row_delay: float = 1.0,  # new-api: how long after a create the task is not found
     ) -> None:
         self.host = _loopback(host)
         self.port, self.video_port = port, video_port
