@@ -7,7 +7,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError
+from .files import write_json_atomic
 from .i18n import msg
 
 DEFAULT_BASE_URL = ""  # no default gateway: the user names theirs, or uses the demo
@@ -44,11 +44,7 @@ class SharedSettings:
 
     def save(self, path: Path) -> None:
         """Atomic write: a crash mid-save leaves the previous file, never half of one."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(self), f, indent=2)
-        os.replace(tmp, path)
+        write_json_atomic(path, asdict(self))
 
 
 def is_loopback(host: str | None) -> bool:

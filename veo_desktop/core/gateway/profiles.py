@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from ..library.store import write_json_atomic
+from ..files import write_json_atomic
 from .dialects import Dialect
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,5 @@
-"""Second copies of the journal, so a damaged file never costs a paid job: rolling backups made
-with SQLite's online backup API (as Anki keeps them), and one small JSON file per job that has a
-task id and is not finished yet, written the moment the journal records it."""
+"""Second copies of the journal, so a damaged file never costs a paid job: rolling SQLite backups,
+and a small JSON file per job open at the gateway (its task id and request)."""
 
 from __future__ import annotations
 
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..files import write_json_atomic
 
 if TYPE_CHECKING:
     from .job import Job
@@ -151,21 +152,6 @@ class Backups:
             with contextlib.suppress(OSError):
                 old.unlink()
         return final
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write to a temporary file, flush it to disk, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class InflightCopies:

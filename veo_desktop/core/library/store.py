@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+from ..files import write_json_atomic as write_json_atomic  # ui/compose/drafts.py
 from ..jobs.job import Job
 from ..jobs.journal import Journal
 
@@ -91,20 +90,6 @@ def reimport(folder: Path, journal: Journal) -> list[str]:
         if journal.import_job(data, video):
             added.append(str(data["id"]))
     return added
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json.tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sha256_file(path: Path) -> str:
