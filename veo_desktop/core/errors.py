@@ -109,12 +109,6 @@ class DownloadError(VeoError):
     kind = "download"
 
 
-class JobFailedError(VeoError):
-    """The gateway reports the job failed (or was blocked); `message` is its reason."""
-
-    kind = "job_failed"
-
-
 class StorageError(VeoError):
     """The data folder (journal, backups) cannot be read or written: missing, read-only, full."""
 

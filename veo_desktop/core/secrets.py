@@ -1,9 +1,5 @@
-"""The API key, kept only in the OS keyring (service `veo-desktop`, account = gateway base URL).
-
-`VEO_API_KEY` overrides the keyring and is never written anywhere. When no secure backend exists
-(a headless box without Secret Service, say) every call says so plainly: there is no silent
-plain-text fallback.
-"""
+"""The API key, kept only in the OS keyring (one entry per gateway) or given by `VEO_API_KEY`;
+with no secure store every call says so, never a plain-text fallback."""
 
 from __future__ import annotations
 
@@ -94,9 +90,6 @@ class KeyStore:
         """Every key value this process has seen, so logs can scrub them by value."""
         env = (self._env(ENV_KEY) or "").strip()
         return tuple(v for v in (env, *self._cache.values()) if v)
-
-    def forget_cached(self) -> None:
-        self._cache.clear()
 
     def set(self, base_url: str, key: str) -> None:
         if not self.available():
