@@ -5,7 +5,6 @@ download each clip once, whole."""
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 from veo_desktop.core.jobs.journal import Journal
@@ -61,7 +60,13 @@ def test_two_clis_and_the_app_resuming_at_once_send_and_save_each_job_once(
                 app,
                 limit=60,
             )
-            time.sleep(1.0)  # the app may still be finishing a download it started
+            # The app may still be finishing a download it started: wait for its part file.
+            wait_for(
+                "the app's last download settling",
+                lambda: not leftovers(data) and len(list((data / "library").rglob("*.mp4"))) == 3,
+                app,
+                limit=30,
+            )
         finally:
             for proc in (app, *clis):  # a failed assertion must not leave processes behind
                 if proc.poll() is None:
