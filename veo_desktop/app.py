@@ -24,6 +24,7 @@ DESKTOP_ID = "io.github.veodesktop.VeoDesktop"  # the .desktop file, AppStream i
 
 if TYPE_CHECKING:  # Qt is imported when the app starts, not when the CLI imports core
     from PySide6.QtWidgets import QApplication
+    from qasync import QEventLoop
 
     from .ui.jobs.controller import JobController
     from .ui.main_window import MainWindow
@@ -86,7 +87,7 @@ class AppParts:
     """Everything the composition root built, for `main` and for scripted runs (screenshots)."""
 
     app: QApplication
-    loop: asyncio.AbstractEventLoop
+    loop: QEventLoop  # a context manager that stops and closes the loop, unlike asyncio's
     services: Services
     window: MainWindow
     controller: JobController
