@@ -1,8 +1,5 @@
-"""`veo`: the command-line front end over the same core, journal and library as the app.
-
-Exit codes: 0 success, 2 invalid input (nothing sent), 3 gateway / auth / network trouble,
-4 the job failed or finished without a video. Errors are one readable line on stderr.
-"""
+"""`veo`: the command line over the same core, journal and library as the app (exit codes in
+common.py; errors are one line on stderr)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,8 @@ from ..core.jobs.runner import PollPolicy
 from ..core.paths import Paths, resolve_paths
 from ..core.services import Services, build_services
 
+#: 2: invalid input, nothing sent; 3: gateway, key or network trouble (or a local folder that
+#: cannot be used); 4: the job failed or finished without a video.
 EXIT_OK, EXIT_INPUT, EXIT_GATEWAY, EXIT_FAILED = 0, 2, 3, 4
 
 

@@ -1,5 +1,4 @@
-"""`veo`'s entry point: parse, run one command, turn every error into one line and an exit
-code."""
+"""`veo`'s entry point: parse, run one command, turn every error into one line and an exit code."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Settings the app and the CLI share (gateway URL, download folder, concurrency), kept as a small
-JSON file in the config dir. Never the API key: that lives only in the keyring (`secrets.py`).
-Window-only state (geometry, last tab) stays in QSettings on the UI side."""
+"""Settings the app and the CLI share (gateway, library folder, concurrency) in a small JSON file,
+and how the gateway URL is chosen and checked. Never the API key: that is `secrets.py`'s."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Opening the journal file safely: check it, and when it is damaged set it aside (never delete
-it), restore the newest sound backup, re-import the library's sidecars and the in-flight copies,
-and say what happened, so a job with a gateway task id is never lost."""
+"""Opening the journal safely: a damaged file is set aside (never deleted) and rebuilt from the
+newest sound backup, the sidecars and the in-flight copies, so no paid job is lost."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""The job runner: submit, poll, download; and resume whatever a crash or a quit left open.
-
-Every step commits to the journal before the next begins, so the job's row always says what is
-safe to do next. Listeners (the UI's controller, the CLI's printer) hear about every change.
-"""
+"""The job runner: submit, poll, download, and resume whatever a crash or a quit left open; each
+step is in the journal before the next begins, and listeners hear of every change."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""The library of downloaded clips: where each job's MP4 goes and the JSON sidecar beside it
-(request, replies, task id, model, seed, timestamps), so a clip explains itself even without the
-journal."""
+"""The library of downloaded clips: where each job's MP4 goes, and the JSON sidecar beside it that
+lets a clip explain itself (and be re-imported) without the journal."""
 
 from __future__ import annotations
 
