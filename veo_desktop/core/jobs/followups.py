@@ -1,6 +1,5 @@
-"""What a user can do with a finished (or failed) job, as plain functions the UI and CLI share:
-remix its request, pick how to retry it, chain its frames into the next shot, and move its
-files to the trash (never a silent unlink)."""
+"""What a user can do with a finished (or failed) job, shared by the UI and the CLI: remix,
+retry, extend, chain a frame into the next shot, export, and move its files to the trash."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from ..errors import InvalidInputError
 from ..i18n import msg
 from ..library.store import Library
 from ..request.models import GenerationRequest, Mode, Model, Resolution
+from .failures import FollowUp, audio_may_be_why
 from .journal import Job, JobState
 
 EXTEND_MAX_AGE_S = 2 * 24 * 3600  # upstream deletes videos after about two days
@@ -52,17 +52,18 @@ def remix_request(job: Job) -> GenerationRequest:
 class RetryChoice:
     label: str
     request: GenerationRequest
+    follow_up: FollowUp = FollowUp.RETRY
 
 
 def retry_choices(job: Job) -> list[RetryChoice]:
     """The ways to try a failed job again, best first: a safety block that names audio is
     usually fixed by turning audio off, so that comes first."""
     base = remix_request(job)
-    same = RetryChoice(msg("Retry"), base)
-    reason = (job.error_message or "").lower()
-    # Gateways pass the upstream reason through in English or in Chinese (音频 = audio).
-    if ("audio" in reason or "音频" in reason) and base.generate_audio is not False:
-        return [RetryChoice(msg("Retry without audio"), replace(base, generate_audio=False)), same]
+    same = RetryChoice(FollowUp.RETRY.label, base)
+    if audio_may_be_why(job):
+        quiet = replace(base, generate_audio=False)
+        without = FollowUp.RETRY_WITHOUT_AUDIO
+        return [RetryChoice(without.label, quiet, without), same]
     return [same]
 
 

@@ -35,23 +35,36 @@ class JobState(StrEnum):
 
     @property
     def label(self) -> str:
-        """The state as a word in the user's language (the value is what the journal stores)."""
-        return _state_labels()[self]
+        """The state mid-sentence in the user's language (the value is what the journal stores)."""
+        return _state_labels()[self][1]
+
+    @property
+    def heading(self) -> str:
+        """The state as a short, capitalised heading (a job row's status line)."""
+        return _state_labels()[self][0]
 
 
-def _state_labels() -> dict[JobState, str]:
+def _state_labels() -> dict[JobState, tuple[str, str]]:
+    """Each state's one naming: (heading, mid-sentence). Two strings, not one recased: changing
+    a translation's case is wrong in many languages."""
     return {
-        JobState.SUBMITTING: msg("submitting"),
-        JobState.POSTING: msg("posting"),
-        JobState.UNCERTAIN: msg("uncertain"),
-        JobState.QUEUED: msg("queued"),
-        JobState.RUNNING: msg("running"),
-        JobState.PAUSED: msg("paused"),
-        JobState.COMPLETED: msg("completed"),
-        JobState.DOWNLOADED: msg("downloaded"),
-        JobState.FAILED: msg("failed"),
-        JobState.NO_VIDEO: msg("finished without a video"),
-        JobState.MISSING: msg("not found at the gateway"),
+        JobState.SUBMITTING: (msg("Preparing"), msg("preparing")),
+        JobState.POSTING: (msg("Sending"), msg("sending")),
+        JobState.UNCERTAIN: (
+            msg("Uncertain — check the gateway"),
+            msg("uncertain, check the gateway"),
+        ),
+        JobState.QUEUED: (msg("Queued"), msg("queued")),
+        JobState.RUNNING: (msg("Running"), msg("running")),
+        JobState.PAUSED: (msg("Paused"), msg("paused")),
+        JobState.COMPLETED: (msg("Completed"), msg("completed")),
+        JobState.DOWNLOADED: (msg("Downloaded"), msg("downloaded")),
+        JobState.FAILED: (msg("Failed"), msg("failed")),
+        JobState.NO_VIDEO: (msg("Finished without a video"), msg("finished without a video")),
+        JobState.MISSING: (
+            msg("Not found at the gateway — kept"),
+            msg("not found at the gateway, kept"),
+        ),
     }
 
 
