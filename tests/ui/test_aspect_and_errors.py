@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.appearance import ERROR_COLOURS
 from veo_desktop.ui.compose.tab import ComposeTab
 
 from .conftest import wait_until
@@ -27,7 +28,7 @@ def aspect_messages(tab: ComposeTab) -> list[str]:
 
 
 def shown_errors(tab: ComposeTab) -> list[str]:
-    return [t for field, t in tab_messages(tab) if "d0312d" in field]
+    return [t for field, t in tab_messages(tab) if any(c in field for c in ERROR_COLOURS)]
 
 
 def tab_messages(tab: ComposeTab) -> list[tuple[str, str]]:

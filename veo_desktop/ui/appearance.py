@@ -1,19 +1,35 @@
-"""Light or dark: follows the system's colour scheme, or the user's choice in Settings. Qt asks
-the platform first (Windows, macOS and GNOME/KDE through their themes honour it); where the
-platform cannot (a bare X server, an older desktop), the Fusion style with our own palette
-gives the same result, so a dark choice is never silently ignored."""
+"""Light or dark (the system's scheme or the user's choice, with our own dark palette where the
+platform cannot switch), and the one red and amber every error and warning is drawn in."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 _REQUEST = {
     "": Qt.ColorScheme.Unknown,  # Unknown = "whatever the system says"
     "light": Qt.ColorScheme.Light,
     "dark": Qt.ColorScheme.Dark,
 }
+
+
+#: (on a light background, on a dark one): no single red or amber reads well on both white and
+#: near-black.
+ERROR_COLOURS = ("#c62828", "#ff7b72")
+WARNING_COLOURS = ("#9a5b00", "#f0b450")
+
+
+def problem_colour(background: QColor, *, warning: bool = False) -> QColor:
+    """The error (or warning) colour that reads on `background`."""
+    pair = WARNING_COLOURS if warning else ERROR_COLOURS
+    return QColor(pair[1] if background.lightnessF() < 0.5 else pair[0])
+
+
+def problem_style(widget: QWidget, *, warning: bool = False) -> str:
+    """A style sheet that draws `widget`'s text in the error (or warning) colour."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    return f"color: {problem_colour(background, warning=warning).name()};"
 
 
 def dark_palette() -> QPalette:

@@ -36,7 +36,6 @@ class Option(Generic[T]):
 
 
 # The window's geometry is kept per device-pixel ratio (window_fit.geometry_key).
-WINDOW_STATE = Option("window/state", QByteArray())
 SPLITTER = Option("window/splitter", QByteArray())
 LAST_TAB = Option("compose/last_tab", 0)
 LAST_MODEL = Option("compose/last_model", "veo3.1-fast-video-720p")

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     QThreadPool,
-    QUrl,
     Signal,
     Slot,
 )
@@ -50,12 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.request.images import ImageInfo, is_url
+from ...core.request.image_files import local_path
+from ...core.request.images import ImageInfo, is_data_uri, is_url
+from ..appearance import problem_style
 from .image_loading import Load, LoadSignals, Payload, Thumbnail, size_text
 
 log = logging.getLogger(__name__)
-
-ERROR_STYLE = "color: #d0312d;"  # the same red and amber as the compose tab's messages
 
 
 class ImageSlot(QFrame):
@@ -172,7 +171,7 @@ class ImageSlot(QFrame):
             self._set_message("")
             self._commit(text, None, None)
             return True
-        if text[:11].lower() == "data:image/":
+        if is_data_uri(text):
             head, _, body = text.partition(",")
             try:
                 data = base64.b64decode(body, validate=True)
@@ -181,11 +180,9 @@ class ImageSlot(QFrame):
             suffix = {"jpeg": ".jpg", "webp": ".webp"}.get(head[11:].split(";")[0].lower(), ".png")
             self._load(self._paste_path(suffix), data)
             return True
-        if text.lower().startswith("file:"):
-            text = QUrl(text).toLocalFile()
         if not text or not ("/" in text or "\\" in text or text.startswith("~")):
             return self._refuse(self.tr("That is not an image, an image link or a file path."))
-        self._load(Path(text).expanduser().absolute(), None)
+        self._load(local_path(text).absolute(), None)  # core reads `~/…` and file: links
         return True
 
     def _take_mime(self, mime: QMimeData) -> bool:
@@ -219,7 +216,7 @@ class ImageSlot(QFrame):
                 for u in mime.urls()
             )
         text = mime.text().strip().lower() if mime.hasText() else ""
-        return is_url(text) or text.startswith(("file:", "data:image/"))
+        return is_url(text) or is_data_uri(text) or text.startswith("file:")
 
     def _paste_path(self, suffix: str) -> Path:
         name = f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}{suffix}"
@@ -272,7 +269,7 @@ class ImageSlot(QFrame):
     def _set_message(self, text: str, *, error: bool = False) -> None:
         self._error = error and bool(text)
         self.message_label.setText(text)
-        self.message_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.message_label.setStyleSheet(problem_style(self.message_label) if error else "")
         self.message_label.setVisible(bool(text))
         self._refresh()
 

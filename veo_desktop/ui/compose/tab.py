@@ -36,11 +36,9 @@ from ...core.request.models import (
     Tier,
 )
 from ...core.request.rules import Finding, Severity
+from ..appearance import problem_style
 from .aspect_note import aspect_note
 from .slot_groups import FramePairSlots, ReferenceSlots
-
-ERROR_STYLE = "color: #d0312d;"
-WARNING_STYLE = "color: #b8860b;"
 
 
 class ComposeTab(QWidget):
@@ -344,7 +342,7 @@ class ComposeTab(QWidget):
                 continue
             worst = items[0]
             label.setText("\n".join(f.message for f in items))
-            label.setStyleSheet(ERROR_STYLE if worst.severity is Severity.ERROR else WARNING_STYLE)
+            label.setStyleSheet(problem_style(label, warning=worst.severity is not Severity.ERROR))
             label.show()
         unshown = [f for f in findings if f.field not in self._messages]
         self.summary.setText("\n".join(f.message for f in unshown))

@@ -33,6 +33,7 @@ from ...core.request.pricing import (
     spend_by_day,
     spend_by_month,
 )
+from ..appearance import problem_style
 from ..i18n import tr
 from ..jobs.model import model_label
 
@@ -81,7 +82,7 @@ class PriceDialog(QDialog):
         self.grid.setHorizontalHeaderLabels([self.tr("With audio"), self.tr("Without audio")])
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #d0312d;")
+        self.error.setStyleSheet(problem_style(self))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save

@@ -113,12 +113,6 @@ class PosterCache(QObject):
         self._pool.start(task, next(self._order) % 1_000_000_000)
         return None
 
-    def forget(self, job_id: str) -> None:
-        """Drop a poster everywhere (the job was deleted, or its clip replaced)."""
-        self._memory.pop(job_id, None)
-        self._failed.discard(job_id)
-        self.path_for(job_id).unlink(missing_ok=True)
-
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until queued posters are done (tests, and shutdown after `close`)."""
         return self._pool.waitForDone(msecs)
