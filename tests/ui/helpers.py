@@ -57,6 +57,11 @@ def drop(widget: QWidget, mime: QMimeData) -> bool:
     return event.isAccepted()
 
 
+def controller_for(services: Services) -> JobController:
+    """The controller the app builds over `services` (for a dialog tested on its own)."""
+    return JobController(services.runner, services.journal)
+
+
 @dataclass
 class Rig:
     sim: Simulator

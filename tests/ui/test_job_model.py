@@ -17,12 +17,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QListView
 
+from veo_desktop.core.jobs.failures import FollowUp, failure_of
 from veo_desktop.core.jobs.journal import Job, JobState, Journal
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.jobs.delegate import JobDelegate
 from veo_desktop.ui.jobs.model import (
     ElapsedRole,
     ErrorRole,
+    FailureRole,
     FrameRole,
     IdRole,
     JobListModel,
@@ -224,7 +226,7 @@ def test_roles() -> None:
     assert model.data(model.index(5, 0), PromptRole) is None
 
 
-def test_error_text_adds_a_next_step_only_when_missing() -> None:
+def test_a_row_shows_cores_failure_with_a_next_step_by_kind() -> None:
     blocked = make_job(
         1,
         state=JobState.FAILED,
@@ -239,8 +241,16 @@ def test_error_text_adds_a_next_step_only_when_missing() -> None:
     model, _ = model_of([blocked, says_it, auth])
     err = {model.job_at(r).id: model.data(model.index(r, 0), ErrorRole) for r in range(3)}
     assert err["job0001"].endswith("audio could not be generated. Retry with audio off.")
-    assert err["b"] == "Blocked: audio failed. Try again with audio off."
-    assert err["job0002"] == "Key rejected. Update the API key in Settings."
+    # The gateway's words get the suggestion of their kind, whatever they say (no guessing).
+    said = failure_of(says_it)
+    assert said is not None and said.actions[0] is FollowUp.RETRY_WITHOUT_AUDIO
+    assert err["b"] == "Blocked: audio failed. Try again with audio off. Retry with audio off."
+    # Core's own message already says what to do: shown as it is, the key update offered.
+    assert err["job0002"] == "Key rejected."
+    key = failure_of(auth)
+    assert key is not None and key.actions == (FollowUp.UPDATE_KEY,)
+    row = model.index(model.row_of("job0002"), 0)
+    assert model.data(row, FailureRole) == key
     tip = model.data(model.index(model.row_of("job0001"), 0), Qt.ItemDataRole.ToolTipRole)
     assert "prompt number 1" in tip and "Retry with audio off." in tip
     # A failed job's clock stops at its last update, not "now".

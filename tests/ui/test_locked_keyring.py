@@ -16,7 +16,7 @@ from veo_desktop.ui import keyring_calls
 from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 from .conftest import wait_until
-from .helpers import make_rig
+from .helpers import controller_for, make_rig
 from .test_settings_dialog import services_for
 
 
@@ -71,7 +71,9 @@ async def test_a_hanging_keyring_leaves_settings_usable_with_a_locked_state(
 ) -> None:
     store = KeyStore(backend=hanging, environ=lambda _: None)
     services = services_for(tmp_path, "https://gw.example.com", store)
-    dlg = SettingsDialog(services)  # returns at once: the keyring is asked off this thread
+    dlg = SettingsDialog(
+        services, controller_for(services)
+    )  # returns at once: the keyring is asked off this thread
     qtbot.addWidget(dlg)
     dlg.open()
     await wait_until(lambda: locked_state_shown(dlg), timeout=5)
@@ -94,7 +96,7 @@ async def test_a_refusing_keyring_shows_the_same_state_and_try_again_asks_anew(
     backend = LockedKeyring(wait=0)
     store = KeyStore(backend=backend, environ=lambda _: None)
     services = services_for(tmp_path, "https://gw.example.com", store)
-    dlg = SettingsDialog(services)
+    dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
     dlg.open()
     await wait_until(lambda: locked_state_shown(dlg), timeout=5)

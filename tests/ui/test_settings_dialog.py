@@ -18,6 +18,7 @@ from veo_desktop.simulator import Simulator
 from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 from .conftest import wait_until
+from .helpers import controller_for
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ async def test_save_puts_the_key_in_the_system_keyring_only(
         in type(keyring.get_keyring()).__name__ + type(keyring.get_keyring()).__module__
     ), "run with `make test` (real Secret Service)"
     services = services_for(tmp_path, "")
-    dlg = SettingsDialog(services)
+    dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
     dlg.open()
     dlg.base_url.setText(sim.base_url + "/v1/ ")
@@ -78,7 +79,7 @@ async def test_test_connection_reads_three_outcomes(
     sim: Simulator,
 ) -> None:
     services = services_for(tmp_path, sim.base_url)
-    dlg = SettingsDialog(services)
+    dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
     dlg.base_url.setText(sim.base_url)
     dlg.key.setText("sk-good")
@@ -102,7 +103,7 @@ async def test_no_keyring_is_said_plainly_and_nothing_is_stored(
     services = services_for(
         tmp_path, "https://gw.example.com", KeyStore(backend=fail.Keyring(), environ=lambda _: None)
     )
-    dlg = SettingsDialog(services)
+    dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
     await wait_until(lambda: "VEO_API_KEY" in dlg.key_note.text())
     assert not dlg.key.isEnabled()
@@ -115,7 +116,7 @@ async def test_bad_url_keeps_the_dialog_open_with_a_message(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     services = services_for(tmp_path, "")
-    dlg = SettingsDialog(services)
+    dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
     dlg.open()
     dlg.base_url.setText("ftp://nope")

@@ -137,7 +137,7 @@ def test_chinese_main_window_settings_and_job_list_show_no_english(
             index = win.model.index(row, 0)
             for role in (StatusTextRole, Qt.ItemDataRole.AccessibleTextRole):
                 leaks += english_words_in(str(win.model.data(index, role) or ""))
-        dlg = SettingsDialog(r.services, win, store=win.store)
+        dlg = SettingsDialog(r.services, r.controller, win, store=win.store)
         leaks += english_words(dlg)
         for menu in win.menuBar().findChildren(QMenu):
             leaks += english_words_in(menu.title())

@@ -50,6 +50,11 @@ class Services:
             close()
 
 
+def library_folder(settings: SharedSettings, default: Path) -> Path:
+    """Where clips go: the folder chosen in Settings (`~` expanded), else `default`."""
+    return Path(settings.library_dir).expanduser() if settings.library_dir else default
+
+
 def build_services(
     base_url: str,
     *,
@@ -68,9 +73,8 @@ def build_services(
     settings = SharedSettings.load(paths.config_file)
     keystore = keystore or KeyStore()
     if settings.library_dir:
-        paths = Paths(
-            paths.data_dir, Path(settings.library_dir).expanduser(), paths.config_dir, paths.log_dir
-        ).ensure()
+        library_dir = library_folder(settings, paths.library_dir)
+        paths = Paths(paths.data_dir, library_dir, paths.config_dir, paths.log_dir).ensure()
     if http is None:
         # Built on first use (see GatewayClient.http), with the TLS context `tls` hands over.
         http = lambda: make_http_client(tls() if tls else None)  # noqa: E731

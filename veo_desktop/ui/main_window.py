@@ -1,6 +1,5 @@
 """The main window: composes the mode tabs, the job list and the shared player, and wires them
-to the controller. It wires; the work happens in core (through the controller) and in the
-widgets themselves."""
+to the controller, through which all work on jobs goes."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
-from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -85,9 +83,7 @@ class MainWindow(QMainWindow):
 
         # -- job list --------------------------------------------------------------------------
         # The list is the library view: it pages the journal through the current filter.
-        self.model = JobListModel(
-            lambda offset, limit: self.filter.fetch(services.journal, offset, limit)
-        )
+        self.model = JobListModel(lambda offset, limit: controller.page(self.filter, offset, limit))
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(JobDelegate(self.view))
@@ -179,7 +175,7 @@ class MainWindow(QMainWindow):
         self._external.setInterval(3000)
         self._external.timeout.connect(self.controller.sync_external)
         self._external.start()
-        if services.journal.recovery is not None:
+        if controller.recovery is not None:
             # Once, when the window first shows: the journal was damaged and rebuilt at start.
             QTimer.singleShot(0, self._show_recovery)
 
@@ -224,6 +220,7 @@ class MainWindow(QMainWindow):
         c.key_rejected.connect(lambda text: self.open_settings(text))
         c.busy_changed.connect(lambda busy: self.current_tab().set_busy(busy))
         c.submitted.connect(self._on_submitted)
+        c.deleted.connect(self._on_deleted)
         self.player.frame.connect(self.model.set_frame)
         self.player.stopped.connect(lambda job_id: self.model.set_frame(job_id, None))
 
@@ -236,7 +233,7 @@ class MainWindow(QMainWindow):
         self.current_tab().focus_prompt()
 
     def _show_recovery(self) -> None:
-        recovery = self.services.journal.recovery
+        recovery = self.controller.recovery
         if recovery is not None:
             show_notice(self, self.tr("Job journal recovered"), recovery.message)
 
@@ -272,9 +269,6 @@ class MainWindow(QMainWindow):
         tab.mark_touched()
         self.show_tab(req.mode)
         tab.focus_prompt()
-
-    def runner_forget(self, job_id: str) -> None:
-        self.services.runner.stop_watching(job_id)
 
     def submit_current(self) -> None:
         if self.pages.currentWidget() is self.welcome:
@@ -316,6 +310,10 @@ class MainWindow(QMainWindow):
                 not current.isValid() or self.model.row_of(job.id) == 0
             ):
                 self.view.setCurrentIndex(self.model.index(self.model.row_of(job.id), 0))
+
+    def _on_deleted(self, job_id: str) -> None:
+        self.model.remove(job_id)
+        self.statusBar().showMessage(self.tr("Moved to the trash."), 5000)
 
     def set_filter(self, value: LibraryFilter) -> None:
         """Show the library through `value`; the playing clip keeps playing if it is still
@@ -383,16 +381,15 @@ class MainWindow(QMainWindow):
         dlg = PlayerDialog(self.player, job.prompt[:60] or job.id, self)
         dlg.open()
 
-    def player_status(self) -> QMediaPlayer.MediaStatus:
-        return self.player.media.mediaStatus()
-
     # -- settings --------------------------------------------------------------------------------
 
     def open_settings(self, reason: str = "") -> SettingsDialog:
         """One Settings dialog at a time; `reason` says why it opened on its own."""
         dlg = next((d for d in self.findChildren(SettingsDialog) if d.isVisible()), None)
         if dlg is None:
-            dlg = SettingsDialog(self.services, self, store=self.store, demo=self.demo)
+            dlg = SettingsDialog(
+                self.services, self.controller, self, store=self.store, demo=self.demo
+            )
             # A bound method, not a lambda holding `dlg`: a reference cycle through the dialog
             # would be collected by whichever thread runs the GC, destroying Qt timers there.
             dlg.saved.connect(self._on_settings_saved)
@@ -409,7 +406,6 @@ class MainWindow(QMainWindow):
         language_changed = bool(dlg and dlg.language_changed)
         self.pages.setCurrentIndex(0)
         opts.WELCOME_DONE.set(self.store, True)
-        self.controller.resume_paused()
         if language_changed:
             self.statusBar().showMessage(
                 self.tr("Settings saved. Restart Veo Desktop to switch the language."), 15000

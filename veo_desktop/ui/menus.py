@@ -53,7 +53,7 @@ class WindowMenus(QObject):
     async def open_spending(self) -> None:
         # Every job of a long history: read off the window's thread.
         data_dir = self.w.services.paths.data_dir
-        jobs = await asyncio.to_thread(self.w.services.journal.newest)
+        jobs = await self.w.controller.all_jobs()
         demo = self.w.demo or await asyncio.to_thread(is_demo_data, data_dir)
         dlg = SpendDialog(jobs, self.w.prices, self.w, demo=demo)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,49 +33,16 @@
     </message>
     <message>
         <source>(no prompt)</source>
-        <extracomment>States whose row shows the reason instead of a bar.</extracomment>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <source>Preparing</source>
-        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Roles that are one field of the Job, by attribute name. States whose clock is running: `tick` repaints these rows and only these. What each state says on a row, and mid-sentence to a screen reader (separate strings: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.</extracomment>
-        <translation>准备中</translation>
-    </message>
-    <message>
-        <source>preparing</source>
-        <translation>准备中</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
         <source>Running %1%</source>
+        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Roles that are one field of the Job, by attribute name. States whose clock is running: `tick` repaints these rows and only these. A row&apos;s words that say more than the state (core&apos;s table names each state: `JobState.heading` on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation is wrong in many languages. Translated by `tr` when shown.</extracomment>
         <translation>生成中 %1%</translation>
     </message>
     <message>
         <source>running %1 percent</source>
         <translation>生成中，百分之 %1</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
     </message>
     <message>
         <source>Downloading</source>
@@ -84,46 +51,6 @@
     <message>
         <source>downloading</source>
         <translation>下载中</translation>
-    </message>
-    <message>
-        <source>Downloaded</source>
-        <translation>已下载</translation>
-    </message>
-    <message>
-        <source>downloaded</source>
-        <translation>已下载</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Finished without a video</source>
-        <translation>已完成但无视频</translation>
-    </message>
-    <message>
-        <source>finished without a video</source>
-        <translation>已完成但无视频</translation>
-    </message>
-    <message>
-        <source>Not found at the gateway — kept</source>
-        <translation>网关中未找到——已保留</translation>
-    </message>
-    <message>
-        <source>not found at the gateway, kept</source>
-        <translation>网关中未找到，已保留</translation>
-    </message>
-    <message>
-        <source>Uncertain — check the gateway</source>
-        <translation>未确认——请到网关核实</translation>
-    </message>
-    <message>
-        <source>uncertain, check the gateway</source>
-        <translation>未确认，请到网关核实</translation>
     </message>
     <message>
         <source>Paused — key rejected</source>
@@ -142,14 +69,6 @@
         <translation>下载失败</translation>
     </message>
     <message>
-        <source>Running</source>
-        <translation>生成中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>生成中</translation>
-    </message>
-    <message>
         <source> · link has probably expired</source>
         <translation> · 链接可能已过期</translation>
     </message>
@@ -164,58 +83,6 @@
     <message>
         <source>standard %1</source>
         <translation>标准 %1</translation>
-    </message>
-    <message>
-        <source>Rephrase the prompt and try again.</source>
-        <translation>请改写提示词后重试。</translation>
-    </message>
-    <message>
-        <source>Update the API key in Settings.</source>
-        <translation>请在设置中更新 API 密钥。</translation>
-    </message>
-    <message>
-        <source>Add credit to the account, then try again.</source>
-        <translation>请为账户充值后重试。</translation>
-    </message>
-    <message>
-        <source>Wait a minute, then try again.</source>
-        <translation>请稍等一分钟再重试。</translation>
-    </message>
-    <message>
-        <source>Check the connection, then try again.</source>
-        <translation>请检查网络连接后重试。</translation>
-    </message>
-    <message>
-        <source>The gateway is having trouble; try again later.</source>
-        <translation>网关暂时出现问题，请稍后重试。</translation>
-    </message>
-    <message>
-        <source>Change the settings and try again.</source>
-        <translation>请调整生成设置后重试。</translation>
-    </message>
-    <message>
-        <source>Choose another image and try again.</source>
-        <translation>请换一张图片后重试。</translation>
-    </message>
-    <message>
-        <source>Try the download again later.</source>
-        <translation>请稍后重新下载。</translation>
-    </message>
-    <message>
-        <source>Check the gateway&apos;s task list before sending it again.</source>
-        <translation>重新发送前，请先在网关的任务列表中核实。</translation>
-    </message>
-    <message>
-        <source>Retry with audio off.</source>
-        <translation>请关闭音频后重试。</translation>
-    </message>
-    <message>
-        <source>Try again, perhaps with a different prompt.</source>
-        <translation>请重试，或换个提示词试试。</translation>
-    </message>
-    <message>
-        <source>The gateway gave no reason.</source>
-        <translation>网关未说明原因。</translation>
     </message>
     <message>
         <source>%1 job, %2, %3: %4</source>
@@ -633,10 +500,6 @@ Please attach it if you report the problem.</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>重新查询</translation>
-    </message>
-    <message>
         <source>Prompt copied.</source>
         <translation>已复制提示词。</translation>
     </message>
@@ -662,14 +525,6 @@ Please attach it if you report the problem.</source>
 
 %s</translation>
     </message>
-    <message>
-        <source>Could not move the files to the trash (%s); nothing was deleted.</source>
-        <translation>无法将文件移到回收站（%s），未删除任何内容。</translation>
-    </message>
-    <message>
-        <source>Moved to the trash.</source>
-        <translation>已移到回收站。</translation>
-    </message>
 </context>
 <context>
     <name>JobController</name>
@@ -680,6 +535,10 @@ Please attach it if you report the problem.</source>
     <message>
         <source>The gateway still does not know this job.</source>
         <translation>网关仍然找不到此任务。</translation>
+    </message>
+    <message>
+        <source>Could not move the files to the trash (%s); nothing was deleted.</source>
+        <translation>无法将文件移到回收站（%s），未删除任何内容。</translation>
     </message>
 </context>
 <context>
@@ -802,6 +661,10 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Job journal recovered</source>
         <translation>任务日志已恢复</translation>
+    </message>
+    <message>
+        <source>Moved to the trash.</source>
+        <translation>已移到回收站。</translation>
     </message>
     <message>
         <source>No jobs match. Clear the search or filters.</source>
@@ -1473,18 +1336,6 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>未知</translation>
     </message>
     <message>
-        <source>submitting</source>
-        <translation>准备中</translation>
-    </message>
-    <message>
-        <source>posting</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <source>uncertain</source>
-        <translation>未确认</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -1511,10 +1362,6 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>finished without a video</source>
         <translation>已完成但无视频</translation>
-    </message>
-    <message>
-        <source>not found at the gateway</source>
-        <translation>网关中未找到</translation>
     </message>
     <message>
         <source>Cannot open or write {path}: the folder is missing, read-only or full. Make it writable, or choose another data folder (--data-dir or VEO_DATA_DIR).</source>
@@ -1571,6 +1418,98 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>The gateway says this job finished but kept failing to hand over the clip ({said}). A safety filter may have blocked it (often the audio: Retry without audio), or it expired upstream.</source>
         <translation>网关表示此任务已完成，但一直未能交付片段（{said}）。可能是安全过滤器拦截了它（通常因为音频：请选择“关闭音频后重试”），也可能是它已在上游过期。</translation>
+    </message>
+    <message>
+        <source>Try again, perhaps with a different prompt.</source>
+        <translation>请重试，或换个提示词试试。</translation>
+    </message>
+    <message>
+        <source>The gateway gave no reason.</source>
+        <translation>网关未说明原因。</translation>
+    </message>
+    <message>
+        <source>Retry with audio off.</source>
+        <translation>请关闭音频后重试。</translation>
+    </message>
+    <message>
+        <source>Rephrase the prompt and try again.</source>
+        <translation>请改写提示词后重试。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
+        <source>Update the API key…</source>
+        <translation>更新 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Download again</source>
+        <translation>重新下载</translation>
+    </message>
+    <message>
+        <source>Check the gateway&apos;s task list</source>
+        <translation>在网关的任务列表中核实</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Uncertain — check the gateway</source>
+        <translation>未确认——请到网关核实</translation>
+    </message>
+    <message>
+        <source>uncertain, check the gateway</source>
+        <translation>未确认，请到网关核实</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Finished without a video</source>
+        <translation>已完成但无视频</translation>
+    </message>
+    <message>
+        <source>Not found at the gateway — kept</source>
+        <translation>网关中未找到——已保留</translation>
+    </message>
+    <message>
+        <source>not found at the gateway, kept</source>
+        <translation>网关中未找到，已保留</translation>
     </message>
     <message>
         <source>The gateway says this job finished, but the clip is no longer there: upstream deletes videos after about 2 days. Send the job again if you still need it.</source>

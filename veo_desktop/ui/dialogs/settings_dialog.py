@@ -1,8 +1,5 @@
-"""Settings: gateway URL, the API key (kept only in the OS keyring, shown masked), Test
-connection, download folder, how many jobs may run at once, and the language. Opened with
-`open()`, never `exec()`, so the event loop (and every running job) keeps going while it is up.
-The keyring is asked off the UI thread with a deadline: a locked one disables the key field
-and says what to do, and the rest of Settings works as usual."""
+"""Settings: gateway URL and key (the key only in the OS keyring, asked off the UI thread), the
+dialect, download folder, jobs at once, language and appearance; saved through the controller."""
 
 from __future__ import annotations
 
@@ -36,6 +33,7 @@ from ...core.secrets import KeyStore, no_keyring_message
 from ...core.services import Services
 from .. import appearance, i18n, keyring_calls
 from .. import settings as opts
+from ..jobs.controller import JobController
 from ..keyring_calls import KeyringTimeout
 
 
@@ -46,13 +44,15 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         services: Services,
+        controller: JobController,
         parent: QWidget | None = None,
         *,
         store: QSettings | None = None,
         demo: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services = services  # read to fill the form; changes go through `controller.apply`
+        self.controller = controller
         self.demo = demo  # the offline demo needs no key: the keyring is never asked
         self._keyring_task: asyncio.Task[None] | None = None
         self._save_task: asyncio.Task[None] | None = None
@@ -159,7 +159,7 @@ class SettingsDialog(QDialog):
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #d0312d;")
+        self.error.setStyleSheet(appearance.problem_style(self))
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -369,16 +369,8 @@ class SettingsDialog(QDialog):
         s.library_dir = self.folder.text().strip()
         s.max_concurrent_jobs = self.concurrent.value()
         s.allow_insecure_http = self.insecure.isChecked()
-        s.save(self.services.paths.config_file)
-        self.services.client.reconfigure(url)
-        self.services.client.profiles.set_override(
-            url, Dialect.parse(str(self.dialect.currentData() or ""))
-        )
-        self.services.runner.set_max_concurrent(s.max_concurrent_jobs)
-        if s.library_dir:
-            from pathlib import Path
-
-            self.services.library.root = Path(s.library_dir).expanduser()
+        dialect = Dialect.parse(str(self.dialect.currentData() or ""))
+        self.controller.apply(s, self.services.paths.config_file, dialect)
         self.key.clear()
         if self.store is not None:
             chosen = self.language.currentData() or ""

@@ -1,6 +1,5 @@
-"""Actions on the selected job (context menu, toolbar, shortcuts): remix, extend, chain a
-frame into the next shot, copy the prompt, open the folder, export, delete to the trash, and
-retry (without audio first when a safety block named audio)."""
+"""Actions on the selected job (context menu, toolbar, shortcuts); the menu offers core's
+follow-ups for a failure. Work goes through the controller."""
 
 from __future__ import annotations
 
@@ -14,14 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from qasync import asyncSlot
 
 from ...core.errors import VeoError
+from ...core.jobs.failures import FollowUp, failure_of
 from ...core.jobs.followups import (
-    chain_frame,
     export_job,
     extend_request,
     extend_warnings,
     remix_request,
     retry_choices,
-    trash_job_files,
 )
 from ...core.jobs.journal import Job, JobState
 from ...core.request.models import Mode
@@ -144,21 +142,34 @@ class JobActions(QObject):
         self.update()
         menu = QMenu(self.w.view)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if job.state is JobState.MISSING:
-            act = menu.addAction(self.tr("Check again"))
-            act.triggered.connect(lambda _=False, j=job.id: self.w.controller.check_again(j))
-            menu.addSeparator()
-        if job.state in (JobState.FAILED, JobState.UNCERTAIN, JobState.NO_VIDEO):
-            for choice in retry_choices(job):
-                act = menu.addAction(choice.label)  # already in the user's language (core msg)
-                act.triggered.connect(lambda _=False, r=choice.request: self.w.controller.submit(r))
-            menu.addSeparator()
+        self._add_follow_ups(menu, job)
         for a in self.all:
             if a is self.delete:
                 menu.addSeparator()
             menu.addAction(a)
         menu.popup(self.w.view.viewport().mapToGlobal(pos))
         return menu
+
+    def _add_follow_ups(self, menu: QMenu, job: Job) -> None:
+        """Core's suggested actions for the job's failure, first in the menu (labels are core's,
+        already in the user's language)."""
+        failure = failure_of(job)
+        # "Download again" is one of the job actions below already (Ctrl+D).
+        shown = [f for f in failure.actions if f is not FollowUp.DOWNLOAD_AGAIN] if failure else []
+        c = self.w.controller
+        retries = {choice.follow_up: choice.request for choice in retry_choices(job)}
+        for follow_up in shown:
+            act = menu.addAction(follow_up.label)
+            if follow_up in retries:
+                act.triggered.connect(lambda _=False, r=retries[follow_up]: c.submit(r))
+            elif follow_up is FollowUp.CHECK_AGAIN:
+                act.triggered.connect(lambda _=False, j=job.id: c.check_again(j))
+            elif follow_up is FollowUp.UPDATE_KEY:
+                act.triggered.connect(lambda _=False: self.w.open_settings())
+            else:  # the gateway's task list is on its site: the item is advice, not a button
+                act.setEnabled(False)
+        if shown:
+            menu.addSeparator()
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -187,7 +198,7 @@ class JobActions(QObject):
         if not job:
             return
         try:
-            png = await asyncio.to_thread(chain_frame, job, self.w.services.library, which)
+            png = await self.w.controller.chain_frame(job, which)
         except (VeoError, ValueError, OSError) as exc:
             self.w.statusBar().showMessage(str(exc), 10000)
             return
@@ -257,19 +268,7 @@ class JobActions(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # never exec(): jobs keep running while the question is up
 
-    @asyncSlot()
-    async def _delete(self, job: Job) -> None:
+    def _delete(self, job: Job) -> None:
         if self.w.player.job_id == job.id:
             self.w.player.stop()
-        try:
-            await asyncio.to_thread(trash_job_files, job)
-        except OSError as exc:
-            self.w.statusBar().showMessage(
-                self.tr("Could not move the files to the trash (%s); nothing was deleted.") % exc,
-                15000,
-            )
-            return
-        self.w.runner_forget(job.id)
-        await asyncio.to_thread(self.w.services.journal.delete, job.id)
-        self.w.model.remove(job.id)
-        self.w.statusBar().showMessage(self.tr("Moved to the trash."), 5000)
+        self.w.controller.delete(job)

@@ -1,19 +1,27 @@
-"""The thin QObject between widgets and the core runner: typed signals out, async slots in.
-Widgets never call the runner directly, and every async slot resets its busy state in
-`finally`, so a failure can never leave the window stuck."""
+"""The thin QObject between the widgets and core: typed signals out, async slots in. The window
+and dialogs reach the runner, the journal and the library only through it."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
 
+from ...core.config import SharedSettings
 from ...core.errors import InvalidInputError, SubmissionUncertainError, VeoError
+from ...core.gateway.dialects import Dialect
+from ...core.jobs.followups import chain_frame, trash_job_files
 from ...core.jobs.journal import Job, JobState, Journal
+from ...core.jobs.journal_recovery import Recovery
 from ...core.jobs.runner import DownloadFailed, JobRunner
+from ...core.library.search import LibraryFilter
 from ...core.request.models import GenerationRequest
+from ...core.services import library_folder
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +32,7 @@ class JobController(QObject):
     submit_failed = Signal(str)  # what went wrong and what to do; the tab keeps its inputs
     message = Signal(str)  # for the status bar
     busy_changed = Signal(bool)
-    job_finished = Signal(object)  # Job: downloaded, failed, uncertain or paused
+    deleted = Signal(str)  # job id: its files are in the trash and its row is gone
     key_rejected = Signal(str)  # the gateway refused the key mid-job: ask the user for a new one
 
     def __init__(self, runner: JobRunner, journal: Journal, parent: QObject | None = None) -> None:
@@ -44,7 +52,10 @@ class JobController(QObject):
 
     def close(self) -> None:
         self._unsubscribe()
-        for task in [*self._tasks, *([self._recheck] if self._recheck else [])]:
+        pending: list[asyncio.Future[object] | asyncio.Future[None]] = [*self._tasks]
+        if self._recheck is not None:
+            pending.append(self._recheck)
+        for task in pending:
             task.cancel()
 
     # -- submit --------------------------------------------------------------------------------
@@ -100,15 +111,18 @@ class JobController(QObject):
             )
             self.key_rejected.emit(text)
             self.message.emit(text)
-        self.job_finished.emit(job)
 
     def resume_all(self) -> None:
-        for job in self.journal.unfinished():
-            self.follow(job.id)
+        """Follow every job the last run (or the CLI) left open."""
+        self._spawn(self._follow_all(self.journal.unfinished))
         # Jobs the gateway said it did not know are asked again now and then (core's policy):
         # one loop for the window's life, apart from the tasks that follow single jobs.
         if self._recheck is None:
             self._recheck = asyncio.ensure_future(self.runner.recheck_missing())
+
+    async def _follow_all(self, read: Callable[[], list[Job]]) -> None:
+        for job in await asyncio.to_thread(read):  # a long journal is read off the UI thread
+            self.follow(job.id)
 
     def check_again(self, job_id: str) -> None:
         """The user asks about a job the gateway said it did not know: one poll, now."""
@@ -128,19 +142,66 @@ class JobController(QObject):
     @asyncSlot(str)
     async def download(self, job_id: str) -> None:
         try:
-            job = await self.runner.download(job_id)
+            await self.runner.download(job_id)
         except DownloadFailed as exc:
             self.message.emit(exc.error.message)
             return
         except VeoError as exc:
             self.message.emit(exc.message)
-            return
-        self.job_finished.emit(job)
 
     def resume_paused(self) -> None:
         """After a new key: pick up every job that paused on a rejected key."""
-        for job in self.journal.newest(states=[JobState.PAUSED]):
-            self.follow(job.id)
+        self._spawn(self._follow_all(lambda: self.journal.newest(states=[JobState.PAUSED])))
+
+    # -- the library ---------------------------------------------------------------------------
+
+    @property
+    def recovery(self) -> Recovery | None:
+        """What rebuilding a damaged journal at start-up found; None when it was whole."""
+        return self.journal.recovery
+
+    def page(self, where: LibraryFilter, offset: int, limit: int) -> list[Job]:
+        """One page of the library through `where`, for the list model's paging (an indexed
+        query of one page: the model asks from the UI thread, as Qt's fetchMore is)."""
+        return where.fetch(self.journal, offset, limit)
+
+    async def all_jobs(self) -> list[Job]:
+        """Every job, newest first, read off the UI thread."""
+        return await asyncio.to_thread(self.journal.newest)
+
+    async def chain_frame(self, job: Job, which: Literal["first", "last"]) -> Path:
+        """The clip's first or last frame saved as a PNG beside it (decoded off the UI thread)."""
+        return await asyncio.to_thread(chain_frame, job, self.runner.library, which)
+
+    @asyncSlot(object)
+    async def delete(self, job: Job) -> None:
+        """Move the job's files to the trash, then forget the job; nothing is forgotten if the
+        trash refuses. Emits `deleted` or says why not in `message`."""
+        try:
+            await asyncio.to_thread(trash_job_files, job)
+        except OSError as exc:
+            self.message.emit(
+                self.tr("Could not move the files to the trash (%s); nothing was deleted.") % exc
+            )
+            return
+        self.runner.stop_watching(job.id)
+        await asyncio.to_thread(self.journal.delete, job.id)
+        self.deleted.emit(job.id)
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def apply(
+        self, settings: SharedSettings, config_file: Path, dialect: Dialect | None = None
+    ) -> None:
+        """Save the shared settings and make the running objects follow them: the gateway URL
+        and its dialect, jobs at once, the download folder; then resume jobs paused on a key."""
+        settings.save(config_file)
+        client = self.runner.client
+        client.reconfigure(settings.base_url)
+        client.profiles.set_override(settings.base_url, dialect)
+        self.runner.set_max_concurrent(settings.max_concurrent_jobs)
+        self.runner.library.root = library_folder(settings, self.runner.library.root)
+        self.resume_paused()
 
     @asyncSlot()
     async def sync_external(self) -> None:
@@ -155,7 +216,7 @@ class JobController(QObject):
     def _remember(self, job: Job) -> None:
         self._seen[job.id] = job.updated_at
 
-    def _spawn(self, coro: object) -> None:
-        task = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -26,35 +26,27 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.jobs.journal import Job, JobState
+from ..appearance import problem_colour
+from ..i18n import tr
 from .model import (
     ElapsedRole,
     ErrorRole,
+    FailureRole,
     FrameRole,
     JobRole,
     PosterRole,
     StatusTextRole,
     format_elapsed,
-    tr,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Two reds and two ambers, picked per background: one red cannot reach a readable contrast on
-# both a white and a near-black row.
-_RED = (QColor("#c62828"), QColor("#ff7b72"))
-_AMBER = (QColor("#9a5b00"), QColor("#f0b450"))
 # Waiting rows get no bar: an empty one looks broken, a busy one looks like work being done.
 _BAR_STATES = (JobState.RUNNING, JobState.COMPLETED)
 
 
 def _is_dark(colour: QColor) -> bool:
     return colour.lightnessF() < 0.5
-
-
-#: States whose row shows the reason instead of a bar.
-_PROBLEM_STATES = frozenset(
-    {JobState.FAILED, JobState.PAUSED, JobState.UNCERTAIN, JobState.NO_VIDEO, JobState.MISSING}
-)
 
 
 class _Metrics:
@@ -155,9 +147,7 @@ class JobDelegate(QStyledItemDelegate):
         status = fm.elidedText(
             str(index.data(StatusTextRole) or ""), Qt.TextElideMode.ElideRight, width - elapsed_w
         )
-        problem = job.state in _PROBLEM_STATES or bool(
-            job.state is JobState.COMPLETED and job.error_message
-        )
+        problem = index.data(FailureRole) is not None  # core's failure_of: show its reason
         accent = self._accent(job, bg) if problem and not selected else fg
         painter.setPen(accent)
         painter.drawText(QRect(x, y, width, m.line), Qt.AlignmentFlag.AlignVCenter, status)
@@ -193,12 +183,9 @@ class JobDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _accent(job: Job, bg: QColor) -> QColor:
-        pair = (
-            _RED
-            if job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
-            else _AMBER
-        )
-        return pair[1] if _is_dark(bg) else pair[0]
+        # Red for what ended badly; amber for what waits on the user (a key, a check).
+        ended = job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
+        return problem_colour(bg, warning=not ended)
 
     @staticmethod
     def _paint_bar(painter: QPainter, opt: QStyleOptionViewItem, line: QRect, job: Job) -> None:

@@ -1,13 +1,9 @@
-"""The job list as a Qt model (Picard's LogItemModel, Vorta's ArchiveTableModel): named roles,
-rows newest first, loaded a page at a time, updated in place with row-scoped `dataChanged`.
-Posters load lazily: a row asks its poster source the first time it is painted, and only the
-most recently painted posters are held. No widget knowledge here, so it is tested without any
-view."""
+"""The job list as a Qt model: named roles, rows newest first, paged in, updated in place with
+row-scoped `dataChanged`, posters loaded lazily. It shows what core says; no widgets here."""
 
 from __future__ import annotations
 
 import html
-import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
+from ...core.jobs.failures import failure_of
 from ...core.jobs.followups import link_time_left
 from ...core.jobs.journal import Job, JobState
 from ...core.request.models import Model, Tier
@@ -41,6 +38,7 @@ PosterRole = JobRole + 9
 FrameRole = JobRole + 10
 IdRole = JobRole + 11
 StatusTextRole = JobRole + 12
+FailureRole = JobRole + 13  # core's Failure (kind, message, actions), or None
 
 ROLE_NAMES = {
     Qt.ItemDataRole.DisplayRole: b"display",
@@ -58,6 +56,7 @@ ROLE_NAMES = {
     FrameRole: b"frame",
     IdRole: b"jobId",
     StatusTextRole: b"statusText",
+    FailureRole: b"failure",
 }
 
 #: Gives a downloaded job's poster if it is at hand, else None (and `set_poster` follows).
@@ -81,58 +80,42 @@ _ROW_FLAGS = (
 TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
 
 
-#: What each state says on a row, and mid-sentence to a screen reader (separate strings:
-#: lowercasing a translation is wrong in many languages). Translated by `tr` when shown.
-_STATUS = {
-    JobState.SUBMITTING: (QT_TRANSLATE_NOOP("", "Preparing"), QT_TRANSLATE_NOOP("", "preparing")),
-    JobState.POSTING: (QT_TRANSLATE_NOOP("", "Sending"), QT_TRANSLATE_NOOP("", "sending")),
-    JobState.QUEUED: (QT_TRANSLATE_NOOP("", "Queued"), QT_TRANSLATE_NOOP("", "queued")),
-    JobState.RUNNING: (
-        QT_TRANSLATE_NOOP("", "Running %1%"),
-        QT_TRANSLATE_NOOP("", "running %1 percent"),
-    ),
-    JobState.PAUSED: (QT_TRANSLATE_NOOP("", "Paused"), QT_TRANSLATE_NOOP("", "paused")),
-    JobState.COMPLETED: (
-        QT_TRANSLATE_NOOP("", "Downloading"),
-        QT_TRANSLATE_NOOP("", "downloading"),
-    ),
-    JobState.DOWNLOADED: (QT_TRANSLATE_NOOP("", "Downloaded"), QT_TRANSLATE_NOOP("", "downloaded")),
-    JobState.FAILED: (QT_TRANSLATE_NOOP("", "Failed"), QT_TRANSLATE_NOOP("", "failed")),
-    JobState.NO_VIDEO: (
-        QT_TRANSLATE_NOOP("", "Finished without a video"),
-        QT_TRANSLATE_NOOP("", "finished without a video"),
-    ),
-    JobState.MISSING: (
-        QT_TRANSLATE_NOOP("", "Not found at the gateway — kept"),
-        QT_TRANSLATE_NOOP("", "not found at the gateway, kept"),
-    ),
-    JobState.UNCERTAIN: (
-        QT_TRANSLATE_NOOP("", "Uncertain — check the gateway"),
-        QT_TRANSLATE_NOOP("", "uncertain, check the gateway"),
-    ),
-}
+#: A row's words that say more than the state (core's table names each state: `JobState.heading`
+#: on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation
+#: is wrong in many languages. Translated by `tr` when shown.
+_RUNNING_AT = (
+    QT_TRANSLATE_NOOP("", "Running %1%"),
+    QT_TRANSLATE_NOOP("", "running %1 percent"),
+)
 _KEY_REJECTED = (
     QT_TRANSLATE_NOOP("", "Paused — key rejected"),
     QT_TRANSLATE_NOOP("", "paused, key rejected"),
+)
+# The app downloads a completed job at once: on a row, "completed" is a download under way.
+_DOWNLOADING = (
+    QT_TRANSLATE_NOOP("", "Downloading"),
+    QT_TRANSLATE_NOOP("", "downloading"),
 )
 _DOWNLOAD_FAILED = (
     QT_TRANSLATE_NOOP("", "Download failed"),
     QT_TRANSLATE_NOOP("", "download failed"),
 )
-_RUNNING = (QT_TRANSLATE_NOOP("", "Running"), QT_TRANSLATE_NOOP("", "running"))
 
 
 def status_text(job: Job, *, spoken: bool = False) -> str:
     """What the third line of a row says (short, capitalised), or with `spoken` the words a
     screen reader says mid-sentence."""
-    pair = _STATUS[job.state]
-    if job.state is JobState.RUNNING and job.progress is None:
-        pair = _RUNNING
+    pair: tuple[object, object] | None = None  # QT_TRANSLATE_NOOP's strings
+    if job.state is JobState.RUNNING and job.progress is not None:
+        pair = _RUNNING_AT
     elif job.state is JobState.PAUSED and job.error_kind == "auth":
         pair = _KEY_REJECTED
-    elif job.state is JobState.COMPLETED and job.error_message:
-        pair = _DOWNLOAD_FAILED
-    text = tr(pair[spoken]).replace("%1", str(job.progress))
+    elif job.state is JobState.COMPLETED:
+        pair = _DOWNLOAD_FAILED if job.error_message else _DOWNLOADING
+    if pair is None:
+        text = job.state.label if spoken else job.state.heading
+    else:
+        text = tr(str(pair[spoken])).replace("%1", str(job.progress))
     left = link_time_left(job)
     if left is not None:  # completed, not downloaded: how long the link likely lasts
         if left <= 0:
@@ -160,44 +143,10 @@ def _spoken_model(model_id: str) -> str:
     return tier.replace("%1", m.resolution.value)
 
 
-# A message that already names a next step ("Try again…", "Check…") gets no second one.
-_SAYS_WHAT_TO_DO = re.compile(
-    r"\b(try|retry|check|choose|update|open|send|wait|add|use|change|turn|remove|rephrase)\b"
-    r"|请|重试",  # a Chinese message that already asks the user to do something
-    re.IGNORECASE,
-)
-_SUGGESTIONS = {
-    "blocked": QT_TRANSLATE_NOOP("", "Rephrase the prompt and try again."),
-    "auth": QT_TRANSLATE_NOOP("", "Update the API key in Settings."),
-    "out_of_credit": QT_TRANSLATE_NOOP("", "Add credit to the account, then try again."),
-    "rate_limited": QT_TRANSLATE_NOOP("", "Wait a minute, then try again."),
-    "network": QT_TRANSLATE_NOOP("", "Check the connection, then try again."),
-    "server": QT_TRANSLATE_NOOP("", "The gateway is having trouble; try again later."),
-    "invalid_request": QT_TRANSLATE_NOOP("", "Change the settings and try again."),
-    "invalid_input": QT_TRANSLATE_NOOP("", "Change the settings and try again."),
-    "invalid_image": QT_TRANSLATE_NOOP("", "Choose another image and try again."),
-    "download": QT_TRANSLATE_NOOP("", "Try the download again later."),
-    "submission_uncertain": QT_TRANSLATE_NOOP(
-        "", "Check the gateway's task list before sending it again."
-    ),
-}
-
-
-def _suggestion(job: Job, message: str) -> str:
-    if "audio" in message.lower():
-        return tr("Retry with audio off.")
-    default = QT_TRANSLATE_NOOP("", "Try again, perhaps with a different prompt.")
-    return tr(_SUGGESTIONS.get(job.error_kind or "", default))
-
-
 def error_text(job: Job) -> str:
-    """The reason, plus a next step when the reason itself does not give one; "" if none."""
-    msg = (job.error_message or "").strip()
-    if not msg:
-        return tr("The gateway gave no reason.") if job.state is JobState.FAILED else ""
-    if _SAYS_WHAT_TO_DO.search(msg):
-        return msg
-    return f"{msg} {_suggestion(job, msg)}"
+    """What went wrong and what to do (core's `failure_of`); "" while nothing has."""
+    failure = failure_of(job)
+    return failure.message if failure else ""
 
 
 def format_elapsed(seconds: float) -> str:
@@ -214,7 +163,7 @@ class JobListModel(QAbstractListModel):
     JobRole, StateRole, ProgressRole, PromptRole = JobRole, StateRole, ProgressRole, PromptRole
     ModeRole, ModelRole, ElapsedRole, ErrorRole = ModeRole, ModelRole, ElapsedRole, ErrorRole
     VideoPathRole, PosterRole, FrameRole, IdRole = VideoPathRole, PosterRole, FrameRole, IdRole
-    StatusTextRole = StatusTextRole
+    StatusTextRole, FailureRole = StatusTextRole, FailureRole
 
     #: Posters held for painting. A screenful is under a dozen rows; the rest of a long list
     #: costs nothing until it scrolls into view (then its poster source answers again).
@@ -292,6 +241,8 @@ class JobListModel(QAbstractListModel):
             return self.elapsed(job)
         if role == ErrorRole:
             return error_text(job)
+        if role == FailureRole:
+            return failure_of(job)
         if role == StatusTextRole:
             return status_text(job)
         if role == PosterRole:

@@ -1,6 +1,5 @@
-"""System notifications for jobs that end while the user is elsewhere: a tray message that says
-which job and what to do next. Clicking it brings the window back with that job selected.
-When the desktop has no tray, the taskbar entry asks for attention instead (QApplication.alert)."""
+"""Tray notifications for jobs that end while the user is elsewhere, saying core's reason and
+next step; a click brings the window back on that job (no tray: the taskbar entry flashes)."""
 
 from __future__ import annotations
 
@@ -10,9 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
+from ...core.jobs.failures import failure_of
 from ...core.jobs.journal import Job, JobState
 from ..i18n import tr
-from .model import error_text
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.
 NOTIFY_STATES = frozenset(
@@ -35,7 +34,8 @@ def notification_for(job: Job) -> tuple[str, str, bool] | None:
             False,
         )
     if job.state in (JobState.FAILED, JobState.NO_VIDEO):
-        reason = error_text(job) or tr("The gateway gave no reason.")
+        failure = failure_of(job)  # a failed or videoless job always has one
+        reason = failure.message if failure else ""
         return (
             tr("Job failed: %1").replace("%1", job.mode.label),
             tr("“%1”: %2 Click to open it and retry.").replace("%1", what).replace("%2", reason),
