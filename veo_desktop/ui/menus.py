@@ -1,6 +1,5 @@
-"""The main window's menu bar (File, Costs, Help) and the dialogs it opens that belong to no
-other part: spending, the price table, keyboard shortcuts. Kept out of main_window.py so the
-window only wires."""
+"""The main window's menu bar (File, Costs, Help) and the dialogs only it opens: spending, the
+price table, keyboard shortcuts."""
 
 from __future__ import annotations
 

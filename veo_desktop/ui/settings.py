@@ -1,6 +1,5 @@
-"""Window-side settings: one typed registry of keys and defaults over QSettings (the habit of
-Picard's options.py). Shared settings (gateway, download folder) live in core.config; the key
-lives only in the keyring; drafts live in the data dir (see ui/compose/drafts.py)."""
+"""Window-side settings: one typed registry of QSettings keys and defaults (shared settings are
+core.config's, the key is the keyring's)."""
 
 from __future__ import annotations
 

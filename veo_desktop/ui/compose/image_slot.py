@@ -1,7 +1,5 @@
-"""One image input (start frame, end frame or reference): takes a dropped, pasted or browsed image,
-checks it and makes its thumbnail off the UI thread (image_loading.py). A value is always a
-local file path or an http(s) URL; pasted pixels become a PNG. Whether the frame's shape fits
-the video's is said once, by the compose tab (aspect_note.py)."""
+"""One image input (start frame, end frame or reference): takes a dropped, pasted or browsed
+image and checks it off the UI thread; its value is a local path or an http(s) link."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Cost in the window: the estimate shown beside Generate, the editable price table and the
-spend view. The arithmetic lives in core/request/pricing.py; this module only shows it. Every figure
-is labelled an estimate at list prices: the gateway sets its own prices and its record is final."""
+"""Cost in the window: the estimate beside Generate, the editable price table and the spend view,
+all shown as estimates at list prices (the arithmetic is core/request/pricing.py)."""
 
 from __future__ import annotations
 

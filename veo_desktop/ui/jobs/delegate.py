@@ -1,6 +1,5 @@
-"""Paints one job row: poster (or the live frame while it plays), mode and model, the prompt,
-status with elapsed time and a progress bar, and the reason when it failed. No per-row widgets:
-a thousand rows cost a thousand paint calls, not a thousand widgets."""
+"""Paints one job row (poster or live frame, mode and model, prompt, status, bar or reason) with
+no per-row widgets, so a long list costs paint calls, not widgets."""
 
 from __future__ import annotations
 

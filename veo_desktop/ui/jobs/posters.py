@@ -1,7 +1,5 @@
-"""Poster frames for the job list: made once per clip on a worker thread (PyAV decode, never on
-the UI thread), kept on disk as `<job id>.jpg` and in memory, and announced with `ready`.
-Reading a cached poster back from disk is worker work too: the UI thread only ever looks in
-memory, so painting or paging the list never waits for the disk."""
+"""Poster frames for the job list, made and read back on worker threads and kept on disk and in
+memory, so painting or paging the list never waits for a decode or the disk."""
 
 from __future__ import annotations
 
