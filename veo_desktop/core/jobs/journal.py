@@ -29,30 +29,13 @@ __all__ = ["MIGRATIONS", "RESUMABLE", "Job", "JobState", "Journal", "new_job_id"
 def job_from_row(row: sqlite3.Row) -> Job:
     """The `Job` a journal row describes (the JSON columns decoded)."""
     d = dict(row)
-    return Job(
-        id=d["id"],
-        task_id=d["task_id"],
+    d.update(
         state=JobState(d["state"]),
         mode=Mode(d["mode"]),
-        model=d["model"],
-        prompt=d["prompt"],
-        negative_prompt=d["negative_prompt"],
-        request=json.loads(d["request_json"]),
-        progress=d["progress"],
-        remote_status=d["remote_status"],
-        video_url=d["video_url"],
-        video_path=d["video_path"],
-        error_kind=d["error_kind"],
-        error_message=d["error_message"],
-        replies=json.loads(d["replies_json"]),
-        poll_count=d["poll_count"],
-        created_at=d["created_at"],
-        updated_at=d["updated_at"],
-        submitted_at=d["submitted_at"],
-        completed_at=d["completed_at"],
-        downloaded_at=d["downloaded_at"],
-        link_seen_at=d["link_seen_at"],
+        request=json.loads(d.pop("request_json")),
+        replies=json.loads(d.pop("replies_json")),
     )
+    return Job(**d)
 
 
 class Journal:
