@@ -1,7 +1,5 @@
-"""`veo-desktop --self-check`: starts the real app and checks what a package can lose (its
-window, icon, translations, keyring backend, video playback), prints one JSON report and answers
-0 only if every check passed. Runs on the offline demo gateway in a throwaway data folder, so it
-never touches the user's jobs, settings or keys; works offscreen (QT_QPA_PLATFORM=offscreen)."""
+"""`veo-desktop --self-check`: starts the real app on the offline demo gateway, checks what a
+package can lose (window, icon, translations, keyring, playback), prints one JSON report."""
 
 from __future__ import annotations
 
@@ -25,6 +23,7 @@ CLIP_ID = "self-check"
 
 def self_check(argv: Sequence[str]) -> int:
     args = [a for a in argv if a != "--self-check"]
+    # A throwaway data folder, so the check never touches the user's jobs, settings or keys.
     with tempfile.TemporaryDirectory(prefix="veo-self-check-") as tmp:
         if "--data-dir" not in args and not any(a.startswith("--data-dir=") for a in args):
             args += ["--data-dir", tmp]

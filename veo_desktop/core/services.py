@@ -1,6 +1,5 @@
-"""Builds the core objects once (paths, settings, key store, the HTTP clients, gateway client,
-journal, library, runner) for a front end. The app and the CLI both start here, so they always
-share one journal and one library."""
+"""Builds a front end's core objects once (paths, settings, key store, HTTP and gateway clients,
+journal, library, runner). The app and the CLI both start here, so they share one journal."""
 
 from __future__ import annotations
 

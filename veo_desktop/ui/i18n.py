@@ -1,7 +1,5 @@
-"""The app's language: English or Simplified Chinese, chosen from the system locale unless the
-user picked one in Settings. Installs our translations (resources/i18n/*.qm, built from the
-.ts files by `scripts/i18n.py build`), Qt's own (standard buttons, file dialogs) and the
-translator core's messages go through (core/i18n.py)."""
+"""The app's language (English or Simplified Chinese: the one picked in Settings, else the
+system's) and its translators: ours (resources/i18n/*.qm), Qt's own, and core's messages'."""
 
 from __future__ import annotations
 
@@ -38,7 +36,8 @@ def choose(setting: str, system: QLocale | None = None) -> str:
 
 
 def catalog_path(language: str) -> str | None:
-    """Where our compiled translation for `language` is, if it was built."""
+    """Where our compiled translation for `language` is, if it was built (from the .ts files,
+    by `scripts/i18n.py build`)."""
     ref = resources.files("veo_desktop.resources").joinpath("i18n", f"{CATALOG}_{language}.qm")
     return str(ref) if ref.is_file() else None
 

@@ -1,6 +1,5 @@
-"""The app icon, read through importlib.resources (qutebrowser's utils/resources.py) so a wheel
-and a frozen app find it alike. One QIcon holds every rendered size: Qt picks the sharpest for
-each use and device pixel ratio (title bar, tray, task switcher on a high-DPI screen)."""
+"""The app icon, read through importlib.resources so a wheel and a frozen app find it alike; one
+QIcon holds every size, and Qt picks the sharpest for each use and device pixel ratio."""
 
 from __future__ import annotations
 

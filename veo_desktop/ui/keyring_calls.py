@@ -1,6 +1,5 @@
-"""Keyring calls from the window: off the UI thread, with a deadline. A locked keyring can hold
-a Secret Service call until someone unlocks it (or forever, when no prompt can show), so the
-window waits a few seconds, then says so and stays usable."""
+"""Keyring calls from the window: off the UI thread, with a deadline. A locked keyring can hold a
+Secret Service call forever, so the window waits a few seconds, then says so and stays usable."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""The main window's size on the screen it is on: a minimum that never exceeds the available
-screen (a 1440×900 screen at 2× offers 720×450), and a saved size kept per device-pixel ratio
-and checked against the screen on restore, so a 2× session's size never carries into a 1× one."""
+"""The main window's size on its screen: a minimum that never exceeds the available screen, and a
+saved size kept per device-pixel ratio, so a 2× session's size never carries into a 1× one."""
 
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ def _frame(window: QWidget) -> QSize:
 def fit_minimum(window: QWidget) -> QSize:
     """Set (and return) the minimum size: the preferred one, or on a small screen four fifths
     of what it can show (a minimum as large as the screen would leave nothing to resize)."""
+    # A screen at 2× offers half its pixels: a 1440×900 one is 720×450 here.
     room = available(window).size() - _frame(window)
     minimum = PREFERRED_MINIMUM.boundedTo(room * 0.8)
     window.setMinimumSize(minimum)

@@ -1,6 +1,5 @@
-"""The one message about a frame whose shape differs from the chosen aspect ratio, and the
-aspect it suggests instead (Veo makes 16:9 and 9:16 only). Said once, beside the aspect ratio,
-with a button that switches to the suggestion; the image slots say nothing of their own."""
+"""The one message about a frame whose shape differs from the chosen aspect ratio (Veo makes
+16:9 and 9:16 only) and the aspect it suggests; the compose tab shows it beside the ratio."""
 
 from __future__ import annotations
 

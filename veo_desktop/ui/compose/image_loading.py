@@ -1,6 +1,5 @@
-"""Image slots' work off the UI thread and their thumbnail widget: saving pasted pixels, checking
-a file the way a request will, decoding a small thumbnail, and the texts that describe an image
-(ratio, file size)."""
+"""Image slots' work off the UI thread (save pasted pixels, check the file as a request will,
+decode a small thumbnail), their thumbnail widget, and an image's ratio and size texts."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Slot groups: a start + end frame pair with a swap button, and three reorderable references.
-Swapping and reordering move the already-checked images between slots, without re-reading them.
-Side by side when there is room, stacked when the tab is narrow (a small screen, or 2× scale)."""
+"""The frame pair (start + end, with a swap button) and the three reorderable reference slots;
+side by side when there is room, stacked when the tab is narrow (a small screen, or 2× scale)."""
 
 from __future__ import annotations
 

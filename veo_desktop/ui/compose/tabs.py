@@ -1,10 +1,5 @@
-"""The mode tabs of the main window, each built the first time it is shown or asked for.
-
-A compose tab is the biggest widget tree in the window (form rows, image slots, rule messages);
-building all five before the first paint cost ~30 ms of start-up for four tabs nobody sees yet.
-The tab bar shows every mode from the start; a page holds its `ComposeTab` once built, and a
-tab that was never opened keeps its saved draft in the draft store untouched. Once the window is
-idle the app builds the rest (`build_rest`), so a later tab switch is instant too."""
+"""The mode tabs of the main window: every mode is in the tab bar from the start, and each compose
+tab is built the first time it is shown or asked for (the rest once the app is idle)."""
 
 from __future__ import annotations
 
@@ -29,6 +24,9 @@ class ComposeTabs(Mapping[Mode, ComposeTab]):
         self._make = make
         self._tabs: dict[Mode, ComposeTab] = {}
         self._pages: dict[Mode, QWidget] = {}
+        # Empty pages up front: a compose tab is the biggest widget tree in the window, and
+        # building all of them before the first paint slowed start-up (bench: startup_ratio).
+        # A tab never opened keeps its saved draft in the draft store untouched.
         for mode in self._modes:
             page = QWidget()
             layout = QVBoxLayout(page)
@@ -66,7 +64,7 @@ class ComposeTabs(Mapping[Mode, ComposeTab]):
 
     def build_rest(self) -> None:
         """Build the tabs not shown yet, one per turn of the event loop, so none of them costs
-        its ~10 ms later, when the user switches to it (the app calls this once idle)."""
+        its build time later, when the user switches to it (the app calls this once idle)."""
         missing = [m for m in self._modes if m not in self._tabs]
         if missing:
             self[missing[0]]

@@ -1,6 +1,5 @@
-"""Tells the user, in the window, that something went wrong: where a crash report is (the crash
-hook may run on any thread, so it only emits a signal; the dialog opens on the GUI thread), or
-what was done to recover a damaged job journal at start."""
+"""Tells the user, in the window, that something went wrong: where the crash report was saved,
+or (show_notice) what was done to recover a damaged job journal at start."""
 
 from __future__ import annotations
 
@@ -18,7 +17,9 @@ class CrashNotice(QObject):
         self._window = parent_window
         self.crashed.connect(self._show)
 
-    def report(self, path: Path) -> None:  # any thread
+    def report(self, path: Path) -> None:
+        # The crash hook may run on any thread, so this only emits; the dialog opens on the
+        # GUI thread, where this object lives.
         self.crashed.emit(str(path))
 
     def _show(self, path: str) -> None:

@@ -1,6 +1,5 @@
-"""Help > Keyboard Shortcuts: every shortcut the window answers to, read from the live actions
-where there is one (so the list cannot drift from what the keys do), in the platform's own
-key names (⌘ on macOS)."""
+"""The Help > Keyboard shortcuts dialog, and its rows read from live actions (menus.py gathers
+them), with keys in the platform's own names (⌘ on macOS)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
-"""The job keys (Ctrl+R, Ctrl+E, Ctrl+L, Ctrl+D) when their action cannot run: a disabled
-action's shortcut is silent, so a stand-in shortcut on the same key says why in the status bar
-("Select a job first"). Exactly one of the pair is enabled at a time, so Qt never sees the key
-as ambiguous."""
+"""Stand-in shortcuts for the job keys while their action is disabled: a disabled action's key
+is silent, so the stand-in says in the status bar why it cannot run ("Select a job first")."""
 
 from __future__ import annotations
 
@@ -33,6 +31,7 @@ class JobKeys(QObject):
         self._sync()
 
     def _sync(self) -> None:
+        # Exactly one of each pair is enabled at a time, so Qt never sees the key as ambiguous.
         for action, stand_in in self._pairs:
             stand_in.setKey(action.shortcut())
             stand_in.setEnabled(not action.isEnabled())

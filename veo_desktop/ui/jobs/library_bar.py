@@ -1,7 +1,5 @@
-"""The bar above the job list that turns it into a searchable library: a search box over prompts
-and negative prompts, filters by mode, model, status and date, and the sort order. It only
-produces a `LibraryFilter`; the window pages the journal with it. Nothing here needs the
-gateway, so the library works with the network off."""
+"""The bar above the job list that searches (prompts, negative prompts), filters and sorts the
+library; it only makes a `LibraryFilter`, which the job list pages by (no gateway needed)."""
 
 from __future__ import annotations
 

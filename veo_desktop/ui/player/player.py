@@ -1,13 +1,5 @@
-"""The one media player of the app (Picard's Player facade). Rows in the job list never own a
-player: the row in focus borrows this one, which renders into a QVideoSink so the list's
-delegate can paint the live frame in place. Muted by default, looping.
-
-Muted means no audio path at all: the QAudioOutput (and the FFmpeg audio renderer thread it
-starts) exists only once the user turns sound on in the bigger player. Inline previews then cost
-no audio decoding, and a laptop with no sound device never sees audio warnings.
-
-The QMediaPlayer itself is made on first use: creating it loads Qt's FFmpeg backend (~20 ms),
-which the first paint of the window should not wait for."""
+"""The app's one media player (Picard's Player facade): the job list's focused row borrows it, and
+its QVideoSink frames let the delegate paint the live frame in place. Muted, looping."""
 
 from __future__ import annotations
 
@@ -31,8 +23,13 @@ class Player(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._media: QMediaPlayer | None = None  # made on first use; see module doc
-        self.audio: QAudioOutput | None = None  # made on the first unmute; see module doc
+        # Made on first use: creating it loads Qt's FFmpeg backend, which the window's first
+        # paint should not wait for (bench: startup_ratio).
+        self._media: QMediaPlayer | None = None
+        # Made on the first unmute (in the bigger player): muted means no audio path at all, no
+        # QAudioOutput and no FFmpeg audio renderer thread, so inline previews decode no audio
+        # and a machine with no sound device never sees audio warnings.
+        self.audio: QAudioOutput | None = None
         self._job_id: str | None = None
         self._extra_sink: QVideoSink | None = None
 
