@@ -23,7 +23,8 @@ CLIP_ID = "self-check"
 
 def self_check(argv: Sequence[str]) -> int:
     args = [a for a in argv if a != "--self-check"]
-    # A throwaway data folder, so the check never touches the user's jobs, settings or keys.
+    # A throwaway data folder (unless --data-dir names one), so the check never touches the
+    # user's jobs, settings or keys.
     with tempfile.TemporaryDirectory(prefix="veo-self-check-") as tmp:
         if "--data-dir" not in args and not any(a.startswith("--data-dir=") for a in args):
             args += ["--data-dir", tmp]
