@@ -5,12 +5,14 @@ part file goes so the next attempt starts from zero."""
 from __future__ import annotations
 
 import base64
+import shutil
 from fractions import Fraction
 from pathlib import Path
 
 import av
 import pytest
 
+from veo_desktop.core.errors import DownloadError
 from veo_desktop.core.library import video_file
 from veo_desktop.simulator.clips import render_clip
 
@@ -96,3 +98,17 @@ def test_a_data_uri_video_is_checked_too(clip: bytes, tmp_path: Path) -> None:
     with pytest.raises(video_file.DamagedVideoError):
         video_file.write_data_uri("data:video/mp4;base64," + cut, tmp_path / "clip.mp4")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_inline_clip_larger_than_the_free_disk_space_is_refused(
+    clip: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `data:` video needs the room a fetched one does: say so, keep nothing."""
+    real = shutil.disk_usage
+    monkeypatch.setattr(
+        video_file.shutil, "disk_usage", lambda p: real(p)._replace(free=len(clip) // 2)
+    )
+    uri = "data:video/mp4;base64," + base64.b64encode(clip).decode()
+    with pytest.raises(DownloadError, match="disk space"):
+        video_file.write_data_uri(uri, tmp_path / "day" / "clip.mp4")
+    assert not list(tmp_path.rglob("*.mp4*"))

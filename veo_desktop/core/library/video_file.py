@@ -269,6 +269,10 @@ def write_data_uri(uri: str, dest: Path) -> int:
     part = dest.with_name(dest.name + ".part")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise disk_error(exc, dest.parent) from None
+    ensure_space(dest.parent, len(data), 0)  # an inline clip needs the room a fetched one does
+    try:
         with open(part, "wb") as f:
             f.write(data)
             f.flush()
