@@ -17,7 +17,7 @@ from PIL import Image
 from tests.keys import E2E_KEY as TEST_KEY
 from veo_desktop.simulator import Faults, Simulator
 
-__all__ = ["TEST_KEY", "Cli", "solid_png"]
+__all__ = ["TEST_KEY", "Cli", "cli_env", "solid_png"]
 
 
 @pytest.fixture
@@ -81,13 +81,19 @@ class Cli:
 
 @pytest.fixture
 def cli(sim: Simulator, tmp_path: Path) -> Cli:
+    return Cli(sim.base_url, tmp_path / "data", cli_env(poll_seconds="0.3"))
+
+
+def cli_env(*, poll_seconds: str = "0.2") -> dict[str, str]:
+    """The environment a `veo` process runs in for a test: the test key, a fast poll, no
+    keyring, and none of the user's own VEO_* settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("VEO_")}
     env.update(
         VEO_API_KEY=TEST_KEY,
-        VEO_POLL_SECONDS="0.3",
+        VEO_POLL_SECONDS=poll_seconds,
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
-    return Cli(sim.base_url, tmp_path / "data", env)
+    return env
 
 
 def solid_png(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (320, 180)) -> Path:

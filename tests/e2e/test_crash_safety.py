@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.keys import E2E_KEY
+from tests.e2e.conftest import cli_env
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
 
 JOB_SECONDS = 1.2
@@ -57,13 +57,7 @@ def honours_range(sim: Simulator, url_style: str) -> bool:
 
 
 def base_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VEO_")}
-    env.update(
-        VEO_API_KEY=E2E_KEY,
-        VEO_POLL_SECONDS="0.2",
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
-    return env
+    return cli_env()
 
 
 def cli_cmd(sim: Simulator, data: Path, *args: str) -> list[str]:

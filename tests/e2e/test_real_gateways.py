@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import TEST_KEY, Cli, solid_png
+from tests.e2e.conftest import TEST_KEY, Cli, cli_env, solid_png
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.gateway.dialects import Dialect
 from veo_desktop.core.jobs.followups import retry_choices
@@ -173,7 +173,7 @@ def test_veo_exits_4_with_the_cause_when_new_api_has_no_video(tmp_path: Path) ->
         task_row_delay=0.3,
         faults=Faults(block_audio=True),
     ) as sim:
-        cli = Cli(sim.base_url, tmp_path / "data", _cli_env())
+        cli = Cli(sim.base_url, tmp_path / "data", cli_env())
         r = cli.run(
             "generate", "--prompt", "a storm", "--duration", "4", "--wait", "--json", timeout=240
         )
@@ -184,23 +184,11 @@ def test_veo_exits_4_with_the_cause_when_new_api_has_no_video(tmp_path: Path) ->
         assert '"dialect": "new-api"' in gw.stdout, gw.stderr
 
 
-def _cli_env() -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VEO_")}
-    env.update(
-        VEO_API_KEY=TEST_KEY,
-        VEO_POLL_SECONDS="0.2",
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
-    return env
-
-
 def test_veo_gateway_shows_the_detected_dialect_and_the_users_override_is_obeyed(
     tmp_path: Path,
 ) -> None:
     with Simulator(job_seconds=0.6, max_height=144, dialect="new-api", task_row_delay=0.3) as sim:
-        cli = Cli(sim.base_url, tmp_path / "data", _cli_env())
+        cli = Cli(sim.base_url, tmp_path / "data", cli_env())
         shown = cli.run("gateway")
         assert "new-api (detected" in shown.stdout, shown.stderr
         assert cli.run("gateway", "--dialect", "documented").returncode == 0
