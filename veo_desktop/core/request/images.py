@@ -280,7 +280,8 @@ def _same_image_uri(given: str, canonical: str) -> bool:
     return head.lower() == c_head and payload == c_payload
 
 
-def _decode_data_uri(text: str) -> bytes:
+def decode_data_uri(text: str) -> bytes:
+    """The bytes of a base64 `data:` image; `ImageError` saying what to do when it is not one."""
     head, comma, payload = text.partition(",")
     if not comma or not head.lower().endswith(";base64"):
         raise ImageError(
@@ -345,7 +346,7 @@ def prepare_image_sync(value: str) -> PreparedImage:
                 label=_pasted(),
             )
         )
-    return _prepare_bytes(_decode_data_uri(text), _pasted(), text, text)
+    return _prepare_bytes(decode_data_uri(text), _pasted(), text, text)
 
 
 def check_local(values: Sequence[str]) -> None:

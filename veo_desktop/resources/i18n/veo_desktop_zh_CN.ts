@@ -381,10 +381,6 @@ Please attach it if you report the problem.</source>
         <translation>移除%s</translation>
     </message>
     <message>
-        <source>That image data is damaged. Save it as a file.</source>
-        <translation>图片数据已损坏。请先将其保存为文件。</translation>
-    </message>
-    <message>
         <source>That is not an image, an image link or a file path.</source>
         <translation>这不是图片、图片链接或文件路径。</translation>
     </message>

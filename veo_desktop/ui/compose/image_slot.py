@@ -3,8 +3,6 @@ image and checks it off the UI thread; its value is a local path or an http(s) l
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
 import time
 import uuid
@@ -47,8 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import ImageError
 from ...core.request.image_files import local_path
-from ...core.request.images import ImageInfo, is_data_uri, is_url
+from ...core.request.images import ImageInfo, decode_data_uri, is_data_uri, is_url
 from ..appearance import problem_style
 from .image_loading import Load, LoadSignals, Payload, Thumbnail, size_text
 
@@ -170,11 +169,11 @@ class ImageSlot(QFrame):
             self._commit(text, None, None)
             return True
         if is_data_uri(text):
-            head, _, body = text.partition(",")
+            head = text.partition(",")[0]
             try:
-                data = base64.b64decode(body, validate=True)
-            except (binascii.Error, ValueError):
-                return self._refuse(self.tr("That image data is damaged. Save it as a file."))
+                data = decode_data_uri(text)  # core's reading, and its message when it fails
+            except ImageError as exc:
+                return self._refuse(exc.message)
             suffix = {"jpeg": ".jpg", "webp": ".webp"}.get(head[11:].split(";")[0].lower(), ".png")
             self._load(self._paste_path(suffix), data)
             return True
