@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QListView
 
+from tests.jobs import a_job
 from veo_desktop.core.jobs.failures import FollowUp, failure_of
 from veo_desktop.core.jobs.journal import Job, JobState, Journal
 from veo_desktop.core.request.models import Mode
@@ -47,28 +48,12 @@ def make_job(n: int, **kw: Any) -> Job:
         id=f"job{n:04d}",
         task_id=f"task{n}",
         state=JobState.DOWNLOADED,
-        mode=Mode.TEXT,
-        model="veo3.1-fast-video-720p",
         prompt=f"prompt number {n}",
-        negative_prompt="",
-        request={},
-        progress=None,
-        remote_status=None,
-        video_url=None,
-        video_path=None,
-        error_kind=None,
-        error_message=None,
-        replies=[],
-        poll_count=0,
         created_at=T0 + n,
         updated_at=T0 + n + 50,
         submitted_at=T0 + n + 1,
-        completed_at=None,
-        downloaded_at=None,
-        link_seen_at=None,
     )
-    fields.update(kw)
-    return Job(**fields)
+    return a_job(**{**fields, **kw})
 
 
 class FakeJournal:

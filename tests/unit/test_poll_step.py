@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from tests.jobs import a_job
 from veo_desktop.core.errors import (
     AuthError,
     GatewayError,
@@ -32,34 +33,10 @@ from veo_desktop.core.jobs.poll_step import (
     content_step,
     next_step,
 )
-from veo_desktop.core.request.models import Mode
 
 P = PollPolicy()
 SENT = 1000.0
-JOB = Job(
-    id="j1",
-    task_id="task_1",
-    state=JobState.RUNNING,
-    mode=Mode.TEXT,
-    model="veo3.1-fast-video-720p",
-    prompt="p",
-    negative_prompt="",
-    request={},
-    progress=None,
-    remote_status=None,
-    video_url=None,
-    video_path=None,
-    error_kind=None,
-    error_message=None,
-    replies=[],
-    poll_count=0,
-    created_at=SENT,
-    updated_at=SENT,
-    submitted_at=SENT,
-    completed_at=None,
-    downloaded_at=None,
-    link_seen_at=None,
-)
+JOB = a_job(submitted_at=SENT, created_at=SENT, updated_at=SENT)
 W = Watch(delay=3.0)
 EARLY = SENT + 5  # inside the grace period
 LATE = SENT + P.grace_seconds + 1
