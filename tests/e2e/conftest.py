@@ -15,9 +15,10 @@ import pytest
 from PIL import Image
 
 from tests.keys import E2E_KEY as TEST_KEY
+from veo_desktop.core.jobs.poll_step import PollPolicy
 from veo_desktop.simulator import Faults, Simulator
 
-__all__ = ["TEST_KEY", "Cli", "cli_env", "solid_png"]
+__all__ = ["TEST_KEY", "Cli", "cli_env", "fast_policy", "solid_png"]
 
 
 @pytest.fixture
@@ -99,3 +100,16 @@ def cli_env(*, poll_seconds: str = "0.2") -> dict[str, str]:
 def solid_png(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (320, 180)) -> Path:
     Image.new("RGB", size, color).save(path)
     return path
+
+
+def fast_policy(grace: float, **more: Any) -> PollPolicy:
+    """The runner's policy at test speed: polls and retries in tenths of a second."""
+    return PollPolicy(
+        first_delay=0.1,
+        factor=1.0,
+        max_delay=0.1,
+        grace_seconds=grace,
+        download_retry_first=0.05,
+        download_retry_max=0.1,
+        **more,
+    )

@@ -15,12 +15,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.e2e.conftest import fast_policy
 from tests.keys import FAULT_KEY, ROTATED_KEY
 from veo_desktop.core.errors import OutOfCreditError, SubmissionUncertainError
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner, PollPolicy
+from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner
 from veo_desktop.core.library import video_file
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
@@ -104,14 +105,7 @@ async def rig(
     )
     journal = Journal(tmp_path / "journal.sqlite3")
     lib = Library(library or tmp_path / "library")
-    policy = PollPolicy(
-        first_delay=0.1,
-        factor=1.0,
-        max_delay=0.1,
-        grace_seconds=grace,
-        download_retry_first=0.05,
-        download_retry_max=0.1,
-    )
+    policy = fast_policy(grace)
     runner = JobRunner(client, journal, lib, policy=policy)
     # The client learns the gateway's dialect with one read before its first job; done here,
     # so each test's fault knobs meet the requests the test is about.

@@ -12,13 +12,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import TEST_KEY, Cli, cli_env, solid_png
+from tests.e2e.conftest import TEST_KEY, Cli, cli_env, fast_policy, solid_png
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.gateway.dialects import Dialect
 from veo_desktop.core.jobs.followups import retry_choices
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.jobs.runner import JobRunner
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
@@ -57,16 +57,8 @@ async def rig(sim: Simulator, tmp_path: Path, grace: float = 30.0) -> AsyncItera
         downloads=httpx.Client(timeout=httpx.Timeout(20.0, connect=5.0)),
     )
     journal = Journal(tmp_path / "journal.sqlite3")
-    policy = PollPolicy(
-        first_delay=0.1,
-        factor=1.0,
-        max_delay=0.1,
-        grace_seconds=grace,
-        content_first_delay=0.1,
-        content_max_delay=0.2,
-        content_retry_seconds=1.0,
-        download_retry_first=0.05,
-        download_retry_max=0.1,
+    policy = fast_policy(
+        grace, content_first_delay=0.1, content_max_delay=0.2, content_retry_seconds=1.0
     )
     runner = JobRunner(client, journal, Library(tmp_path / "library"), policy=policy)
     try:
