@@ -341,7 +341,7 @@ class GatewayClient:
             return await asyncio.to_thread(video_file.write_data_uri, address, dest)
         url = address or self.content_url(task_id)
         part = dest.with_name(dest.name + ".part")
-        if await asyncio.to_thread(_whole, part):
+        if await asyncio.to_thread(video_file.is_whole, part):
             # Left whole by a stop between fetch and rename: many content routes ignore Range,
             # so asking again would fetch the whole clip a second time.
             return await asyncio.to_thread(video_file.verify_and_commit, part, dest)
@@ -418,16 +418,6 @@ class GatewayClient:
             ),
             detail=str(url.host),
         )
-
-
-def _whole(part: Path) -> bool:
-    """A part file that is already a complete, playable MP4."""
-    try:
-        with open(part, "rb") as f:
-            head = f.read(12)
-    except OSError:
-        return False
-    return video_file.is_mp4_header(head) and video_file.damage(part) is None
 
 
 def _json_or_none(resp: httpx.Response) -> Any:

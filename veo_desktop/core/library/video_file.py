@@ -198,6 +198,16 @@ def verify_and_commit(part: Path, dest: Path) -> int:
     return size
 
 
+def is_whole(part: Path) -> bool:
+    """A part file that is already a complete, playable MP4 (left by a stop before its rename)."""
+    try:
+        with open(part, "rb") as f:
+            head = f.read(12)
+    except OSError:
+        return False
+    return is_mp4_header(head) and damage(part) is None
+
+
 def damage(path: Path) -> str | None:
     """What is wrong with the MP4 at `path`, or None when it plays. Cheap, no full decode."""
     # Its boxes must end where the file does (a cut file's do not), the container must open with
