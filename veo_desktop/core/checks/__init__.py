@@ -1,0 +1,1 @@
+"""Checks of a downloaded clip against the request that paid for it."""
