@@ -7,6 +7,8 @@ import argparse
 import getpass
 import sys
 
+from ..core.checks.habits import clear as clear_habits
+from ..core.checks.habits import habits
 from ..core.config import SharedSettings, normalize_key
 from ..core.errors import AuthError, SecretStoreError, VeoError
 from ..core.gateway.dialects import Dialect
@@ -78,11 +80,23 @@ async def gateway(args: argparse.Namespace) -> int:
             profiles.set_override(base, Dialect.parse(args.dialect))
         elif services.client.has_key():
             await services.client.request_dialect()
+        if args.reset_habits:
+            clear_habits(profiles, base)
         profile = profiles.get(base)
+        tally = habits(profiles, base)
     finally:
         await services.aclose()
     if args.json:
-        print_json({"base_url": base, **describe(profile)})
+        print_json(
+            {
+                "base_url": base,
+                **describe(profile),
+                "habits": [
+                    {"mode": h.mode.value, "check": h.check, "failed": h.failed, "total": h.total}
+                    for h in tally
+                ],
+            }
+        )
         return EXIT_OK
     how = (
         "set by you"
@@ -99,4 +113,17 @@ async def gateway(args: argparse.Namespace) -> int:
             "end frame, 2nd/3rd reference, extension and image links are dropped by it."
         )
     print("Change it with `veo gateway --dialect documented|new-api|auto`.")
+    worrying = [h for h in tally if h.failed]
+    checked = sum(h.total for h in tally if h.check == "duration")
+    if args.reset_habits:
+        print("Habits    forgotten: the tally of clip checks starts again.")
+    elif not tally:
+        print("Habits    no clip from this gateway checked yet.")
+    elif not worrying:
+        print(f"Habits    every check passed ({checked} clips checked).")
+    else:
+        print("Habits    what its clips did not deliver:")
+        for h in worrying:
+            print(f"          {h.text}")
+        print("          Forget them with `veo gateway --reset-habits`.")
     return EXIT_OK

@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import sys
 
+from ..core.checks.habits import habits
+from ..core.checks.result import failed
 from ..core.errors import AuthError, InvalidInputError
 from ..core.jobs.followups import extend_link
 from ..core.jobs.job import Job, JobState, new_job_id
@@ -17,7 +19,7 @@ from ..core.request.rules import MAX_PROMPT_CHARS, Severity, check
 from ..core.services import Services
 from .common import EXIT_FAILED, EXIT_GATEWAY, EXIT_INPUT, EXIT_OK, CliError
 from .library import find_in
-from .output import print_json, summary
+from .output import print_json, summary, warn_failed_checks
 
 
 def request_from(args: argparse.Namespace, services: Services) -> GenerationRequest:
@@ -102,8 +104,10 @@ async def generate(args: argparse.Namespace, services: Services) -> int:
             "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
             "or try `veo --demo generate ...`."
         )
-    # What this gateway drops depends on its kind, learnt (once) from a free read.
-    for f in check(req, await services.client.request_dialect()):
+    # What this gateway drops depends on its kind, learnt (once) from a free read; what its
+    # earlier clips failed to deliver is its habits' tally.
+    dialect = await services.client.request_dialect()
+    for f in check(req, dialect, habits(services.client.profiles, services.base_url)):
         if f.severity is Severity.WARNING:
             print(f"warning: {f.message}", file=sys.stderr)
     cost = estimate(req, services)
@@ -170,6 +174,7 @@ def report(args: argparse.Namespace, job: Job) -> int:
         print_json(summary(job))
     elif job.state is JobState.DOWNLOADED:
         print(job.video_path)
+    warn_failed_checks(job)
     if code != EXIT_OK:
         print(
             f"veo: job {job.id} is {job.state.value}: {job.error_message or ''}".rstrip(": "),
@@ -197,6 +202,7 @@ async def resume(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         print_json([summary(j) for j in jobs])
     for j in jobs:
+        warn_failed_checks(j)
         if not args.json:
             tail = j.video_path or j.error_message or (f"{j.progress}%" if j.progress else "")
             print(f"{j.id}  {j.state.value}  {tail}")
@@ -212,3 +218,25 @@ async def check_once(services: Services, job_id: str) -> Job:
         return await services.runner.check_once(job_id)
     except DownloadFailed as exc:
         return exc.job
+
+
+async def check_clip(args: argparse.Namespace, services: Services) -> int:
+    """`veo check JOB_ID`: the downloaded clip checked again against its request."""
+    from ..core.checks.job_checks import checkable  # decodes video: loaded when needed
+
+    job = find(services, args.job_id)
+    if not checkable(job):
+        raise CliError(
+            f"Job {job.id} has no downloaded clip to check. `veo download {job.id}` first.",
+            EXIT_INPUT,
+        )
+    job = await services.runner.check_clip(job)
+    if job.checks is None:
+        raise CliError(f"The clip of job {job.id} could not be checked; the log says why.", 1)
+    if args.json:
+        print_json(summary(job))
+    else:
+        for c in job.checks:
+            print(f"{'ok  ' if c.ok else 'FAIL'}  {c.message}")
+    warn_failed_checks(job)
+    return EXIT_FAILED if failed(job.checks) else EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
+from ..core.checks.result import failed
 from ..core.config import SharedSettings
 from ..core.jobs.job import Job, JobState
 from ..core.jobs.journal import Journal
@@ -71,6 +72,7 @@ def jobs(args: argparse.Namespace, journal: Journal) -> int:
         modes=[Mode(m) for m in args.mode or []] or None,
         models=args.model or None,
         states=[JobState(s) for s in args.status or []] or None,
+        checks_failed=args.checks_failed,
         oldest_first=args.oldest_first,
         limit=args.limit,
     )
@@ -80,15 +82,17 @@ def jobs(args: argparse.Namespace, journal: Journal) -> int:
     if not jobs:
         print(
             "No jobs match."
-            if args.search or args.mode or args.model or args.status
+            if args.search or args.mode or args.model or args.status or args.checks_failed
             else "No jobs yet. Start one with `veo generate --prompt ...`."
         )
     for j in jobs:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(j.created_at))
         pct = f"{j.progress}%" if j.progress is not None else ""
+        bad = len(failed(j.checks))
+        flag = f"  [{bad} check{'s' if bad > 1 else ''} failed]" if bad else ""
         prompt = j.prompt if len(j.prompt) <= 50 else j.prompt[:49] + "…"
         print(
             f"{j.id}  {when}  {j.state.value:<10} {pct:>4}  {j.mode.value:<9} "
-            f"{j.model:<24} {prompt}"
+            f"{j.model:<24} {prompt}{flag}"
         )
     return EXIT_OK

@@ -24,7 +24,7 @@ from .common import (
     services_for,
     storage_problem,
 )
-from .jobs import find, follow, generate, report, resume
+from .jobs import check_clip, find, follow, generate, report, resume
 from .library import offline
 from .output import print_json
 from .output import summary as job_summary
@@ -159,6 +159,8 @@ async def dispatch(args: argparse.Namespace) -> int:
             return report(args, job)
         if args.command == "resume":
             return await resume(args, services)
+        if args.command == "check":
+            return await check_clip(args, services)
         raise CliError(f"unknown command {args.command}", EXIT_INPUT)  # argparse prevents it
     finally:
         await services.aclose()

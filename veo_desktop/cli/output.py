@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
+from ..core.checks.result import failed
 from ..core.jobs.job import Job, JobState
 
 #: States whose error message is part of the answer even when it is empty (null).
@@ -32,7 +34,15 @@ def summary(job: Job) -> dict[str, Any]:
         "video_path": job.video_path,
         "error": job.error_message if job.state in _ERROR_STATES or job.error_message else None,
         "error_kind": job.error_kind,
+        # The clip against its request (core/checks); null until the clip has been checked.
+        "checks": None if job.checks is None else [c.to_json() for c in job.checks],
     }
+
+
+def warn_failed_checks(job: Job) -> None:
+    """One stderr line per check the clip failed: it was paid for, so say it plainly."""
+    for check in failed(job.checks):
+        print(f"veo: warning: job {job.id}: {check.message}", file=sys.stderr)
 
 
 def print_json(value: object) -> None:

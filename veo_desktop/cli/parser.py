@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--model", action="append")
     j.add_argument("--status", choices=[s.value for s in JobState], action="append")
     j.add_argument("--oldest-first", action="store_true")
+    j.add_argument(
+        "--checks-failed",
+        action="store_true",
+        help="only clips that failed a check against their request",
+    )
+
+    ck = sub.add_parser(
+        "check",
+        help="check a downloaded clip against its request again (exit 4 if a check fails)",
+    )
+    ck.add_argument("job_id", metavar="JOB_ID")
+    ck.add_argument("--json", action="store_true")
 
     fr = sub.add_parser("frame", help="save the first or last frame of a clip as a PNG")
     fr.add_argument("job_id", metavar="JOB_ID")
@@ -112,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--dialect",
         choices=[*(d.value for d in Dialect), "auto"],
         help="send in this request dialect from now on ('auto' follows detection again)",
+    )
+    gw.add_argument(
+        "--reset-habits",
+        action="store_true",
+        help="forget the tally of which clip checks failed at this gateway",
     )
     gw.add_argument("--json", action="store_true")
     return p

@@ -1,8 +1,9 @@
 """What Veo Desktop remembers about each gateway it has talked to: its request dialect (as
-detected, and as the user overrode it), kept in one small JSON file per data dir."""
+detected, and as the user overrode it) and what its clips showed, in one JSON file per data dir."""
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import threading
@@ -100,6 +101,15 @@ class GatewayProfiles:
         with self._lock:
             self._data.pop(origin_of(base_url), None)
             self._save()
+
+    def field(self, base_url: str, name: str) -> Any:
+        """Another module's entry in this gateway's row (e.g. core/checks/habits.py's)."""
+        with self._lock:
+            value = self._data.get(origin_of(base_url), {}).get(name)
+        return copy.deepcopy(value)
+
+    def set_field(self, base_url: str, name: str, value: Any) -> None:
+        self._put(origin_of(base_url), **{name: value})
 
     def _put(self, origin: str, **fields: Any) -> None:
         with self._lock:

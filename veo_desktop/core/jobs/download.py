@@ -49,6 +49,9 @@ class Downloads:
     def _lock(self, job_id: str, step: str) -> ProcessLock:
         raise NotImplementedError
 
+    def _emit(self, job: Job) -> None:
+        raise NotImplementedError
+
     async def download(self, job_id: str) -> Job:
         job = await asyncio.to_thread(self.journal.find, job_id)
         if job is None:
@@ -79,9 +82,37 @@ class Downloads:
         fetching = self._lock(job.id, "download")
         await fetching.acquire()
         try:
-            return await self._download_locked(job, snap, dest)
+            job = await self._download_locked(job, snap, dest)
         finally:
             fetching.release(remove=await asyncio.to_thread(dest.exists))
+        if job.state is JobState.DOWNLOADED and job.checks is None:
+            job = await self.check_clip(job)
+        return job
+
+    async def check_clip(self, job: Job) -> Job:
+        """Check the downloaded clip against its request (core/checks) and keep the outcome.
+        A check that cannot run is logged: it never turns a saved, paid clip into a failure."""
+        if job.state is not JobState.DOWNLOADED or not job.video_path:
+            raise InvalidInputError(
+                msg("Job {job_id} has no downloaded clip to check.", job_id=job.id)
+            )
+        try:
+            # Imported here: the checks decode video (PyAV) and the runner starts without them.
+            from ..checks.job_checks import check_job
+
+            checked = await asyncio.to_thread(
+                check_job,
+                job,
+                self.journal,
+                self.library,
+                self.client.profiles,
+                self.client.base_url,
+            )
+        except Exception:
+            log.exception("clip checks of %s could not run", job.id)
+            return job
+        self._emit(checked)
+        return checked
 
     async def _download_locked(self, job: Job, snap: JobSnapshot | None, dest: Path) -> Job:
         assert job.task_id is not None

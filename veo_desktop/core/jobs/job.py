@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..checks.result import Check
 from ..i18n import msg
 from ..request.models import Mode
 
@@ -104,6 +105,8 @@ class Job:
     completed_at: float | None
     downloaded_at: float | None
     link_seen_at: float | None
+    # The downloaded clip checked against its request (core/checks); None: not checked yet.
+    checks: tuple[Check, ...] | None = None
 
 
 def new_job_id() -> str:

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..checks.result import Check, checks_from_json, checks_to_json
 from ..request.models import Mode
 from .job import RESUMABLE as RESUMABLE
 from .job import Job as Job
@@ -34,8 +35,16 @@ def job_from_row(row: sqlite3.Row) -> Job:
         mode=Mode(d["mode"]),
         request=json.loads(d.pop("request_json")),
         replies=json.loads(d.pop("replies_json")),
+        checks=_checks(d.pop("checks_json")),
     )
     return Job(**d)
+
+
+def _checks(raw: str | None) -> tuple[Check, ...] | None:
+    try:
+        return checks_from_json(json.loads(raw)) if raw else None
+    except ValueError:  # unreadable: as if never checked, so the clip is checked again
+        return None
 
 
 class Journal:
@@ -126,6 +135,9 @@ class Journal:
         all in one transaction. `state` may be a JobState."""
         if "request" in fields:
             fields["request_json"] = json.dumps(fields.pop("request"), ensure_ascii=False)
+        if "checks" in fields:
+            checks = fields.pop("checks")
+            fields["checks_json"] = None if checks is None else json.dumps(checks_to_json(checks))
         bad = set(fields) - set(COLUMNS)
         if bad:
             raise KeyError(f"unknown journal columns: {sorted(bad)}")
@@ -195,6 +207,9 @@ class Journal:
                 "submitted_at": sidecar.get("submitted_at"),
                 "completed_at": sidecar.get("completed_at"),
                 "downloaded_at": sidecar.get("downloaded_at"),
+                "checks_json": json.dumps(sidecar["checks"])
+                if isinstance(sidecar.get("checks"), list)
+                else None,
             }
         )
 
@@ -243,6 +258,14 @@ class Journal:
                 row = rows[0] if len(rows) == 1 else None
         return job_from_row(row) if row else None
 
+    def by_video_url(self, url: str) -> Job | None:
+        """The newest job whose clip came from this link (an extension names its source so)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT * FROM jobs WHERE video_url=? ORDER BY created_at DESC LIMIT 1", (url,)
+            ).fetchone()
+        return job_from_row(row) if row else None
+
     def newest(
         self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Job]:
@@ -270,12 +293,13 @@ class Journal:
         states: Iterable[JobState] | None = None,
         since: float | None = None,
         until: float | None = None,
+        checks_failed: bool = False,
         oldest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Job]:
         """The library's query: words in the prompt or negative prompt (any script), filtered by
-        mode, model, status and date. Runs entirely on the local file: no gateway needed."""
+        mode, model, status, date and failed clip checks. Runs on the local file alone."""
         where: list[str] = []
         args: list[Any] = []
         text = text.strip()
@@ -300,6 +324,11 @@ class Journal:
         if until is not None:
             where.append("created_at < ?")
             args.append(until)
+        if checks_failed:
+            where.append(
+                "EXISTS (SELECT 1 FROM json_each(checks_json)"
+                " WHERE json_extract(value, '$.ok') = 0)"
+            )
         sql = "SELECT * FROM jobs"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -31,6 +31,7 @@ COLUMNS = (
     "completed_at",
     "downloaded_at",
     "link_seen_at",
+    "checks_json",
 )
 
 MIGRATIONS: Sequence[Sequence[str]] = (
@@ -90,6 +91,8 @@ MIGRATIONS: Sequence[Sequence[str]] = (
         VALUES (new.rowid, new.prompt, new.negative_prompt); END""",
         "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
     ),
+    # v3: the clip checks (core/checks), a JSON list; NULL until the clip has been checked.
+    ("ALTER TABLE jobs ADD COLUMN checks_json TEXT",),
 )
 
 

@@ -18,6 +18,7 @@ from ..errors import (
 )
 from ..gateway.client import GatewayClient
 from ..gateway.dialects import request_body
+from ..gateway.profiles import origin_of
 from ..gateway.replies import JobSnapshot, RemoteStatus
 from ..i18n import msg
 from ..library.store import Library
@@ -159,6 +160,8 @@ class JobRunner(Downloads):
             **job.request,
             "image_sha256": [p.sha256 for p in prepared],
             "dialect": dialect.value,
+            # Where it was sent: the clip checks count toward this gateway's habits.
+            "gateway": origin_of(self.client.base_url),
         }
         await self._take_slot(job.id)
         try:

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from ..checks.result import checks_to_json
 from ..files import write_json_atomic as write_json_atomic  # ui/compose/drafts.py
 from ..jobs.job import Job
 from ..jobs.journal import Journal
@@ -59,10 +60,19 @@ class Library:
             "submitted_at": job.submitted_at,
             "completed_at": job.completed_at,
             "downloaded_at": job.downloaded_at or time.time(),
+            # The clip against its request (core/checks); absent until checked.
+            **({"checks": checks_to_json(job.checks)} if job.checks is not None else {}),
         }
         path = self.sidecar_for(video)
         write_json_atomic(path, data)
         return path
+
+    def update_sidecar(self, video: Path, **fields: Any) -> None:
+        """Set fields in the clip's existing sidecar (none there: nothing to update)."""
+        path = self.sidecar_for(video)
+        data = read_sidecar(path)
+        if data is not None:
+            write_json_atomic(path, {**data, **fields})
 
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:

@@ -3,9 +3,11 @@ by the UI as the user edits and by the CLI before it sends."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..checks.habits import Habit, relied_on
 from ..gateway.dialects import Dialect, dropped
 from ..i18n import msg
 from .models import ASPECT_RATIOS, DURATIONS, SEED_MAX, GenerationRequest, Mode, Model, Resolution
@@ -34,8 +36,13 @@ class Finding:
 
 # Errors cover the gateway page's "common errors" and the inputs each mode needs; warnings cover
 # known upstream limits that the gateway itself may or may not enforce.
-def check(req: GenerationRequest, dialect: Dialect = Dialect.DOCUMENTED) -> list[Finding]:
-    """Every finding for this request to a gateway of this dialect, errors first."""
+def check(
+    req: GenerationRequest,
+    dialect: Dialect = Dialect.DOCUMENTED,
+    habits: Sequence[Habit] = (),
+) -> list[Finding]:
+    """Every finding for this request to a gateway of this dialect and these habits (what its
+    earlier clips showed, core/checks/habits.py), errors first."""
     out: list[Finding] = []
 
     def err(field: str, text: str) -> None:
@@ -207,6 +214,7 @@ def check(req: GenerationRequest, dialect: Dialect = Dialect.DOCUMENTED) -> list
         if model is not None and model.resolution is not Resolution.P720:
             warn("model", msg("Extension works on 720p; choose a 720p model."))
     out.extend(dialect_findings(req, dialect))
+    out.extend(habit_findings(req, habits))
     out.sort(key=lambda f: f.severity is not Severity.ERROR)
     return out
 
@@ -238,6 +246,37 @@ def dialect_findings(req: GenerationRequest, dialect: Dialect) -> list[Finding]:
         Finding(Severity.WARNING, field.get(name, name), texts[name])
         for name in dropped(req, dialect)
     ]
+
+
+# The control a habit's warning sits beside, and what to do about it.
+_HABIT_FIELDS = {
+    "start_frame": "image",
+    "end_frame": "last_image",
+    "aspect_ratio": "aspect_ratio",
+    "duration": "duration",
+    "resolution": "model",
+    "continuation": "video",
+    "audio:on": "generate_audio",
+    "audio:off": "generate_audio",
+}
+
+
+def habit_findings(req: GenerationRequest, habits: Sequence[Habit]) -> list[Finding]:
+    """A warning for each feature this request relies on that this gateway's recent clips of
+    the same mode did not deliver (the checks of downloaded clips keep the tally)."""
+    wanted = relied_on(req)
+    out: list[Finding] = []
+    for habit in habits:
+        if habit.mode is not req.mode or habit.check not in wanted or not habit.worrying:
+            continue
+        advice = (
+            msg("Use a different gateway or dialect, or Image mode.")
+            if habit.check == "end_frame"
+            else msg("Use a different gateway or dialect.")
+        )
+        text = msg("This gateway's clips: {habit}. {advice}", habit=habit.text, advice=advice)
+        out.append(Finding(Severity.WARNING, _HABIT_FIELDS.get(habit.check, "model"), text))
+    return out
 
 
 def errors(req: GenerationRequest) -> list[Finding]:
