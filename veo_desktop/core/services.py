@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from .checks.habits import habits
 from .config import SharedSettings
 from .gateway.client import GatewayClient
 from .gateway.http_clients import make_download_client, make_http_client
@@ -19,6 +20,8 @@ from .jobs.journal_recovery import storage_error
 from .jobs.runner import JobRunner, PollPolicy
 from .library.store import Library
 from .paths import Paths, resolve_paths
+from .request.models import GenerationRequest
+from .request.rules import Finding, check
 from .secrets import KeyStore
 
 
@@ -38,6 +41,11 @@ class Services:
     def http(self) -> httpx.AsyncClient:
         """The API client (`AsyncClient`, built on first use when a factory was given)."""
         return self.client.http
+
+    def findings(self, req: GenerationRequest) -> list[Finding]:
+        """The request's rule findings for this gateway: its dialect, and its habits (what its
+        earlier clips failed to deliver)."""
+        return check(req, self.client.dialect(), habits(self.client.profiles, self.client.base_url))
 
     async def aclose(self) -> None:
         if self.client.http_built:
