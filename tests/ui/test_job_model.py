@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QListView
 
 from tests.jobs import a_job
+from veo_desktop.core.checks.result import Check
 from veo_desktop.core.jobs.failures import FollowUp, failure_of
 from veo_desktop.core.jobs.journal import Job, JobState, Journal
 from veo_desktop.core.request.models import Mode
@@ -352,9 +353,11 @@ def sample_rows() -> list[Job]:
         make_job(9, state=JobState.RUNNING, progress=40, prompt=long, mode=Mode.FRAMES),
         make_job(8, state=JobState.QUEUED, prompt="Timelapse of clouds over a mountain lake"),
         make_job(7, state=JobState.DOWNLOADED, completed_at=T0 + 90, video_path="/v/clip7.mp4",
-                 prompt="A fox in fresh snow, close-up", model="veo3.1-video-1080p"),
+                 prompt="A fox in fresh snow, close-up", model="veo3.1-video-1080p",
+                 checks=(Check("duration", True), Check("audio", True))),
         make_job(6, state=JobState.DOWNLOADED, completed_at=T0 + 60, video_path="/v/clip6.mp4",
-                 prompt="Portrait clip of a lighthouse", mode=Mode.IMAGE),
+                 prompt="Portrait clip of a lighthouse", mode=Mode.IMAGE,
+                 checks=(Check("start_frame", False, "≤ 0.2", "0.5"), Check("audio", False))),
         make_job(5, state=JobState.FAILED, error_kind="blocked", prompt="A singing crowd",
                  error_message="Video blocked by safety filters: audio could not be generated."),
         make_job(4, state=JobState.PAUSED, error_kind="auth", prompt="Extend the surf shot",

@@ -15,19 +15,33 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
+    QToolTip,
 )
 
+from ...core.checks.result import failed
 from ...core.jobs.journal import Job, JobState
 from ..appearance import problem_colour
 from ..i18n import tr
 from .model import (
+    ChecksRole,
     ElapsedRole,
     ErrorRole,
     FailureRole,
@@ -35,6 +49,8 @@ from .model import (
     JobRole,
     PosterRole,
     StatusTextRole,
+    checks_count_text,
+    checks_tip,
     format_elapsed,
 )
 
@@ -111,22 +127,26 @@ class JobDelegate(QStyledItemDelegate):
         thumb = QRect(r.left(), r.top(), m.thumb_w, m.thumb_h)
         self._paint_thumb(painter, thumb, index, job, pal)
 
-        x = thumb.right() + 1 + m.margin * 3 // 2
-        width = max(0, r.right() - x)
+        x, y, width = self._text_box(m, opt.rect)
         fm = m.fm
-        y = opt.rect.top() + m.text_top
 
-        # 1: mode (semi-bold) · model id (regular, dimmed)
+        # 1: mode (semi-bold) · model id (regular, dimmed), the checks badge at the right edge
+        badge = self._badge(m, opt.rect, index)
+        if badge is not None:
+            self._paint_badge(painter, badge[0], badge[1], badge[2], fg, dim, bg, selected)
+            width_1 = max(0, badge[0].left() - m.gap * 2 - x)
+        else:
+            width_1 = width
         head = job.mode.label
-        head_w = min(m.head_fm.horizontalAdvance(head), width)
+        head_w = min(m.head_fm.horizontalAdvance(head), width_1)
         painter.setFont(m.head_font)
         painter.setPen(fg)
         painter.drawText(QRect(x, y, head_w, m.line), Qt.AlignmentFlag.AlignVCenter, head)
         painter.setFont(opt.font)
         painter.setPen(dim)
-        rest = fm.elidedText(f" · {job.model}", Qt.TextElideMode.ElideRight, width - head_w)
+        rest = fm.elidedText(f" · {job.model}", Qt.TextElideMode.ElideRight, width_1 - head_w)
         painter.drawText(
-            QRect(x + head_w, y, width - head_w, m.line), Qt.AlignmentFlag.AlignVCenter, rest
+            QRect(x + head_w, y, width_1 - head_w, m.line), Qt.AlignmentFlag.AlignVCenter, rest
         )
 
         # 2: the prompt on one line
@@ -179,6 +199,70 @@ class JobDelegate(QStyledItemDelegate):
                 fm.elidedText(name, Qt.TextElideMode.ElideMiddle, width),
             )
         painter.restore()
+
+    @staticmethod
+    def _text_box(m: _Metrics, rect: QRect) -> tuple[int, int, int]:
+        """Left edge, top and width of the text beside the poster."""
+        r = rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
+        x = r.left() + m.thumb_w + m.margin * 3 // 2
+        return x, rect.top() + m.text_top, max(0, r.right() - x)
+
+    def _badge(self, m: _Metrics, rect: QRect, index: Index) -> tuple[QRect, str, int] | None:
+        """Where the checks badge goes, what it says and how many checks failed; None while
+        the clip is not downloaded or not checked yet (nothing to say at a glance)."""
+        checks = index.data(ChecksRole)
+        if checks is None:
+            return None
+        bad = len(failed(checks))
+        text = f"⚠ {checks_count_text(bad)}" if bad else "✓"
+        x, y, width = self._text_box(m, rect)
+        w = min(m.fm.horizontalAdvance(text) + (m.gap * 4 if bad else 0), width // 2)
+        return QRect(x + width - w, y, w, m.line), text, bad
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        text: str,
+        bad: int,
+        fg: QColor,
+        dim: QColor,
+        bg: QColor,
+        selected: bool,
+    ) -> None:
+        if not bad:  # all good: a quiet tick, nothing to look at twice
+            painter.setPen(dim)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            return
+        # Amber, like a row that waits on the user: the clip is here, but not as asked.
+        colour = fg if selected else problem_colour(bg, warning=True)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        radius = rect.height() / 2
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignCenter,
+            painter.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, rect.width() - rect.height() // 2
+            ),
+        )
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        """Over the badge, the tooltip is the checks alone; elsewhere, the row's own."""
+        job: Job | None = index.data(JobRole)
+        if event.type() == QHelpEvent.Type.ToolTip and job is not None:
+            badge = self._badge(self._m(option.font), option.rect, index)
+            if badge is not None and badge[0].contains(event.pos()):
+                QToolTip.showText(event.globalPos(), checks_tip(job), view, badge[0])
+                return True
+        return super().helpEvent(event, view, option, index)
 
     @staticmethod
     def _accent(job: Job, bg: QColor) -> QColor:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
+from ...core.checks.result import failed
 from ...core.jobs.failures import failure_of
 from ...core.jobs.followups import link_time_left
 from ...core.jobs.journal import Job, JobState
@@ -39,6 +40,7 @@ FrameRole = JobRole + 10
 IdRole = JobRole + 11
 StatusTextRole = JobRole + 12
 FailureRole = JobRole + 13  # core's Failure (kind, message, actions), or None
+ChecksRole = JobRole + 14  # the clip's checks against its request (core/checks), or None
 
 ROLE_NAMES = {
     Qt.ItemDataRole.DisplayRole: b"display",
@@ -57,6 +59,7 @@ ROLE_NAMES = {
     IdRole: b"jobId",
     StatusTextRole: b"statusText",
     FailureRole: b"failure",
+    ChecksRole: b"checks",
 }
 
 #: Gives a downloaded job's poster if it is at hand, else None (and `set_poster` follows).
@@ -70,6 +73,7 @@ _FIELDS = {
     ModeRole: "mode",
     ModelRole: "model",
     VideoPathRole: "video_path",
+    ChecksRole: "checks",
 }
 
 _ROW_FLAGS = (
@@ -149,6 +153,27 @@ def error_text(job: Job) -> str:
     return failure.message if failure else ""
 
 
+def checks_count_text(failures: int) -> str:
+    """ "1 check failed", "3 checks failed" (two strings: no plural forms needed)."""
+    if failures == 1:
+        return tr("1 check failed")
+    return tr("%1 checks failed").replace("%1", str(failures))
+
+
+def checks_tip(job: Job) -> str:
+    """The downloaded clip against its request, as rich text naming each failed check; "" for
+    a job with no clip."""
+    if job.state is not JobState.DOWNLOADED:
+        return ""
+    if job.checks is None:
+        return f"<p>{html.escape(tr('Not checked yet'))}</p>"
+    bad = failed(job.checks)
+    if not bad:
+        return f"<p>{html.escape(tr('Clip matches its request'))}</p>"
+    lines = "".join(f"<li>{html.escape(c.message)}</li>" for c in bad)
+    return f"<p><b>{html.escape(checks_count_text(len(bad)))}</b></p><ul>{lines}</ul>"
+
+
 def format_elapsed(seconds: float) -> str:
     seconds = max(0, int(seconds))
     h, rest = divmod(seconds, 3600)
@@ -163,7 +188,7 @@ class JobListModel(QAbstractListModel):
     JobRole, StateRole, ProgressRole, PromptRole = JobRole, StateRole, ProgressRole, PromptRole
     ModeRole, ModelRole, ElapsedRole, ErrorRole = ModeRole, ModelRole, ElapsedRole, ErrorRole
     VideoPathRole, PosterRole, FrameRole, IdRole = VideoPathRole, PosterRole, FrameRole, IdRole
-    StatusTextRole, FailureRole = StatusTextRole, FailureRole
+    StatusTextRole, FailureRole, ChecksRole = StatusTextRole, FailureRole, ChecksRole
 
     #: Posters held for painting. A screenful is under a dozen rows; the rest of a long list
     #: costs nothing until it scrolls into view (then its poster source answers again).
@@ -223,14 +248,16 @@ class JobListModel(QAbstractListModel):
             # Rich text so Qt wraps a long prompt instead of drawing one endless line.
             err = error_text(job)
             tip = f"<p>{html.escape(job.prompt) or tr('(no prompt)')}</p>"
-            return tip + (f"<p><b>{html.escape(err)}</b></p>" if err else "")
+            return tip + (f"<p><b>{html.escape(err)}</b></p>" if err else "") + checks_tip(job)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             prompt = job.prompt if len(job.prompt) <= 80 else job.prompt[:79].rstrip() + "…"
+            bad = len(failed(job.checks))
             return (
-                tr("%1 job, %2, %3: %4")
+                (tr("%1 job, %2, %3, %5: %4") if bad else tr("%1 job, %2, %3: %4"))
                 .replace("%1", job.mode.label)
                 .replace("%2", _spoken_model(job.model))
                 .replace("%3", status_text(job, spoken=True))
+                .replace("%5", checks_count_text(bad))
                 .replace("%4", prompt)
             )
         if role in _FIELDS:
