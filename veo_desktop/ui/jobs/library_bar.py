@@ -1,7 +1,10 @@
-"""The bar above the job list that searches (prompts, negative prompts), filters and sorts the
-library; it only makes a `LibraryFilter`, which the job list pages by (no gateway needed)."""
+"""The bar above the job list that searches (prompts, negative prompts), filters (failed clip
+checks too) and sorts the library; it only makes a `LibraryFilter`, which the list pages by."""
 
 from __future__ import annotations
+
+import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,12 +17,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.checks.result import failed
+from ...core.jobs.job import Job
+from ...core.jobs.journal import Journal
 from ...core.library.search import LibraryFilter, StatusGroup
 from ...core.request.models import Mode, Model
 from .model import model_label
 
 #: Typing pauses this long before the list is searched again: one query per word, not per key.
 SEARCH_DELAY_MS = 250
+
+
+@dataclass(frozen=True)
+class FailedChecksFilter(LibraryFilter):
+    """The library's filter narrowed to clips that failed a check against their request.
+    Kept here until core's `LibraryFilter` has a `checks_failed` field of its own."""
+
+    @property
+    def active(self) -> bool:
+        return True
+
+    def fetch(
+        self, journal: Journal, offset: int, limit: int, *, now: float | None = None
+    ) -> list[Job]:
+        return journal.search(
+            self.text,
+            modes=[self.mode] if self.mode else None,
+            models=[self.model] if self.model else None,
+            states=self.status.states,
+            since=self.since(time.time() if now is None else now),
+            checks_failed=True,
+            oldest_first=self.oldest_first,
+            limit=limit,
+            offset=offset,
+        )
+
+    def matches(self, job: Job, *, now: float | None = None) -> bool:
+        return bool(failed(job.checks)) and super().matches(job, now=now)
 
 
 class LibraryBar(QWidget):
@@ -66,10 +100,23 @@ class LibraryBar(QWidget):
         self.sort.addItem(self.tr("Newest first"), False)
         self.sort.addItem(self.tr("Oldest first"), True)
 
+        self.failed_checks = QToolButton(self)
+        self.failed_checks.setText(self.tr("⚠ Failed checks"))
+        self.failed_checks.setCheckable(True)
+        self.failed_checks.setAccessibleName(self.tr("Show only clips that failed a check"))
+        self.failed_checks.setToolTip(
+            self.tr("Show only clips that do not match their request (end frame, sound, length…)")
+        )
+        self.failed_checks.toggled.connect(lambda _: self._emit())
+
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(4)
-        rows.addWidget(self.search)
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.failed_checks)
+        rows.addLayout(top)
         combos = QHBoxLayout()
         combos.setSpacing(4)
         for combo in (self.mode, self.model, self.status, self.date, self.sort):
@@ -96,7 +143,8 @@ class LibraryBar(QWidget):
 
     def value(self) -> LibraryFilter:
         mode = self.mode.currentData()
-        return LibraryFilter(
+        kind = FailedChecksFilter if self.failed_checks.isChecked() else LibraryFilter
+        return kind(
             text=self.search.text().strip(),
             mode=Mode(mode) if mode else None,
             model=self.model.currentData() or None,
@@ -110,6 +158,9 @@ class LibraryBar(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.failed_checks.blockSignals(True)
+        self.failed_checks.setChecked(False)
+        self.failed_checks.blockSignals(False)
         self.search.clear()
         self._debounce.stop()
         self._emit()
