@@ -73,6 +73,7 @@ class JobActions(QObject):
         self.download = make(
             self.tr("Download again"), self.do_download, "Ctrl+D", window_wide=True
         )
+        self.check_clip = make(self.tr("Check clip again"), self.do_check_clip)
         self.copy_prompt = make(self.tr("Copy prompt"), self.do_copy_prompt, "Ctrl+Shift+C")
         self.open_folder = make(self.tr("Open containing folder"), self.do_open_folder)
         self.export = make(self.tr("Export…"), self.do_export)
@@ -87,6 +88,7 @@ class JobActions(QObject):
             self.last_to_image,
             self.first_to_end,
             self.download,
+            self.check_clip,
             self.copy_prompt,
             self.open_folder,
             self.export,
@@ -125,6 +127,7 @@ class JobActions(QObject):
             self.last_to_start,
             self.last_to_image,
             self.first_to_end,
+            self.check_clip,
             self.open_folder,
             self.export,
         ):
@@ -212,6 +215,11 @@ class JobActions(QObject):
         job = self.current()
         if job and job.state is JobState.COMPLETED:
             self.w.controller.download(job.id)
+
+    def do_check_clip(self) -> None:
+        job = self.current()
+        if job and job.state is JobState.DOWNLOADED and job.video_path:
+            self.w.controller.check_clip(job)
 
     def do_copy_prompt(self) -> None:
         job = self.current()

@@ -12,6 +12,9 @@ from typing import Any, Literal
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
 
+from ...core.checks import habits as gateway_habits
+from ...core.checks.habits import Habit
+from ...core.checks.result import check_label, failed
 from ...core.config import SharedSettings
 from ...core.errors import InvalidInputError, SubmissionUncertainError, VeoError
 from ...core.gateway.dialects import Dialect
@@ -139,6 +142,31 @@ class JobController(QObject):
         elif not job.state.finished:
             self.follow(job.id)
 
+    def check_clip(self, job: Job) -> None:
+        """Check the clip against its request again (decoded off the UI thread); the row
+        follows through `job_changed` and the status bar says what was found."""
+        self._spawn(self._check_clip(job))
+
+    async def _check_clip(self, job: Job) -> None:
+        self.message.emit(self.tr("Checking the clip against its request…"))
+        try:
+            checked = await self.runner.check_clip(job)
+        except VeoError as exc:
+            self.message.emit(exc.message)
+            return
+        if checked is job or checked.checks is None:  # the runner could not check it
+            self.message.emit(self.tr("The clip could not be checked; the log says why."))
+            return
+        bad = failed(checked.checks)
+        if not bad:
+            self.message.emit(self.tr("The clip matches its request."))
+            return
+        self.message.emit(
+            self.tr("The clip does not match its request: %1.").replace(
+                "%1", ", ".join(check_label(c.name, ok=False) for c in bad)
+            )
+        )
+
     @asyncSlot(str)
     async def download(self, job_id: str) -> None:
         try:
@@ -202,6 +230,14 @@ class JobController(QObject):
         self.runner.set_max_concurrent(settings.max_concurrent_jobs)
         self.runner.library.root = library_folder(settings, self.runner.library.root)
         self.resume_paused()
+
+    def habits(self, base_url: str) -> list[Habit]:
+        """What this gateway's checked clips showed, per mode and check (held in memory)."""
+        return gateway_habits.habits(self.runner.client.profiles, base_url)
+
+    async def forget_habits(self, base_url: str) -> None:
+        """Start this gateway's tally afresh (the profiles file is written off the UI thread)."""
+        await asyncio.to_thread(gateway_habits.clear, self.runner.client.profiles, base_url)
 
     @asyncSlot()
     async def sync_external(self) -> None:
