@@ -1,5 +1,5 @@
 """Settings: gateway URL and key (the key only in the OS keyring, asked off the UI thread), the
-dialect, download folder, jobs at once, language and appearance; saved through the controller."""
+dialect and what the gateway's clips showed, folder, jobs at once, language, appearance."""
 
 from __future__ import annotations
 
@@ -110,6 +110,22 @@ class SettingsDialog(QDialog):
         self.dialect_note.setWordWrap(True)
         form.addRow(self.tr("Request dialect"), self.dialect)
         form.addRow("", self.dialect_note)
+
+        # What this gateway's clips showed when checked against their requests (core/checks).
+        self.habits = QLabel()
+        self.habits.setWordWrap(True)
+        self.habits.setAccessibleName(self.tr("What this gateway's clips showed"))
+        self.forget_habits = QPushButton(self.tr("Forget"))
+        self.forget_habits.setAccessibleName(self.tr("Forget what this gateway's clips showed"))
+        self.forget_habits.setToolTip(
+            self.tr("Start counting afresh, for example after the gateway was fixed")
+        )
+        self.forget_habits.clicked.connect(self._forget_habits)
+        habits_row = QHBoxLayout()
+        habits_row.addWidget(self.habits, 1)
+        habits_row.addWidget(self.forget_habits)
+        form.addRow(self.tr("Clip checks"), habits_row)
+        self._forget_task: asyncio.Task[None] | None = None
 
         self.folder = QLineEdit(str(services.paths.library_dir))
         self.folder.setAccessibleName(self.tr("Download folder"))
@@ -244,7 +260,7 @@ class SettingsDialog(QDialog):
             running = asyncio.current_task()
         except RuntimeError:  # no loop running (a test closing the dialog)
             running = None
-        for task in (self._keyring_task, self._save_task):
+        for task in (self._keyring_task, self._save_task, self._forget_task):
             if task is not None and task is not running:
                 task.cancel()  # nobody is left to show what the keyring answers
         super().done(result)
@@ -299,6 +315,43 @@ class SettingsDialog(QDialog):
                 self.tr("%1 Detected from: %2.").replace("%1", note).replace("%2", profile.evidence)
             )
         self.dialect_note.setText(note)
+        self._fill_habits(url)
+
+    def _fill_habits(self, url: str) -> None:
+        """The worrying tallies of the gateway at `url`, or that there are none and of how many
+        checked clips; Forget is offered while there is a tally."""
+        tally = self.controller.habits(url) if url else []
+        worrying = [h for h in tally if h.worrying]
+        # Every checked clip is counted once per check; its mode's busiest check counts them.
+        clips: dict[str, int] = {}
+        for h in tally:
+            clips[h.mode.value] = max(clips.get(h.mode.value, 0), h.total)
+        checked = sum(clips.values())
+        if worrying:
+            text = "\n".join(f"⚠ {h.text}" for h in worrying[:5])
+        elif not checked:
+            text = self.tr("No clips checked yet.")
+        elif any(h.failed for h in tally):
+            text = self.tr("No repeated problems so far; clips checked: %1.")
+        else:
+            text = self.tr("No problems seen so far; clips checked: %1.")
+        self.habits.setStyleSheet(appearance.problem_style(self, warning=True) if worrying else "")
+        self.habits.setText(text.replace("%1", str(checked)))
+        self.forget_habits.setEnabled(bool(tally))
+
+    def _forget_habits(self) -> None:
+        try:
+            url = self._url()
+        except InvalidInputError:
+            return
+        if self._forget_task is None or self._forget_task.done():
+            self._forget_task = asyncio.ensure_future(self._forget(url))
+
+    async def _forget(self, url: str) -> None:
+        self.forget_habits.setEnabled(False)
+        await self.controller.forget_habits(url)
+        if Shiboken.isValid(self):
+            self._fill_habits(url)
 
     @asyncSlot()
     async def test_connection(self) -> None:
