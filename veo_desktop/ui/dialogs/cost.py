@@ -3,25 +3,31 @@ all shown as estimates at list prices (the arithmetic is core/request/pricing.py
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from qasync import asyncSlot
+from shiboken6 import Shiboken
 
+from ...core.checks.spending import failed_clips, spent, write_csv
 from ...core.jobs.journal import Job
 from ...core.request.models import GenerationRequest
 from ...core.request.pricing import (
@@ -197,16 +203,74 @@ class SpendDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        # Clips that do not match their request (core/checks): money to take up with the gateway.
+        self.failed = failed_clips(jobs, table, billed=not demo)
+        self.failed_total = QLabel(self)
+        self.failed_total.setWordWrap(True)
+        self.failed_total.setText(self._failed_text())
+        if self.failed:
+            self.failed_total.setStyleSheet(problem_style(self, warning=True))
+        self.export = QPushButton(self.tr("Export CSV…"), self)
+        self.export.setAccessibleName(self.tr("Export the clips that failed a check as CSV"))
+        self.export.setEnabled(bool(self.failed))
+        self.export.clicked.connect(self._choose_csv)
+        failed_row = QHBoxLayout()
+        failed_row.addWidget(self.failed_total, 1)
+        failed_row.addWidget(self.export)
+        self.export_result = QLabel(self)
+        self.export_result.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(switch)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.total)
+        layout.addLayout(failed_row)
+        layout.addWidget(self.export_result)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(420, 420)
+        self.resize(460, 460)
         self.refresh()
+
+    def _failed_text(self) -> str:
+        if not self.failed:
+            return self.tr("No clip failed a check against its request.")
+        amount = format_money(spent(self.failed))
+        if len(self.failed) == 1:
+            text = self.tr("1 clip failed a check against its request: %2.")
+        else:
+            text = self.tr("%1 clips failed a check against their request: %2.")
+        text = text.replace("%1", str(len(self.failed))).replace("%2", amount)
+        if self.demo:
+            text += " " + self.tr("(demo jobs are not billed)")
+        return text
+
+    def _choose_csv(self) -> None:
+        name = f"failed-checks-{date.today().isoformat()}.csv"
+        dlg = QFileDialog(self, self.tr("Export clips that failed a check"))
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dlg.setNameFilter(self.tr("CSV files (*.csv)"))
+        dlg.setDefaultSuffix("csv")
+        dlg.selectFile(str(Path(QDir.homePath()) / name))
+        dlg.fileSelected.connect(lambda path: self.export_csv(Path(path)))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()  # never exec(): jobs keep running while it is up
+
+    @asyncSlot(object)
+    async def export_csv(self, path: Path) -> None:
+        """Write the CSV off the UI thread and say where it went (or why not)."""
+        problem = False
+        try:
+            await asyncio.to_thread(write_csv, self.failed, path)
+        except OSError as exc:
+            text = self.tr("Could not write %1 (%2). Choose another folder.")
+            text = text.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+            problem = True
+        else:
+            text = self.tr("Saved %1.").replace("%1", str(path))
+        if Shiboken.isValid(self):  # the dialog may have closed meanwhile
+            self.export_result.setStyleSheet(problem_style(self) if problem else "")
+            self.export_result.setText(text)
 
     def _totals(self) -> list[tuple[date, Decimal]]:
         if self.demo:
