@@ -172,9 +172,11 @@ def test_extension_continues_the_source_clip(s: Simulator, http: httpx.Client) -
     tid = r.json()["task_id"]
     data = download(s, http, finish(s, http, tid), tid)
     with av.open(io.BytesIO(data)) as c:
-        assert abs(float(c.duration / 1e6) - 7) < 0.3  # extension adds about 7 s
+        assert abs(float(c.duration / 1e6) - (4 + 7)) < 0.3  # the source, then about 7 s more
         assert c.streams.video[0].height > c.streams.video[0].width  # the source's shape
-    assert mean(frames_of(data)[0])[2] > 120  # starts where the source ended: blue
+    frames = frames_of(data)
+    assert mean(frames[0])[0] > 150  # the source itself first: red
+    assert mean(frames[4 * 24])[2] > 120  # then on from where the source ended: blue
 
 
 def test_images_from_elsewhere_become_a_placeholder_card(s: Simulator, http: httpx.Client) -> None:

@@ -1,5 +1,5 @@
-"""Real MP4s a person can recognise (H.264, AAC with audio, the prompt on screen; image modes move
-from the first frame toward the last), and the input images decoded. PyAV and Pillow only."""
+"""Real MP4s shaped like Veo's (true size, start and end frames exact, an extension holding its
+source) that a person can recognise by the prompt on screen; input images decoded."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import hashlib
 import io
 import math
 import re
-import struct
 import urllib.request
 from fractions import Fraction
 from functools import lru_cache
@@ -19,8 +18,13 @@ from urllib.parse import urlsplit
 import av
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from . import sound
+from .sound import SAMPLE_RATE
+
 FPS = 24
-SAMPLE_RATE = 48_000
+EXTENSION_SECONDS = 7
+DRAW_SHORT = 540
+"""The short side in-between frames are drawn at (see draw_size)."""
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",  # Latin and CJK in one face
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -43,14 +47,26 @@ def font(size: int) -> Font:
     return ImageFont.load_default(size=size)
 
 
-def frame_size(aspect_ratio: str, resolution: str, max_height: int) -> tuple[int, int]:
-    """16:9 → height from the resolution (capped), width = height*16/9; 9:16 is the transpose.
-    Both even, as yuv420p needs."""
-    short = min(RESOLUTION_HEIGHT.get(resolution, 720), max_height)
+def frame_size(
+    aspect_ratio: str, resolution: str, max_height: int | None = None
+) -> tuple[int, int]:
+    """The model's true size: 16:9 is 1280x720, 1920x1080 or 3840x2160 and 9:16 its transpose.
+    `max_height` caps the short side (a small preview); both sides stay even, as yuv420p needs."""
+    short = RESOLUTION_HEIGHT.get(resolution, 720)
+    if max_height is not None:
+        short = min(short, max_height)
     short -= short % 2
     long = round(short * 16 / 9)
     long -= long % 2
     return (short, long) if aspect_ratio == "9:16" else (long, short)
+
+
+def draw_size(size: tuple[int, int]) -> tuple[int, int]:
+    """Where the in-between frames are drawn: at most DRAW_SHORT on the short side, then scaled
+    up to `size` by swscale (drawing with Pillow at 4k would cost seconds per clip)."""
+    scale = min(1.0, DRAW_SHORT / min(size))
+    w, h = (max(2, round(side * scale)) for side in size)
+    return w - w % 2, h - h % 2
 
 
 def wrap(text: str, face: Font, max_width: int, max_lines: int = 3) -> list[str]:
@@ -159,23 +175,34 @@ def _caption(size: tuple[int, int], prompt: str) -> tuple[int, Image.Image]:
     return h - band_h - h // 30, band
 
 
-def _tone(seconds: float, hue: int) -> list[bytes]:
-    """Stereo float32 planes of a soft fifth. One period is computed and repeated (fast); only
-    the short fade-in and fade-out are computed per sample."""
-    n = int(seconds * SAMPLE_RATE)
-    planes = []
-    for period in (SAMPLE_RATE // (220 + hue), SAMPLE_RATE * 2 // (3 * (220 + hue))):
-        cycle = struct.pack(
-            f"<{period}f", *(0.2 * math.sin(math.tau * i / period) for i in range(period))
-        )
-        data = bytearray((cycle * (n // period + 1))[: n * 4])
-        fade = min(n // 2, SAMPLE_RATE // 4)
-        for i in range(fade):
-            for j in (i, n - 1 - i):
-                (v,) = struct.unpack_from("<f", data, j * 4)
-                struct.pack_into("<f", data, j * 4, v * i / fade)
-        planes.append(bytes(data))
-    return planes
+Picture = Image.Image | av.VideoFrame
+"""A frame to encode: a Pillow image (any size, scaled to the clip's) or a decoded frame."""
+
+
+class _Video:
+    """The video track being written: every picture is scaled to the clip's size and numbered,
+    so drawn frames, exact images and a source's decoded frames mix in one stream."""
+
+    def __init__(self, container: av.container.OutputContainer, size: tuple[int, int]) -> None:
+        self.container, self.size, self.count = container, size, 0
+        self.stream = container.add_stream("libx264", rate=FPS)
+        self.stream.width, self.stream.height = size
+        self.stream.pix_fmt = "yuv420p"
+        self.stream.options = {"preset": "ultrafast", "crf": "28"}
+
+    def put(self, picture: Picture) -> None:
+        frame = av.VideoFrame.from_image(picture) if isinstance(picture, Image.Image) else picture
+        if (frame.width, frame.height) != self.size or frame.format.name != "yuv420p":
+            frame = frame.reformat(width=self.size[0], height=self.size[1], format="yuv420p")
+        frame.pts, frame.time_base = self.count, Fraction(1, FPS)
+        frame.pict_type = av.video.frame.PictureType.NONE  # a source's I/P/B: x264 chooses anew
+        self.count += 1
+        for packet in self.stream.encode(frame):
+            self.container.mux(packet)
+
+    def finish(self) -> None:
+        for packet in self.stream.encode():
+            self.container.mux(packet)
 
 
 def render_clip(
@@ -190,81 +217,128 @@ def render_clip(
     last_image: Image.Image | None = None,
     references: list[Image.Image] | None = None,
     seed: int | None = None,
-    max_height: int = 720,
+    max_height: int | None = None,
     model: str = "",
+    source: Path | None = None,
 ) -> None:
-    """Write the clip to `path`. With both images the last frame IS `last_image` (no caption
-    on it: the prompt fades out), so a client's "continue from the last frame" gets it back."""
-    size = frame_size(aspect_ratio, resolution, max_height)
+    """Write the clip to `path` at the model's true size (`max_height`: a small preview). As
+    real Veo does, frame 0 IS the start image (cover-fitted) and with an end image the last
+    frame IS that one: the overlay fades in and out around them. An extension (`source`) is the
+    source's frames re-encoded, then `duration` s continuing from its last one, in its shape."""
+    lead = _Lead.of(source) if source is not None else None
+    size = lead.size if lead is not None else frame_size(aspect_ratio, resolution, max_height)
+    small = draw_size(size)
     total = max(1, round(duration * FPS))
     first = _cover(first_image, size) if first_image is not None else None
     last = _cover(last_image, size) if last_image is not None else None
-    refs = [_cover(r, size) for r in references or []]
+    refs = [_cover(r, small) for r in references or []]
     colour_a, colour_b = _colours(f"{prompt}|{seed}")
-    band_top, band = _caption(size, prompt)
-    band_rgb, band_alpha = band.convert("RGB"), band.getchannel("A")
-    label_font = font(max(9, min(size) // 24))
+    overlay = _Overlay(small, prompt, model)
 
     container = av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"})
     try:
-        vstream = container.add_stream("libx264", rate=FPS)
-        vstream.width, vstream.height = size
-        vstream.pix_fmt = "yuv420p"
-        vstream.options = {"preset": "ultrafast", "crf": "28"}
+        video = _Video(container, size)
         # Every stream must exist before the first packet is muxed (the MP4 header).
         astream = container.add_stream("aac", rate=SAMPLE_RATE, layout="stereo") if audio else None
+        start: Picture | None = first
+        if lead is not None and (start := lead.copy_into(video)) is not None:
+            first = _to_image(start)
+        first_small = first.resize(small, Image.Resampling.BILINEAR) if first else None
+        last_small = last.resize(small, Image.Resampling.BILINEAR) if last else None
         for i in range(total):
-            t = i / FPS
             p = i / (total - 1) if total > 1 else 1.0
-            if first is not None and last is not None:
-                frame = Image.blend(_zoom(first, 0.12 * p), last, p)
-            elif first is not None:
-                frame = _zoom(first, 0.15 * p)
+            if i == 0 and start is not None:
+                video.put(start)  # exactly the start image (or the source's last frame)
+                continue
+            if i == total - 1 and last is not None:
+                video.put(last)
+                continue
+            if first_small is not None and last_small is not None:
+                frame = Image.blend(_zoom(first_small, 0.12 * p), last_small, p)
+            elif first_small is not None:
+                frame = _zoom(first_small, 0.15 * p)
             elif refs:
                 k = min(len(refs) - 1, int(p * len(refs)))
                 frame = _zoom(refs[k], 0.1 * ((p * len(refs)) % 1))
             else:
-                frame = _gradient(size, colour_a, colour_b, t)
-            # In frames mode the overlay fades out over the last half second.
-            opacity = min(1.0, (total - 1 - i) / (FPS / 2)) if last is not None else 1.0
-            if opacity > 0:
-                mask = band_alpha if opacity >= 1 else band_alpha.point(lambda a, o=opacity: a * o)
-                frame.paste(band_rgb, (0, band_top), mask)
-                ImageDraw.Draw(frame).text(
-                    (size[0] // 40, size[1] // 40),
-                    f"Veo simulator · {model} · t={t:.2f}s",
-                    font=label_font,
-                    fill=(255, 255, 255),
-                )
-            for packet in vstream.encode(av.VideoFrame.from_image(frame)):
-                container.mux(packet)
-        for packet in vstream.encode():
-            container.mux(packet)
+                frame = _gradient(small, colour_a, colour_b, i / FPS)
+            # The overlay fades in over half a second after a start image, out before an end.
+            opacity = min(1.0, 2 * i / FPS) if first is not None else 1.0
+            if last is not None:
+                opacity = min(opacity, 2 * (total - 1 - i) / FPS)
+            overlay.draw(frame, i / FPS, opacity)
+            video.put(frame)
+        video.finish()
         if astream is not None:
-            _encode_audio(container, astream, duration, colour_a[0])
+            planes = sound.tone(duration, colour_a[0])
+            if lead is not None:
+                before = sound.source_sound(lead.path, lead.seconds)
+                planes = [a + b for a, b in zip(before, planes, strict=True)]
+            sound.encode(container, astream, planes)
     finally:
         container.close()
 
 
-def _encode_audio(
-    container: av.container.OutputContainer, stream: av.audio.AudioStream, duration: float, hue: int
-) -> None:
-    planes = _tone(duration, hue)
-    chunk = 1024  # the AAC encoder's frame size
-    n = len(planes[0]) // 4
-    for start in range(0, n, chunk):
-        count = min(chunk, n - start)
-        frame = av.AudioFrame(format="fltp", layout="stereo", samples=count)
-        for ch in range(2):
-            piece = planes[ch][start * 4 : (start + count) * 4]
-            frame.planes[ch].update(piece.ljust(frame.planes[ch].buffer_size, b"\0"))
-        frame.sample_rate = SAMPLE_RATE
-        frame.pts = start
-        frame.time_base = Fraction(1, SAMPLE_RATE)
-        for packet in stream.encode(frame):
-            container.mux(packet)
-    for packet in stream.encode():
-        container.mux(packet)
+class _Overlay:
+    """The prompt on a translucent band and a "Veo simulator · model · t=" label, drawn onto a
+    frame at any opacity."""
+
+    def __init__(self, size: tuple[int, int], prompt: str, model: str) -> None:
+        self.size, self.model = size, model
+        self.band_top, band = _caption(size, prompt)
+        self.band_rgb, self.band_alpha = band.convert("RGB"), band.getchannel("A")
+        fsize = max(9, min(size) // 24)
+        self.font, self.label_h = font(fsize), 2 * fsize + size[1] // 40
+
+    def draw(self, frame: Image.Image, t: float, opacity: float) -> None:
+        if opacity <= 0:
+            return
+        alpha = self.band_alpha
+        if opacity < 1:
+            alpha = alpha.point(lambda a: round(a * opacity))
+        frame.paste(self.band_rgb, (0, self.band_top), alpha)
+        w, h = self.size
+        label = Image.new("L", (w, self.label_h))
+        text = f"Veo simulator · {self.model} · t={t:.2f}s"
+        ImageDraw.Draw(label).text((w // 40, h // 40), text, font=self.font, fill=255)
+        if opacity < 1:
+            label = label.point(lambda a: round(a * opacity))
+        frame.paste((255, 255, 255), (0, 0), label)
+
+
+class _Lead:
+    """An extension's source clip: its frames come first, and the new footage starts from the
+    last of them."""
+
+    def __init__(self, path: Path, size: tuple[int, int], seconds: float) -> None:
+        self.path, self.size, self.seconds = path, size, seconds
+
+    @classmethod
+    def of(cls, path: Path) -> _Lead | None:
+        """None when the clip cannot be read (the extension then starts from nothing)."""
+        try:
+            with av.open(str(path)) as c:
+                v = c.streams.video[0]
+                frames = v.frames or sum(1 for _ in c.demux(v)) - 1  # the last packet flushes
+                return cls(path, (v.codec_context.width, v.codec_context.height), frames / FPS)
+        except (av.FFmpegError, OSError, IndexError):
+            return None
+
+    def copy_into(self, video: _Video) -> av.VideoFrame | None:
+        """Re-encode every frame into `video`; the last one."""
+        last = None
+        with av.open(str(self.path)) as c:
+            for frame in c.decode(video=0):
+                video.put(frame)
+                last = frame
+        return last
+
+
+def _to_image(picture: Picture) -> Image.Image:
+    if isinstance(picture, Image.Image):
+        return picture
+    image: Image.Image = picture.to_image()
+    return image.convert("RGB")
 
 
 def render_request(
@@ -273,24 +347,21 @@ def render_request(
     mode: str,
     *,
     resolution: str,
-    max_height: int,
+    max_height: int | None = None,
     source: Path | None = None,
 ) -> None:
-    """The clip for a validated request body in `mode`; an extension continues `source` (a
-    clip of this simulator) from its last frame, in its shape, for 7 s."""
+    """The clip for what reached upstream (a request body in `mode`); an extension continues
+    `source` (a clip of this simulator) from its last frame, in its shape, for 7 s."""
     extra = body.get("extra_body") or {}
-    ratio = str(body.get("aspect_ratio") or "16:9")
     first = load_image(body.get("image")) if mode in ("image", "frames") else None
     last = load_image(body.get("last_image")) if mode == "frames" else None
     refs = [load_image(v) for v in body.get("images") or []] if mode == "reference" else []
-    if source is not None and (first := last_frame(source)) is not None:
-        ratio = "9:16" if first.height > first.width else "16:9"
     render_clip(
         path,
         prompt=str(body.get("prompt") or ""),
-        aspect_ratio=ratio,
+        aspect_ratio=str(body.get("aspect_ratio") or "16:9"),
         resolution=resolution,
-        duration=7 if mode == "extend" else int(body.get("duration") or 8),
+        duration=EXTENSION_SECONDS if mode == "extend" else int(body.get("duration") or 8),
         audio=extra.get("generate_audio", True) is not False,
         first_image=first,
         last_image=last,
@@ -298,16 +369,5 @@ def render_request(
         seed=extra.get("seed") if isinstance(extra.get("seed"), int) else None,
         max_height=max_height,
         model=str(body.get("model") or ""),
+        source=source if mode == "extend" else None,
     )
-
-
-def last_frame(path: Path) -> Image.Image | None:
-    """The final frame of a clip (where an extension continues from)."""
-    try:
-        with av.open(str(path)) as c:
-            image = None
-            for frame in c.decode(video=0):
-                image = frame.to_image()
-            return image
-    except (av.FFmpegError, OSError):
-        return None

@@ -232,22 +232,17 @@ def make_job(
     )
 
 
-def render(job: SimJob, *, max_height: int, find_source: Callable[[str], SimJob | None]) -> None:
-    """Make the job's MP4 (worker thread). A render that fails fails the job, with a reason."""
+def render(
+    job: SimJob, *, max_height: int | None, find_source: Callable[[str], SimJob | None]
+) -> None:
+    """Make the job's MP4 (worker thread) from what reached upstream, so a dialect's silent
+    drops show in the clip. A render that fails fails the job, with a reason."""
     try:
-        if job.dialect == "new-api":  # the clip shows what was forwarded, not what was asked
-            body, mode, res = render_inputs(job.forwarded, job.upstream_model)
-            render_request(job.path, body, mode, resolution=res, max_height=max_height)
-        else:
-            source = find_source(str(job.body.get("video"))) if job.mode == "extend" else None
-            render_request(
-                job.path,
-                job.body,
-                job.mode,
-                resolution=MODELS[job.model],
-                max_height=max_height,
-                source=source.path if source is not None and source.rendered.wait(60) else None,
-            )
+        body, mode, res = render_inputs(job.forwarded, job.upstream_model or job.model)
+        source = None
+        if mode == "extend" and (found := find_source(str(body.get("video")))) is not None:
+            source = found.path if found.rendered.wait(60) else None
+        render_request(job.path, body, mode, resolution=res, max_height=max_height, source=source)
         job.rendered.set()
     except Exception as exc:  # e.g. the temp dir vanished on stop: report, don't hang the job
         job.fail_reason = job.fail_reason or f"Rendering failed in the simulator: {exc}"

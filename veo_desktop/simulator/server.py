@@ -43,7 +43,7 @@ class Simulator:
         video_port: int = 0,
         faults: Faults | None = None,
         job_seconds: float = 6.0,
-        max_height: int = 720,
+        max_height: int | None = None,  # None: the model's true size; a number: small previews
         host: str = "127.0.0.1",
         dialect: str = "documented",  # which real gateway it speaks: one of DIALECTS
         task_row_delay: float = 1.0,  # new-api: how long after a create the task is not found
