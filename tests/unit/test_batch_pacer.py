@@ -82,8 +82,11 @@ async def test_without_retry_after_it_backs_off_with_jitter_then_doubles() -> No
 @pytest.mark.asyncio
 async def test_429s_of_sends_made_together_are_one_signal_not_a_storm_of_backoffs() -> None:
     vt = VirtualTime()
-    p = pacer(vt, jobs_at_once=3)
+    p = pacer(vt, jobs_at_once=4)
+    first = await p.acquire()
+    p.accepted(first)  # the gateway answered: the others may go together
     tickets = [await p.acquire() for _ in range(3)]
+    assert vt.now == 0.0
     for t in tickets:
         p.refused(t)
     assert p.status().resume_in == 3.0  # one backoff (4 s x 0.75), not three stacked
@@ -91,12 +94,28 @@ async def test_429s_of_sends_made_together_are_one_signal_not_a_storm_of_backoff
 
 
 @pytest.mark.asyncio
+async def test_the_first_send_goes_alone_until_the_gateway_answers() -> None:
+    vt = VirtualTime()
+    p = pacer(vt, jobs_at_once=3)
+    first = await p.acquire()
+    second = asyncio.ensure_future(p.acquire())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not second.done()  # a bad key or a busy gateway costs one refusal, not three
+    p.accepted(first)
+    await asyncio.wait_for(second, 1)
+    third = await asyncio.wait_for(p.acquire(), 1)  # answered: the rest go without waiting
+    assert third is not None
+
+
+@pytest.mark.asyncio
 async def test_a_429_lowers_jobs_at_once_to_what_the_gateway_took_and_recovers_additively() -> None:
     vt = VirtualTime()
     p = pacer(vt, jobs_at_once=5)
-    held = [await p.acquire() for _ in range(3)]
-    for t in held:
-        p.accepted(t)
+    held = []
+    for _ in range(3):
+        held.append(await p.acquire())
+        p.accepted(held[-1])
     fourth = await p.acquire()
     p.refused(fourth)
     assert p.limit == 3

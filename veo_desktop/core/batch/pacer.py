@@ -33,19 +33,22 @@ class PacerStatus:
 class Ticket:
     """One send's slot, from before its POST until the gateway is done with the job."""
 
-    def __init__(self, pacer: Pacer, generation: int) -> None:
+    def __init__(self, pacer: Pacer, generation: int, answered: bool) -> None:
         self.pacer = pacer
         self.generation = generation
         self.held = True
+        self.answered = answered  # the gateway has said yes or no to its POST
 
     def release(self) -> None:
         self.pacer.release(self)
 
 
 class Pacer:
-    """Sends wait for a free slot and for the pace. A 429 pauses every send (for its
-    Retry-After, or an exponential backoff with jitter), lowers the jobs-at-once limit to what
-    the gateway had taken, and spaces the sends after it; each accepted send recovers a step."""
+    """Sends wait for a free slot and for the pace. The first send (at start, and after each
+    pause) goes alone: the others wait for its answer, so a bad key or a busy gateway costs one
+    refusal, not one per slot. A 429 pauses every send (for its Retry-After, or an exponential
+    backoff with jitter), lowers the jobs-at-once limit to what the gateway had taken, and
+    spaces the sends after it; each accepted send recovers a step."""
 
     def __init__(
         self,
@@ -66,6 +69,7 @@ class Pacer:
         self._gap = 0.0  # seconds between sends; 0 once recovered
         self._resume_at = 0.0
         self._last_send = -math.inf
+        self._probing = True  # until a send is taken: one unanswered send at a time
         self._turn = asyncio.Lock()  # sends are granted one at a time, in the order asked
         self._freed = asyncio.Event()
 
@@ -95,7 +99,7 @@ class Pacer:
         went (`accepted`, `refused`) and releases the ticket when the job is done."""
         async with self._turn:
             while True:
-                if len(self._held) >= self.limit:
+                if len(self._held) >= self.limit or (self._probing and self._unanswered()):
                     self._freed.clear()
                     await self._freed.wait()
                     continue
@@ -105,14 +109,19 @@ class Pacer:
                     continue  # a 429 meanwhile may have moved the pause or the limit
                 break
             self._last_send = self._clock()
-            return self.hold()
+            ticket = Ticket(self, self._generation, answered=False)
+            self._held.add(ticket)
+            return ticket
 
     def hold(self) -> Ticket:
         """A slot for a job already at the gateway (found open after a restart): taken at once,
         even past the limit, so new sends wait for it."""
-        ticket = Ticket(self, self._generation)
+        ticket = Ticket(self, self._generation, answered=True)
         self._held.add(ticket)
         return ticket
+
+    def _unanswered(self) -> int:
+        return sum(1 for t in self._held if not t.answered)
 
     def release(self, ticket: Ticket) -> None:
         """The gateway is done with the job (or never took it): its slot is free."""
@@ -123,6 +132,9 @@ class Pacer:
 
     def accepted(self, ticket: Ticket) -> None:
         """The gateway took the job: recover one step (the ticket stays held)."""
+        ticket.answered = True
+        self._probing = False
+        self._freed.set()
         self._strikes = 0
         self._gap = max(0.0, self._gap - self.policy.first_backoff / 4)
         self._window = min(float(self._jobs_at_once), self._window + 1 / self._window)
@@ -132,6 +144,7 @@ class Pacer:
         less. Every send waits."""
         stale = ticket.generation < self._generation
         self.release(ticket)
+        self._probing = True
         now = self._clock()
         if retry_after is not None and retry_after >= 0:
             self._resume_at = max(
