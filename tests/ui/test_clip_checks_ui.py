@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
-from PySide6.QtWidgets import QListView, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import QApplication, QListView, QToolTip
 
 from tests.jobs import a_job
 from veo_desktop.core.checks import habits
@@ -78,38 +78,34 @@ def test_the_badge_is_amber_only_on_a_clip_that_failed_and_its_tooltip_is_the_ch
     model = JobListModel(lambda offset, limit: jobs[offset : offset + limit])
     view = QListView()
     qtbot.addWidget(view)
-    delegate = JobDelegate(view)
     view.setModel(model)
-    view.setItemDelegate(delegate)
-    view.resize(640, 2 * 110)
+    view.setItemDelegate(JobDelegate(view))
+    view.setUniformItemSizes(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.resize(380, 2 * 110)  # narrower than a row's size hint, as in a small window
     view.show()
     qtbot.waitExposed(view)
-    image = view.grab().toImage()
+    image = view.viewport().grab().toImage()
     amber = QColor(WARNING_COLOURS[0])
 
-    def amber_pixels(row: int) -> int:
-        rect = view.visualRect(model.index(row, 0))
+    def amber_pixels(row: int) -> list[QPoint]:
+        rect = view.visualRect(model.index(row, 0)).intersected(view.viewport().rect())
         top = rect.top() + rect.height() // 3  # the first text line, where the badge sits
-        return sum(
-            1
-            for x in range(rect.right() - 200, rect.right())
+        return [
+            QPoint(x, y)
+            for x in range(rect.left(), rect.right())
             for y in range(rect.top(), top)
             if QColor(image.pixel(x, y)) == amber
-        )
+        ]
 
-    assert amber_pixels(0) > 20
-    assert amber_pixels(1) == 0
+    assert len(amber_pixels(0)) > 20
+    assert amber_pixels(1) == []
 
-    # Hovering the badge shows the checks alone.
-    opt = QStyleOptionViewItem()
-    opt.initFrom(view)
-    index = model.index(0, 0)
-    opt.rect = view.visualRect(index)
-    badge = delegate._badge(delegate._m(opt.font), opt.rect, index)
-    assert badge is not None
-    at = badge[0].center()
+    # Hovering the badge where it is drawn shows the checks alone.
+    drawn = amber_pixels(0)
+    at = QPoint(sum(p.x() for p in drawn) // len(drawn), sum(p.y() for p in drawn) // len(drawn))
     event = QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
-    assert delegate.helpEvent(event, view, opt, index)
+    QApplication.sendEvent(view.viewport(), event)
     assert "end frame not followed" in QToolTip.text()
     assert "<p>p</p>" not in QToolTip.text()  # the prompt is the row's tooltip, not the badge's
     QToolTip.hideText()

@@ -214,9 +214,16 @@ class JobDelegate(QStyledItemDelegate):
         if checks is None:
             return None
         bad = len(failed(checks))
-        text = f"⚠ {checks_count_text(bad)}" if bad else "✓"
         x, y, width = self._text_box(m, rect)
-        w = min(m.fm.horizontalAdvance(text) + (m.gap * 4 if bad else 0), width // 2)
+        pad = m.line if bad else 0  # the pill's round ends
+        text = f"⚠ {checks_count_text(bad)}" if bad else "✓"
+        job: Job | None = index.data(JobRole)
+        if bad and job is not None:
+            head = m.head_fm.horizontalAdvance(job.mode.label)
+            head += m.fm.horizontalAdvance(f" · {job.model}") + m.gap * 2
+            if head + m.fm.horizontalAdvance(text) + pad > width:
+                text = f"⚠ {bad}"  # a narrow list: the number, the words are in the tooltip
+        w = min(m.fm.horizontalAdvance(text) + pad, width // 2)
         return QRect(x + width - w, y, w, m.line), text, bad
 
     def _paint_badge(
@@ -258,9 +265,11 @@ class JobDelegate(QStyledItemDelegate):
         """Over the badge, the tooltip is the checks alone; elsewhere, the row's own."""
         job: Job | None = index.data(JobRole)
         if event.type() == QHelpEvent.Type.ToolTip and job is not None:
-            badge = self._badge(self._m(option.font), option.rect, index)
+            # The view hands over the item's full width; the row is painted in the visible part.
+            row = option.rect.intersected(view.viewport().rect())
+            badge = self._badge(self._m(option.font), row, index)
             if badge is not None and badge[0].contains(event.pos()):
-                QToolTip.showText(event.globalPos(), checks_tip(job), view, badge[0])
+                QToolTip.showText(event.globalPos(), checks_tip(job), view.viewport(), badge[0])
                 return True
         return super().helpEvent(event, view, option, index)
 
