@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..checks.result import failed
 from ..jobs.job import Job, JobState
 from ..jobs.journal import Journal
 from ..request.models import Mode
@@ -52,6 +53,7 @@ class LibraryFilter:
     model: str | None = None
     status: StatusGroup = StatusGroup.ANY
     within_days: int | None = None  # None: any date
+    checks_failed: bool = False  # only clips that failed a check against their request
     oldest_first: bool = False
 
     @property
@@ -63,6 +65,7 @@ class LibraryFilter:
             or self.model
             or self.status is not StatusGroup.ANY
             or self.within_days
+            or self.checks_failed
         )
 
     def since(self, now: float) -> float | None:
@@ -79,6 +82,7 @@ class LibraryFilter:
             models=[self.model] if self.model else None,
             states=states,
             since=self.since(time.time() if now is None else now),
+            checks_failed=self.checks_failed,
             oldest_first=self.oldest_first,
             limit=limit,
             offset=offset,
@@ -101,6 +105,8 @@ class LibraryFilter:
             return False
         states = self.status.states
         if states is not None and job.state not in states:
+            return False
+        if self.checks_failed and not failed(job.checks):
             return False
         since = self.since(time.time() if now is None else now)
         return since is None or job.created_at >= since

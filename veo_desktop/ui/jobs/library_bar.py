@@ -3,9 +3,6 @@ checks too) and sorts the library; it only makes a `LibraryFilter`, which the li
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,43 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.checks.result import failed
-from ...core.jobs.job import Job
-from ...core.jobs.journal import Journal
 from ...core.library.search import LibraryFilter, StatusGroup
 from ...core.request.models import Mode, Model
 from .model import model_label
 
 #: Typing pauses this long before the list is searched again: one query per word, not per key.
 SEARCH_DELAY_MS = 250
-
-
-@dataclass(frozen=True)
-class FailedChecksFilter(LibraryFilter):
-    """The library's filter narrowed to clips that failed a check against their request.
-    Kept here until core's `LibraryFilter` has a `checks_failed` field of its own."""
-
-    @property
-    def active(self) -> bool:
-        return True
-
-    def fetch(
-        self, journal: Journal, offset: int, limit: int, *, now: float | None = None
-    ) -> list[Job]:
-        return journal.search(
-            self.text,
-            modes=[self.mode] if self.mode else None,
-            models=[self.model] if self.model else None,
-            states=self.status.states,
-            since=self.since(time.time() if now is None else now),
-            checks_failed=True,
-            oldest_first=self.oldest_first,
-            limit=limit,
-            offset=offset,
-        )
-
-    def matches(self, job: Job, *, now: float | None = None) -> bool:
-        return bool(failed(job.checks)) and super().matches(job, now=now)
 
 
 class LibraryBar(QWidget):
@@ -143,13 +109,13 @@ class LibraryBar(QWidget):
 
     def value(self) -> LibraryFilter:
         mode = self.mode.currentData()
-        kind = FailedChecksFilter if self.failed_checks.isChecked() else LibraryFilter
-        return kind(
+        return LibraryFilter(
             text=self.search.text().strip(),
             mode=Mode(mode) if mode else None,
             model=self.model.currentData() or None,
             status=StatusGroup(self.status.currentData()),
             within_days=int(self.date.currentData()) or None,
+            checks_failed=self.failed_checks.isChecked(),
             oldest_first=bool(self.sort.currentData()),
         )
 
