@@ -48,6 +48,7 @@ class Services:
         return check(req, self.client.dialect(), habits(self.client.profiles, self.client.base_url))
 
     async def aclose(self) -> None:
+        await self.runner.settle()  # a clip check still writes to the journal
         if self.client.http_built:
             await self.client.http.aclose()
         if self.client.downloads_built:

@@ -4,6 +4,7 @@ links for expired ones and the content route's "finished without a video"."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -42,6 +43,7 @@ class Downloads:
     policy: PollPolicy
     _clock: Callable[[], float]
     _sleep: Callable[[float], Awaitable[None]]
+    _checking: set[asyncio.Future[Job]]
 
     async def _update(self, job_id: str, **fields: Any) -> Job:
         raise NotImplementedError
@@ -100,7 +102,7 @@ class Downloads:
             # Imported here: the checks decode video (PyAV) and the runner starts without them.
             from ..checks.job_checks import check_job
 
-            checked = await asyncio.to_thread(
+            work = functools.partial(
                 check_job,
                 job,
                 self.journal,
@@ -108,11 +110,22 @@ class Downloads:
                 self.client.profiles,
                 self.client.base_url,
             )
+            done = asyncio.get_running_loop().run_in_executor(None, work)
+            # Kept until the thread ends, even when whoever awaits is cancelled: `settle` lets
+            # a closing app wait for it before the journal it writes to is closed.
+            self._checking.add(done)
+            done.add_done_callback(self._checking.discard)
+            checked = await asyncio.shield(done)
         except Exception:
             log.exception("clip checks of %s could not run", job.id)
             return job
         self._emit(checked)
         return checked
+
+    async def settle(self) -> None:
+        """Wait for clip checks still running on worker threads (before closing the journal)."""
+        if self._checking:
+            await asyncio.wait(list(self._checking))
 
     async def _download_locked(self, job: Job, snap: JobSnapshot | None, dest: Path) -> Job:
         assert job.task_id is not None

@@ -63,6 +63,7 @@ class JobRunner(Downloads):
         self._active: set[str] = set()
         self._freed = asyncio.Event()
         self._watching: dict[str, asyncio.Task[Job]] = {}
+        self._checking: set[asyncio.Future[Job]] = set()  # clip checks on worker threads
 
     def set_max_concurrent(self, n: int) -> None:
         """Settings changed: the new limit applies to every send from now on."""
