@@ -1,6 +1,6 @@
 """The pacer against a gateway that pushes back, on a virtual clock (no real sleeps): a 429 holds
 every send for its Retry-After or a jittered backoff, lowers jobs at once to what the gateway
-took, spaces the sends after it, recovers step by step, and never turns into a retry storm."""
+took, recovers step by step, and never turns into a retry storm."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ async def test_without_retry_after_it_backs_off_with_jitter_then_doubles() -> No
     p.refused(t)  # first 429: 4 s backoff, jitter 0.5 -> 3 s
     assert await timed(vt, p) == 3.0
     second = next(iter(p._held))
-    p.refused(second)  # the retry refused too: 8 s, jittered to 6 s, and sends spaced 8 s
+    p.refused(second)  # the retry refused too: 8 s, jittered to 6 s
     assert await timed(vt, p) == 9.0
 
 

@@ -47,8 +47,8 @@ class Pacer:
     """Sends wait for a free slot and for the pace. The first send (at start, and after each
     pause) goes alone: the others wait for its answer, so a bad key or a busy gateway costs one
     refusal, not one per slot. A 429 pauses every send (for its Retry-After, or an exponential
-    backoff with jitter), lowers the jobs-at-once limit to what the gateway had taken, and
-    spaces the sends after it; each accepted send recovers a step."""
+    backoff with jitter) and lowers the jobs-at-once limit to what the gateway had taken; each
+    accepted send raises it again by a step (by one per limit's worth of sends)."""
 
     def __init__(
         self,
@@ -66,9 +66,7 @@ class Pacer:
         self._held: set[Ticket] = set()
         self._generation = 0  # one per slow-down: the 429s of sends made before it are one signal
         self._strikes = 0  # 429s since the last accepted send
-        self._gap = 0.0  # seconds between sends; 0 once recovered
         self._resume_at = 0.0
-        self._last_send = -math.inf
         self._probing = True  # until a send is taken: one unanswered send at a time
         self._turn = asyncio.Lock()  # sends are granted one at a time, in the order asked
         self._freed = asyncio.Event()
@@ -89,7 +87,7 @@ class Pacer:
         return max(1, min(self._jobs_at_once, math.floor(self._window)))
 
     def status(self) -> PacerStatus:
-        wait = max(self._resume_at, self._last_send + self._gap) - self._clock()
+        wait = self._resume_at - self._clock()
         return PacerStatus(len(self._held), self.limit, self._jobs_at_once, max(0.0, wait))
 
     # -- sending ---------------------------------------------------------------------------------
@@ -103,12 +101,11 @@ class Pacer:
                     self._freed.clear()
                     await self._freed.wait()
                     continue
-                wait = max(self._resume_at, self._last_send + self._gap) - self._clock()
+                wait = self._resume_at - self._clock()
                 if wait > 0:
                     await self._sleep(wait)
                     continue  # a 429 meanwhile may have moved the pause or the limit
                 break
-            self._last_send = self._clock()
             ticket = Ticket(self, self._generation, answered=False)
             self._held.add(ticket)
             return ticket
@@ -136,7 +133,6 @@ class Pacer:
         self._probing = False
         self._freed.set()
         self._strikes = 0
-        self._gap = max(0.0, self._gap - self.policy.first_backoff / 4)
         self._window = min(float(self._jobs_at_once), self._window + 1 / self._window)
 
     def refused(self, ticket: Ticket, retry_after: float | None = None) -> None:
@@ -157,8 +153,6 @@ class Pacer:
         # What the gateway had taken when it said no is what it takes (at least one).
         self._window = float(max(1, len(self._held)))
         backoff = min(self.policy.max_backoff, self.policy.first_backoff * 2 ** (self._strikes - 1))
-        self._gap = min(self.policy.max_backoff, max(self._gap * 2, self.policy.first_backoff))
-        self._last_send = -math.inf  # the spacing starts after the pause
         if retry_after is None:
             pause = backoff * (0.5 + 0.5 * self._rng())  # jitter: clients spread out again
             self._resume_at = max(self._resume_at, now + pause)
