@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import download, polls, startup
+from . import batch, download, polls, startup
 from .common import PYTHON, ROOT, Figure, child_env, child_json
 from .library import make_library
 
@@ -84,6 +84,7 @@ def main() -> int:
             ("heartbeat", lambda: figures.extend(_heartbeat(full, work, repeats))),
             ("scroll", lambda: figures.append(_scroll(_copy(full, work / "scroll"), repeats))),
             ("polls", lambda: figures.append(polls.run(repeats))),
+            ("batch", lambda: figures.extend(batch.run(repeats))),
         )
         for name, step in steps:
             t = time.time()

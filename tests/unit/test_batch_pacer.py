@@ -119,7 +119,7 @@ async def test_a_429_lowers_jobs_at_once_to_what_the_gateway_took_and_recovers_a
     fourth = await p.acquire()
     p.refused(fourth)
     assert p.limit == 3
-    for _ in range(4):  # about a window's worth of sends taken later (+1/limit each): 4
+    for _ in range(7):  # about two limits' worth of sends taken later (+1/2limit each): 4
         t = await timed_ticket(vt, p, held)
         p.accepted(t)
     assert p.limit == 4

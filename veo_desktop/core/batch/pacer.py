@@ -48,7 +48,7 @@ class Pacer:
     pause) goes alone: the others wait for its answer, so a bad key or a busy gateway costs one
     refusal, not one per slot. A 429 pauses every send (for its Retry-After, or an exponential
     backoff with jitter) and lowers the jobs-at-once limit to what the gateway had taken; each
-    accepted send raises it again by a step (by one per limit's worth of sends)."""
+    accepted send raises it again by a small step (by one per two limits' worth of sends)."""
 
     def __init__(
         self,
@@ -133,7 +133,7 @@ class Pacer:
         self._probing = False
         self._freed.set()
         self._strikes = 0
-        self._window = min(float(self._jobs_at_once), self._window + 1 / self._window)
+        self._window = min(float(self._jobs_at_once), self._window + 1 / (2 * self._window))
 
     def refused(self, ticket: Ticket, retry_after: float | None = None) -> None:
         """The gateway answered 429: the job was not taken (its slot is free), and it wants
