@@ -1,5 +1,5 @@
-"""The main window: composes the mode tabs, the job list and the shared player, and wires them
-to the controller, through which all work on jobs goes."""
+"""The main window: composes the mode tabs, the job list and the viewer of the shared player, and
+wires them to the controller, through which all work on jobs goes."""
 
 from __future__ import annotations
 
@@ -42,8 +42,11 @@ from .jobs.model import JobListModel
 from .jobs.notifier import Notifier
 from .jobs.posters import PosterCache
 from .menus import WindowMenus
-from .player.dialog import PlayerDialog
+from .player.frame_tools import FrameTools
 from .player.player import Player
+from .player.viewer import Viewer
+from .player.viewer_keys import ViewerKeys
+from .player.viewer_split import ViewerSplit
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
 
@@ -121,12 +124,20 @@ class MainWindow(QMainWindow):
         self._update_empty_note()
         jobs_layout.addWidget(self.view)
 
+        # -- viewer: the selected clip, large -------------------------------------------------
+        self.viewer = Viewer(player, store)
+        self.viewer_keys = ViewerKeys(self.viewer)
+        self.viewer_keys.serve(self.view)
+        self.viewer.full_screen_changed.connect(self._on_full_screen)
+
+        self.viewer_split = ViewerSplit(jobs_side, self.viewer)
+
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(jobs_side)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([680, 540])
+        self.splitter.addWidget(self.viewer_split)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)  # a growing window grows the video
+        self.splitter.setSizes([420, 820])
         self.splitter.setChildrenCollapsible(False)
 
         main = QWidget()
@@ -156,6 +167,7 @@ class MainWindow(QMainWindow):
         self.welcome.connect_requested.connect(lambda: self.open_settings())
 
         self._build_actions()
+        self.frame_tools = FrameTools(self, self.viewer)
         self.job_actions = JobActions(self)
         self.draft_undo = DraftUndo(self)
         self.jobs_layout.insertWidget(1, self.job_actions.toolbar())
@@ -190,9 +202,6 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(seq), self)
             sc.setAutoRepeat(False)  # a held Ctrl+Return is one intent
             sc.activated.connect(self.submit_current)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
-        space.setContext(Qt.ShortcutContext.WidgetShortcut)
-        space.activated.connect(self.toggle_play_current)
         self.tabs.currentChanged.connect(lambda _: self.current_tab().focus_prompt())
 
     def _new_tab(self, mode: Mode) -> ComposeTab:
@@ -221,14 +230,13 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(lambda busy: self.current_tab().set_busy(busy))
         c.submitted.connect(self._on_submitted)
         c.deleted.connect(self._on_deleted)
-        self.player.frame.connect(self.model.set_frame)
-        self.player.stopped.connect(lambda job_id: self.model.set_frame(job_id, None))
 
     def _restore(self) -> None:
         window_fit.restore(self, self.store)
         splitter = opts.SPLITTER.get(self.store)
         if splitter:
             self.splitter.restoreState(splitter)
+        self.viewer_split.restore(self.store)
         self.tabs.setCurrentIndex(max(0, min(len(MODES) - 1, opts.LAST_TAB.get(self.store))))
         self.current_tab().focus_prompt()
 
@@ -301,6 +309,9 @@ class MainWindow(QMainWindow):
                     self.model.reload()  # it belongs at the end; a full list reloads cheaply
                 return
         self.model.upsert(job)
+        current = self.view.currentIndex()
+        if current.isValid() and self.model.job_at(current.row()).id == job.id:
+            self.viewer.show_job(job)  # the selected job's clip just landed (or it changed)
         if job.state is JobState.DOWNLOADED and job.video_path:
             self.posters.get(job.id, Path(job.video_path))
             # Only a job sent from this window takes the selection when its clip lands: one
@@ -355,31 +366,22 @@ class MainWindow(QMainWindow):
         for mode in self.compose.built():
             self._refresh(self.compose[mode])  # the drafts did not change
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            self.player.stop()
-            return
-        job = self.model.job_at(current.row())
-        if job.state is JobState.DOWNLOADED and job.video_path:
-            self.player.play(job.id, job.video_path)
-        else:
-            self.player.stop()
+    # -- viewer ----------------------------------------------------------------------------------
 
-    def toggle_play_current(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        job = self.model.job_at(index.row())
-        if job.state is JobState.DOWNLOADED and job.video_path:
-            self.player.toggle(job.id, job.video_path)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.viewer.show_job(self.model.job_at(current.row()) if current.isValid() else None)
 
     def _open_player(self, index: QModelIndex) -> None:
+        """Double click: the clip full screen."""
         job = self.model.job_at(index.row())
-        if job.state is not JobState.DOWNLOADED or not job.video_path:
-            return
-        self.player.play(job.id, job.video_path)
-        dlg = PlayerDialog(self.player, job.prompt[:60] or job.id, self)
-        dlg.open()
+        if job.state is JobState.DOWNLOADED and job.video_path:
+            self.viewer.show_job(job)
+            self.viewer.set_full_screen(True)
+
+    def _on_full_screen(self, on: bool) -> None:
+        if not on:  # back in its pane: the keys go on working from the list
+            self.activateWindow()
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -416,8 +418,10 @@ class MainWindow(QMainWindow):
     # -- quit ------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.viewer.set_full_screen(False)
         window_fit.save(self, self.store)
         opts.SPLITTER.set(self.store, self.splitter.saveState())
+        self.viewer_split.save(self.store)
         opts.LAST_TAB.set(self.store, self.tabs.currentIndex())
         opts.LAST_MODEL.set(self.store, self.current_tab().model().value)
         for mode, tab in self.compose.built().items():

@@ -84,11 +84,11 @@ class WindowMenus(QObject):
                 self.tr("Search the library"),
                 key_text(QKeySequence(QKeySequence.StandardKey.Find)),
             ),
-            (self.tr("Play or pause the selected clip"), key_text("Space")),
             (self.tr("Paste an image into the focused slot"), key_text("Ctrl+V")),
         ]
         menus = [self.settings, self.quit, self.shortcuts]
-        return rows + action_rows(w.job_actions.all) + action_rows(menus)
+        viewer = action_rows(w.viewer_keys.all)  # in the viewer or the job list
+        return rows + viewer + action_rows(w.job_actions.all) + action_rows(menus)
 
     def open_shortcuts(self) -> None:
         dlg = ShortcutsDialog(self.shortcut_rows(), self.w)
