@@ -128,7 +128,7 @@ async def _throughput(folder: Path) -> dict[str, float]:
             rows = await queue.run(batch.id)
             elapsed = time.monotonic() - began
         finally:
-            queue.close()
+            await queue.aclose()
             store.close()
             await services.aclose()
         done = sum(r.state is RowState.DONE for r in rows)

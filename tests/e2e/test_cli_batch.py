@@ -152,3 +152,24 @@ def test_killed_mid_batch_a_rerun_finishes_it_with_one_post_per_row(
     code, again = cli.json("batch", str(f), "--wait", "--json")  # done: nothing is sent again
     assert code == 0 and [o["id"] for o in again] == [o["id"] for o in done]
     assert sim.post_count == 6
+
+
+def test_no_credit_stops_the_batch_after_one_post_and_a_rerun_sends_the_rest(
+    cli: Cli, sim: Simulator, tmp_path: Path
+) -> None:
+    f = tmp_path / "shots.txt"
+    f.write_text("".join(f"shot {n}\n" for n in range(1, 6)), "utf-8")
+    sim.faults.out_of_credit = True
+    r = cli.run("batch", str(f), "--wait")
+    assert r.returncode == 3, r.stderr
+    assert "credit" in r.stderr.splitlines()[-1] and f"veo batch {f}" in r.stderr
+    assert sim.post_count == 1  # one refusal, not one per row
+    sim.faults.out_of_credit = False  # topped up
+    r = cli.run("batch", str(f))  # without --wait: returns once every row is sent
+    assert r.returncode == 0, r.stderr
+    assert "Picking up batch" in r.stderr
+    assert len(sim.task_ids) == 5 and all(row["task_id"] for row in journal_rows(cli.data_dir))
+    code, out = cli.json("batch", str(f), "--wait", "--json")
+    assert code == 0
+    assert_clips(out, sim, [1, 2, 3, 4, 5])
+    assert len(sim.task_ids) == 5 and sim.post_count == 6

@@ -79,7 +79,7 @@ async def batch(args: argparse.Namespace) -> int:
         )
         raise
     finally:
-        queue.close()
+        await queue.aclose()
         store.close()
         await services.aclose()
 
@@ -251,6 +251,8 @@ async def run(args: argparse.Namespace, services: Services, queue: BatchQueue) -
             f"Picking up batch {batch.id} of {source.path.name} (started {when}); "
             "--again starts a new one.",
         )
+        if batch.paused:  # it stopped for the key, the credit or the network: try again
+            await queue.resume(batch.id)
     else:
         for item in preview.blocked:
             say(args, f"skipped: {item.describe()}")

@@ -96,8 +96,15 @@ class BatchQueue:
         self._changed = asyncio.Event()
         self._unsubscribe = runner.subscribe(self._on_job)
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
+        """Stop sending and following (the jobs go on at the gateway; the next run, `veo
+        resume` or the app picks them up). Before the journal closes."""
         self._unsubscribe()
+        tasks = list(self._tasks.items())
+        for job_id, task in tasks:
+            task.cancel()
+            self.runner.stop_watching(job_id)
+        await asyncio.gather(*(t for _, t in tasks), return_exceptions=True)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
