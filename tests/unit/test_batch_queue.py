@@ -256,3 +256,27 @@ async def test_the_store_keeps_the_batch_for_the_next_process(tmp_path: Path) ->
         (1, RowState.WAITING),
     ]
     assert len({r.job_id for r in again.rows(batch)}) == 3
+
+
+@pytest.mark.asyncio
+async def test_a_local_failure_pauses_the_batch_with_its_rows_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rig = Rig(tmp_path)
+    batch = await rig.batch(3)
+    create = rig.journal.create
+
+    def disk_full(**kw: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rig.journal, "create", disk_full)
+    rows = await rig.queue.run(batch, stop_when_paused=True)
+    assert rig.gateway.posts == []
+    assert [r.state for r in rows] == [RowState.WAITING] * 3
+    paused = rig.store.get(batch)
+    assert paused is not None and paused.paused and "OSError" in (paused.note or "")
+    monkeypatch.setattr(rig.journal, "create", create)  # space freed
+    await rig.queue.resume(batch)
+    rows = await rig.queue.run(batch)
+    assert [r.state for r in rows] == [RowState.DONE] * 3
+    assert sorted(rig.gateway.taken()) == ["shot 1", "shot 2", "shot 3"]

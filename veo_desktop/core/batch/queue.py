@@ -292,6 +292,16 @@ class BatchQueue:
         except VeoError as exc:  # a definite no (a bad request), an image, or uncertain
             await self._set(row, RowState.FAILED, exc.message, exc.kind)
             return
+        except Exception as exc:  # ours (a full disk, a bug): stop sending, keep the row
+            log.exception("batch row %s could not be sent", row.job_id)
+            note = msg(
+                "Veo Desktop could not send this row ({error}), so the batch is paused. The log "
+                "has the details.",
+                error=type(exc).__name__,
+            )
+            await self._set(row, RowState.WAITING, note, "error")
+            await self.pause(row.batch_id, note)
+            return
         pacer.accepted(ticket)
         row = await self._set(row, RowState.RUNNING)
         await self._follow(row, ticket, job)
@@ -343,8 +353,8 @@ class BatchQueue:
             job = await self.runner.watch(job.id)
         except DownloadFailed as exc:
             job = exc.job
-        except VeoError as exc:  # the watcher stopped (no answer for long): the job stays open
-            log.info("batch row %s: %s", row.job_id, exc)
+        except Exception as exc:  # the watcher stopped (no answer for long): the job stays open
+            log.info("batch row %s: %s", row.job_id, exc, exc_info=not isinstance(exc, VeoError))
             latest = await asyncio.to_thread(self.runner.journal.get, job.id)
             job = latest or job
         await self._set(row, *_row_state(job))
