@@ -156,8 +156,10 @@ def _cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
 def _zoom(image: Image.Image, amount: float) -> Image.Image:
     """Ken Burns: crop toward the centre by `amount` (0..~0.15) and scale back."""
     w, h = image.size
-    dx, dy = int(w * amount / 2), int(h * amount / 2)
-    return image.crop((dx, dy, w - dx, h - dy)).resize((w, h), Image.Resampling.BILINEAR)
+    if amount <= 0:
+        return image.copy()
+    dx, dy = w * amount / 2, h * amount / 2
+    return image.resize((w, h), Image.Resampling.BILINEAR, box=(dx, dy, w - dx, h - dy))
 
 
 def _caption(size: tuple[int, int], prompt: str) -> tuple[int, Image.Image]:
