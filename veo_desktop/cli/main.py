@@ -15,6 +15,7 @@ from ..core.jobs.runner import DownloadFailed
 from ..core.logs import setup_console_logging, setup_logging
 from ..core.secrets import KeyStore
 from .account import gateway, login, logout, simulate
+from .batch import batch
 from .common import (
     EXIT_GATEWAY,
     EXIT_INPUT,
@@ -42,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return simulate(args)
         if args.command == "gateway":
             return asyncio.run(gateway(args))
+        if args.command == "batch":
+            return asyncio.run(batch(args))
         return asyncio.run(dispatch(args))
     except CliError as exc:
         fail_json(args, str(exc), "invalid_input")

@@ -7,6 +7,7 @@ import argparse
 from ..core.gateway.dialects import Dialect
 from ..core.jobs.job import JobState
 from ..core.request.models import ASPECT_RATIOS, DEFAULT_MODEL, Mode, Model
+from .batch import add_batch_parser
 
 # The simulator's dialects (simulator.DIALECTS), named here so `--help` never loads it.
 SIM_DIALECTS = ("documented", "new-api", "quirky")
@@ -131,4 +132,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="forget the tally of which clip checks failed at this gateway",
     )
     gw.add_argument("--json", action="store_true")
+
+    add_batch_parser(sub)
     return p
