@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import batch, download, polls, startup
+from . import batch, download, polls, startup, viewer
 from .common import PYTHON, ROOT, Figure, child_env, child_json
 from .library import make_library
 
@@ -85,6 +85,7 @@ def main() -> int:
             ("scroll", lambda: figures.append(_scroll(_copy(full, work / "scroll"), repeats))),
             ("polls", lambda: figures.append(polls.run(repeats))),
             ("batch", lambda: figures.extend(batch.run(repeats))),
+            ("viewer", lambda: figures.append(viewer.run(work, repeats))),
         )
         for name, step in steps:
             t = time.time()

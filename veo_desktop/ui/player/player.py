@@ -95,8 +95,10 @@ class Player(QObject):
         if self._job_id == job_id:
             self.media.play()
             return
-        self.stop()
-        self._job_id = job_id
+        previous, self._job_id, self._shown_us = self._job_id, job_id, None
+        if previous:
+            self.stopped.emit(previous)
+        # Straight to the new source: a stop and an empty source first cost the switch time.
         self.media.setSource(QUrl.fromLocalFile(str(path)))
         self.media.play()
 

@@ -46,6 +46,7 @@ class Viewer(QWidget):
         self._job: Job | None = None
         self._info: VideoInfo | None = None
         self._target: int | None = None  # the frame a step asked for, until it is on screen
+        self._info_wanted = False
         self._home: tuple[QSplitter, int, bytes] | None = None  # where full screen came from
 
         self.title = QLabel(self)
@@ -128,7 +129,7 @@ class Viewer(QWidget):
         if not MUTED.get(self.store):
             self.bar.set_muted(not self.player.set_muted(False))
         self.player.play(clip.id, clip.video_path or "")
-        self._load_info(clip.id, clip.video_path or "")
+        self._info_wanted = True  # read once the first frame is up: opening it again competes
 
     def _show_clip(self, job: Job | None) -> None:
         loaded = self._job is not None
@@ -260,8 +261,11 @@ class Viewer(QWidget):
             self.set_muted(False)  # turning the volume up means "I want to hear it"
 
     def _on_shown(self, job_id: str, us: int) -> None:
-        if job_id != self.job_id:
+        if job_id != self.job_id or self._job is None:
             return
+        if self._info_wanted:
+            self._info_wanted = False
+            self._load_info(job_id, self._job.video_path or "")
         if self._target is not None and frame_index(us, self.fps) == self._target:
             self._target = None
         self.bar.set_position(us / 1000)
