@@ -99,7 +99,7 @@ def test_a_v1_journal_is_upgraded_with_its_jobs_searchable(tmp_path: Path) -> No
     db.commit()
     db.close()
     j = Journal(path)
-    assert j.schema_version == len(MIGRATIONS) == 3
+    assert j.schema_version == len(MIGRATIONS) == 4
     assert prompts(j.search("lighthouse")) == ["lighthouse at dusk"]
     old = j.get("a1")
     assert old is not None and old.checks is None  # an old clip is "not checked yet"

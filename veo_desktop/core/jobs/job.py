@@ -107,6 +107,8 @@ class Job:
     link_seen_at: float | None
     # The downloaded clip checked against its request (core/checks); None: not checked yet.
     checks: tuple[Check, ...] | None = None
+    group_id: str | None = None  # variants of one prompt, sent together, share it
+    rating: int | None = None  # the creator's 1-5 stars; None: not rated
 
 
 def new_job_id() -> str:

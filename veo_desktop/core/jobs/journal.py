@@ -107,13 +107,14 @@ class Journal:
         request: dict[str, Any],
         job_id: str | None = None,
         state: JobState = JobState.SUBMITTING,
+        group_id: str | None = None,
     ) -> Job:
         now = time.time()
         jid = job_id or new_job_id()
         with self._lock:
             self._db.execute(
                 "INSERT INTO jobs (id, state, mode, model, prompt, negative_prompt, request_json,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                " created_at, updated_at, group_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     jid,
                     state.value,
@@ -124,6 +125,7 @@ class Journal:
                     json.dumps(request, ensure_ascii=False),
                     now,
                     now,
+                    group_id,
                 ),
             )
         job = self.get(jid)
@@ -207,6 +209,8 @@ class Journal:
                 "submitted_at": sidecar.get("submitted_at"),
                 "completed_at": sidecar.get("completed_at"),
                 "downloaded_at": sidecar.get("downloaded_at"),
+                "group_id": str(sidecar["group"]) if sidecar.get("group") else None,
+                "rating": sidecar["rating"] if isinstance(sidecar.get("rating"), int) else None,
                 "checks_json": json.dumps(sidecar["checks"])
                 if isinstance(sidecar.get("checks"), list)
                 else None,
@@ -257,6 +261,14 @@ class Journal:
                 ).fetchall()
                 row = rows[0] if len(rows) == 1 else None
         return job_from_row(row) if row else None
+
+    def group(self, group_id: str) -> list[Job]:
+        """The takes sent together as variants of one prompt, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM jobs WHERE group_id=? ORDER BY created_at, rowid", (group_id,)
+            ).fetchall()
+        return [job_from_row(r) for r in rows]
 
     def by_video_url(self, url: str) -> Job | None:
         """The newest job whose clip came from this link (an extension names its source so)."""

@@ -32,6 +32,8 @@ COLUMNS = (
     "downloaded_at",
     "link_seen_at",
     "checks_json",
+    "group_id",
+    "rating",
 )
 
 MIGRATIONS: Sequence[Sequence[str]] = (
@@ -93,6 +95,12 @@ MIGRATIONS: Sequence[Sequence[str]] = (
     ),
     # v3: the clip checks (core/checks), a JSON list; NULL until the clip has been checked.
     ("ALTER TABLE jobs ADD COLUMN checks_json TEXT",),
+    # v4: takes. Variants of one prompt share a group; a creator rates a take 1-5 (kept: ≥ 1).
+    (
+        "ALTER TABLE jobs ADD COLUMN group_id TEXT",
+        "ALTER TABLE jobs ADD COLUMN rating INTEGER",
+        "CREATE INDEX jobs_group ON jobs(group_id) WHERE group_id IS NOT NULL",
+    ),
 )
 
 

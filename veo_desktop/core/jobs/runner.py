@@ -108,7 +108,9 @@ class JobRunner(Downloads):
         job = await self.submit(request)
         return await self.watch(job.id)
 
-    async def submit(self, request: GenerationRequest, *, job_id: str | None = None) -> Job:
+    async def submit(
+        self, request: GenerationRequest, *, job_id: str | None = None, group_id: str | None = None
+    ) -> Job:
         """Write the job, prepare its images, send it once. Raises `InvalidInputError` (nothing
         written, nothing sent) or the gateway's error (the job's row, under `job_id` when given,
         says what happened)."""
@@ -125,6 +127,7 @@ class JobRunner(Downloads):
             negative_prompt=request.negative_prompt or "",
             request=request.to_record(),
             job_id=job_id,
+            group_id=group_id,
         )
         self._emit(job)
         return await self._send(job)

@@ -49,6 +49,8 @@ class Library:
             "prompt": job.prompt,
             "negative_prompt": job.negative_prompt,
             "seed": job.request.get("seed"),
+            "group": job.group_id,
+            "rating": job.rating,
             "request": job.request,
             "replies": job.replies,
             "video_file": video.name,
