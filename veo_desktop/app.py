@@ -69,7 +69,7 @@ def build(
         # The simulator loads PyAV and Pillow: import it only when the demo is asked for.
         from .demo import build_demo_services
 
-        services = build_demo_services(paths, max_height=480, job_seconds=5.0, dialect=args.dialect)
+        services = build_demo_services(paths, job_seconds=5.0, dialect=args.dialect)
         return services, False
     settings = SharedSettings.load(paths.ensure().config_file)
     try:

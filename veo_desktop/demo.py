@@ -15,13 +15,14 @@ DEMO_KEY = "sk-veo-desktop-demo"  # the offline simulator takes any key; this on
 def build_demo_services(
     paths: Paths,
     *,
-    max_height: int,
     job_seconds: float,
+    max_height: int | None = None,
     policy: PollPolicy | None = None,
     dialect: str = "documented",
 ) -> Services:
     """Services wired to a private in-process simulator, playing the gateway of `dialect`
-    (simulator.DIALECTS), that stops when they close."""
+    (simulator.DIALECTS), that stops when they close. Its clips come at the model's true size
+    (what the clip checks expect); `max_height` asks for small previews instead."""
     mark_demo_data(paths.data_dir)  # its jobs are never spend, whichever front end made them
     sim = Simulator(job_seconds=job_seconds, max_height=max_height, dialect=dialect).start()
     services = build_services(

@@ -89,7 +89,6 @@ async def services_for(args: argparse.Namespace) -> Services:
 
         return build_demo_services(
             ensured(paths),
-            max_height=360,
             job_seconds=4.0,
             policy=poll_policy(),
             dialect=args.dialect,
