@@ -3,12 +3,11 @@ its length and size, J/K/L and frame steps, and full screen (the pane itself goe
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,10 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from ...core.jobs.journal import Job, JobState
-from ...core.library.frames import VideoInfo, video_info
 from ..settings import Option
 from .player import Player
 from .shuttle import Key, shuttle
@@ -44,16 +41,19 @@ class Viewer(QWidget):
         self.setAccessibleName(self.tr("Viewer"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click on the video takes the keys
         self._job: Job | None = None
-        self._info: VideoInfo | None = None
+        self._fps = 0.0  # the clip's, from its metadata (0 until known)
         self._target: int | None = None  # the frame a step asked for, until it is on screen
-        self._info_wanted = False
         self._home: tuple[QSplitter, int, bytes] | None = None  # where full screen came from
 
         self.title = QLabel(self)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-weight: 600;")
         self.summary = QLabel(self)
+        # Ignored: a clip's words must not resize the pane (and the video with it) as they change.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setAccessibleName(self.tr("Clip length and size"))
+        for label in (self.title, self.summary):  # as tall empty as with words: no jump
+            label.setMinimumHeight(label.fontMetrics().height())
         self.placeholder = QLabel(self.tr("Select a finished clip to watch it here."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -110,6 +110,7 @@ class Viewer(QWidget):
         media = self.player.media
         media.playbackStateChanged.connect(self._on_state)
         media.durationChanged.connect(self._on_duration)
+        media.metaDataChanged.connect(self._on_meta)
         media.playbackRateChanged.connect(self.bar.set_rate)
 
     def show_job(self, job: Job | None) -> None:
@@ -123,13 +124,12 @@ class Viewer(QWidget):
         if self._job is not None and self._job.id == clip.id and self.player.job_id == clip.id:
             self._job = clip
             return
-        self._job, self._info, self._target = clip, None, None
+        self._job, self._fps, self._target = clip, 0.0, None
         self.build_surface()
         self._show_clip(clip)
         if not MUTED.get(self.store):
             self.bar.set_muted(not self.player.set_muted(False))
         self.player.play(clip.id, clip.video_path or "")
-        self._info_wanted = True  # read once the first frame is up: opening it again competes
 
     def _show_clip(self, job: Job | None) -> None:
         loaded = self._job is not None
@@ -149,26 +149,26 @@ class Viewer(QWidget):
             else self.tr("Select a finished clip to watch it here.")
         )
 
-    @asyncSlot(str, str)
-    async def _load_info(self, job_id: str, path: str) -> None:
-        try:
-            info = await asyncio.to_thread(video_info, Path(path))
-        except (ValueError, OSError) as exc:
-            if self.job_id == job_id:
-                self.summary.setText(str(exc))
+    def _on_meta(self) -> None:
+        """Length, size and rate from the clip's own metadata (Qt reads it as the clip opens:
+        a second open of the file here would compete with the first frame)."""
+        if self._job is None:
             return
-        if self.job_id != job_id:
+        media = self.player.media
+        meta = media.metaData()
+        size = meta.value(QMediaMetaData.Key.Resolution)
+        fps = meta.value(QMediaMetaData.Key.VideoFrameRate)
+        self._fps = float(fps) if isinstance(fps, int | float) and fps > 0 else 0.0
+        if not isinstance(size, QSize) or size.isEmpty() or media.duration() <= 0:
             return
-        self._info = info
-        self.summary.setText(
+        text = (
             self.tr("%1 s · %2×%3 · %4 fps")
-            .replace("%1", f"{info.duration_s:.1f}")
-            .replace("%2", str(info.width))
-            .replace("%3", str(info.height))
-            .replace("%4", f"{info.fps:.3g}")
+            .replace("%1", f"{media.duration() / 1000:.1f}")
+            .replace("%2", str(size.width()))
+            .replace("%3", str(size.height()))
+            .replace("%4", f"{self._fps:.2f}".rstrip("0").rstrip("."))
         )
-        if not self.player.media.duration():
-            self.bar.set_duration(round(info.duration_s * 1000))
+        self.summary.setText(text if self._fps else text.rsplit(" · ", 1)[0])
 
     @property
     def job_id(self) -> str | None:
@@ -176,7 +176,7 @@ class Viewer(QWidget):
 
     @property
     def fps(self) -> float:
-        return self._info.fps if self._info and self._info.fps > 0 else 0.0
+        return self._fps
 
     def moment(self) -> tuple[Path, float] | None:
         """Pause, and answer the clip and the time (s) of the frame on screen."""
@@ -261,11 +261,8 @@ class Viewer(QWidget):
             self.set_muted(False)  # turning the volume up means "I want to hear it"
 
     def _on_shown(self, job_id: str, us: int) -> None:
-        if job_id != self.job_id or self._job is None:
+        if job_id != self.job_id:
             return
-        if self._info_wanted:
-            self._info_wanted = False
-            self._load_info(job_id, self._job.video_path or "")
         if self._target is not None and frame_index(us, self.fps) == self._target:
             self._target = None
         self.bar.set_position(us / 1000)
@@ -276,6 +273,7 @@ class Viewer(QWidget):
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
             self.bar.set_duration(ms)
+            self._on_meta()
 
     def _on_stopped(self, job_id: str) -> None:
         if job_id == self.job_id:  # stopped from outside (the clip went to the trash)
