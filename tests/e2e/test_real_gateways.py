@@ -4,6 +4,8 @@ dialect (docs/gateway-contract.md)."""
 
 from __future__ import annotations
 
+import asyncio
+
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -124,6 +126,23 @@ async def test_the_dialect_is_learnt_before_the_first_job_and_settings_reach_the
         assert params["seed"] == 1234
         assert params["negativePrompt"] == "fog"
         assert params["resolution"] == "720p"
+
+
+@pytest.mark.asyncio
+async def test_jobs_sent_together_to_a_new_gateway_all_wait_for_its_dialect(
+    gateway: Simulator, tmp_path: Path
+) -> None:
+    """Variants and batches send several jobs at once to a gateway not seen before: every one
+    goes out in the dialect the one probe finds (the first used to hold the others' answer
+    back only for itself, and the rest went in the page's dialect, losing their settings)."""
+    req = GenerationRequest(Mode.TEXT, Model.FAST_720P, "tall", aspect_ratio="9:16", duration=4)
+    async with rig(gateway, tmp_path) as r:
+        jobs = await asyncio.gather(*(r.runner.submit(req) for _ in range(3)))
+        for job in jobs:
+            params = gateway.forwarded(job.task_id or "")["parameters"]
+            assert params["aspectRatio"] == "9:16", job.request["dialect"]
+        probes = [q for q in gateway.requests if q.path.endswith("veo-desktop-key-check")]
+        assert len(probes) == 1
 
 
 @pytest.mark.asyncio

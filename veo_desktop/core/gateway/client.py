@@ -87,7 +87,7 @@ class GatewayClient:
         profiles: GatewayProfiles | None = None,
     ) -> None:
         self.profiles = profiles or GatewayProfiles(None)
-        self._probed: set[str] = set()
+        self._probed: dict[str, asyncio.Future[GatewayError | None]] = {}
         self.reconfigure(base_url)
         # Each client is given either made or as a factory (a client is not callable); a
         # factory runs on first use, see `http` and `downloads`.
@@ -265,9 +265,15 @@ class GatewayClient:
         """The dialect to send in: remembered for this gateway, or learnt now from one read
         of a task that does not exist (before the first job, so its settings are not lost)."""
         profile = self.profiles.get(self.base_url)
-        if not profile.known and profile.origin not in self._probed:
-            self._probed.add(profile.origin)
-            await self._probe("checking the gateway")
+        if not profile.known:
+            # One probe per gateway; jobs sent meanwhile (variants, a batch) wait for its
+            # answer instead of going out in the page's dialect and losing their settings.
+            probe = self._probed.get(profile.origin)
+            if probe is None:
+                probe = asyncio.ensure_future(self._probe("checking the gateway"))
+                self._probed[profile.origin] = probe
+            if not probe.done():
+                await asyncio.shield(probe)
         return self.profiles.dialect(self.base_url)
 
     async def _probe(self, what: str) -> GatewayError | None:
