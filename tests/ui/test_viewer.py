@@ -223,3 +223,18 @@ async def test_the_panes_keep_their_sizes_across_restarts(rig: Rig) -> None:
         controller.close()
         for obj in (again, player, controller):
             Shiboken.delete(obj)
+
+
+@pytest.mark.asyncio
+async def test_without_loop_the_clip_ends_paused_on_its_last_frame(rig: Rig) -> None:
+    win = rig.window
+    await finished_clip(rig)
+    win.viewer.bar.loop.click()  # loop off
+    assert not rig.player.loop
+    win.viewer.set_rate(4.0)
+    win.viewer.seek(7000)
+    await wait_until(lambda: not rig.player.playing, timeout=10)
+    await shown_frame(rig, 191)  # 8 s at 24 fps: frames 0..191
+    assert win.viewer.bar.time.text() == "0:07.96 / 0:08.00"
+    QTest.keyClick(win.view, Qt.Key.Key_Space)  # and plays again from the start
+    await wait_until(lambda: rig.player.playing and frame_index(rig.player.shown_us or 0, 24) < 96)

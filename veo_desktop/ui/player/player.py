@@ -106,13 +106,6 @@ class Player(QObject):
         if self._media is not None and self._job_id:
             self._media.pause()
 
-    def toggle(self, job_id: str, path: str | Path) -> None:
-        """Play or pause the job's clip."""
-        if self._job_id == job_id and self.playing:
-            self.pause()
-        else:
-            self.play(job_id, path)
-
     def stop(self) -> None:
         previous = self._job_id
         self._job_id = None

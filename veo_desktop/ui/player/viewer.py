@@ -49,8 +49,9 @@ class Viewer(QWidget):
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-weight: 600;")
         self.summary = QLabel(self)
-        # Ignored: a clip's words must not resize the pane (and the video with it) as they change.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A clip's words must not resize the pane (and the video with it) as they change: the
+        # title takes what the summary leaves, and neither sets the pane's minimum width.
+        self.summary.setMinimumWidth(1)
         self.summary.setAccessibleName(self.tr("Clip length and size"))
         for label in (self.title, self.summary):  # as tall empty as with words: no jump
             label.setMinimumHeight(label.fontMetrics().height())
@@ -64,12 +65,15 @@ class Viewer(QWidget):
         self.stack.setMinimumSize(160, 90)
         self.surface: QWidget | None = None  # built once the media player exists (start-up)
         self.bar = TransportBar(self)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.summary)
         self.tools = QHBoxLayout()  # Frame from here and Export go here (frame_tools.py)
-        self.tools.addWidget(self.summary, 1)
+        self.tools.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bar)
         layout.addLayout(self.tools)
@@ -111,6 +115,7 @@ class Viewer(QWidget):
         media.playbackStateChanged.connect(self._on_state)
         media.durationChanged.connect(self._on_duration)
         media.metaDataChanged.connect(self._on_meta)
+        media.mediaStatusChanged.connect(self._on_media_status)
         media.playbackRateChanged.connect(self.bar.set_rate)
 
     def show_job(self, job: Job | None) -> None:
@@ -193,13 +198,24 @@ class Viewer(QWidget):
         return self._job is not None and self.player.job_id == self._job.id
 
     def toggle_play(self) -> None:
-        if self._job is not None and self._job.video_path:
-            self._target = None
-            self.player.toggle(self._job.id, self._job.video_path)
+        if self.player.playing and self._loaded():
+            self.pause()
+        else:
+            self.play()
 
     def play(self) -> None:
-        if self._job is not None and self._job.video_path:
-            self.player.play(self._job.id, self._job.video_path)
+        """Play on; from the start when paused on the last frame (how a clip ends unlooped)."""
+        if self._job is None or not self._job.video_path:
+            return
+        self._target = None
+        if self._loaded() and not self.player.playing and self._on_last_frame():
+            self.player.seek(0)
+        self.player.play(self._job.id, self._job.video_path)
+
+    def _on_last_frame(self) -> bool:
+        us = self.player.shown_us
+        last = frame_count(self.player.media.duration(), self.fps) - 1
+        return us is not None and frame_index(us, self.fps) >= last
 
     def pause(self) -> None:
         self.player.pause()
@@ -270,6 +286,14 @@ class Viewer(QWidget):
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         self.bar.set_playing(state == QMediaPlayer.PlaybackState.PlayingState)
 
+    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._loaded():
+            # Not looping: the clip ends on its last frame, paused, rather than on black.
+            last = frame_count(self.player.media.duration(), self.fps) - 1
+            self._target = last
+            self.player.pause()
+            self.player.seek(inside_frame_ms(last, self.fps))
+
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
             self.bar.set_duration(ms)
@@ -287,7 +311,8 @@ class Viewer(QWidget):
         return self._home is not None
 
     def toggle_full_screen(self) -> None:
-        self.set_full_screen(not self.full_screen)
+        if self.full_screen or self._job is not None:  # an empty black screen helps no one
+            self.set_full_screen(not self.full_screen)
 
     def set_full_screen(self, on: bool) -> None:
         """The whole pane (video and transport) goes full screen and comes back to its place."""
