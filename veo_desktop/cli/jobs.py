@@ -1,4 +1,5 @@
-"""`veo generate`, `wait`, `download` and `resume`: sending jobs and following them."""
+"""`veo generate` (one job, or takes with --variants), `wait`, `download`, `resume` and `keep`:
+sending jobs, following them, and keeping the best take."""
 
 from __future__ import annotations
 
@@ -9,15 +10,36 @@ import sys
 from ..core.checks.habits import habits
 from ..core.checks.result import failed
 from ..core.errors import AuthError, InvalidInputError
-from ..core.jobs.followups import extend_link
+from ..core.jobs.followups import extend_link, trash_job_files
 from ..core.jobs.job import Job, JobState, new_job_id
+from ..core.jobs.journal import Journal
 from ..core.jobs.runner import DownloadFailed
+from ..core.jobs.variants import (
+    KEEP_RATING,
+    MAX_RATING,
+    VariantsStopped,
+    other_takes,
+    plan_takes,
+    rate_take,
+    submit_variants,
+    takes_cost,
+)
+from ..core.library.store import Library
 from ..core.request import images
 from ..core.request.models import GenerationRequest, Mode, Model
-from ..core.request.pricing import PriceTable, estimate_request, format_money
+from ..core.request.pricing import PriceTable, format_money
 from ..core.request.rules import MAX_PROMPT_CHARS, Severity, check
 from ..core.services import Services
-from .common import EXIT_FAILED, EXIT_GATEWAY, EXIT_INPUT, EXIT_OK, CliError
+from .common import (
+    EXIT_FAILED,
+    EXIT_GATEWAY,
+    EXIT_INPUT,
+    EXIT_OK,
+    CliError,
+    ensured,
+    paths_for,
+    say_recovery,
+)
 from .library import find_in
 from .output import print_json, summary, warn_failed_checks
 
@@ -110,6 +132,8 @@ async def generate(args: argparse.Namespace, services: Services) -> int:
     for f in check(req, dialect, habits(services.client.profiles, services.base_url)):
         if f.severity is Severity.WARNING:
             print(f"warning: {f.message}", file=sys.stderr)
+    if args.variants != 1:
+        return await generate_takes(args, services, req)
     cost = estimate(req, services)
     if cost and not args.json:
         print(cost[1], file=sys.stderr)
@@ -129,19 +153,90 @@ async def generate(args: argparse.Namespace, services: Services) -> int:
     return report(args, await follow(services, job.id, args.json))
 
 
-def estimate(req: GenerationRequest, services: Services) -> tuple[str, str] | None:
-    """(amount as a decimal string, the line shown) at the user's price table, or None."""
+def estimate(req: GenerationRequest, services: Services, n: int = 1) -> tuple[str, str] | None:
+    """(one take's amount as a decimal string, the line shown) at the user's price table, or
+    None; for `n` takes the line shows their total."""
     table = PriceTable.load(services.paths.prices_file)
-    est = estimate_request(table, req)
-    if est is None:
+    cost = takes_cost(table, req, n)
+    if cost is None:
         return None
+    est = cost.each
     sound = "with audio" if est.audio else "without audio"
+    amount = format_money(est.amount)
+    if n > 1:
+        amount = f"{n} × {amount} = {format_money(cost.total)}"
     line = (
-        f"Estimated cost: {format_money(est.amount)} ({est.seconds} s of {est.model_id} {sound}, "
+        f"Estimated cost: {amount} ({est.seconds} s of {est.model_id} {sound}"
+        f"{' each' if n > 1 else ''}, "
         f"at {'list prices' if table == PriceTable.DEFAULT else 'your price table'}; "
         "your gateway may charge differently)."
     )
     return f"{est.amount:.2f}", line
+
+
+async def generate_takes(
+    args: argparse.Namespace, services: Services, req: GenerationRequest
+) -> int:
+    """`generate --variants N`: N takes of the request as one group; one line (or one JSON
+    object in a list) per take."""
+    try:
+        plan = plan_takes(req, args.variants)
+    except InvalidInputError as exc:
+        raise CliError(f"--variants {args.variants}: {exc}", EXIT_INPUT) from None
+    n = len(plan.job_ids)
+    cost = estimate(req, services, n)
+    if cost and not args.json:
+        print(cost[1], file=sys.stderr)
+    args.job_id = plan.job_ids[0]  # a failure before the first is accepted names it
+
+    def sent(job: Job) -> None:
+        if not args.json:
+            number = plan.job_ids.index(job.id) + 1
+            print(
+                f"Submitted take {number} of {n}: job {job.id} (task {job.task_id}, "
+                f"seed {job.request.get('seed')}).",
+                file=sys.stderr,
+            )
+
+    code = EXIT_OK
+    try:
+        jobs = await submit_variants(services.runner, req, n, takes=plan, on_sent=sent)
+    except VariantsStopped as exc:
+        print(f"veo: {exc.message}", file=sys.stderr)
+        code = EXIT_INPUT if isinstance(exc.error, InvalidInputError) else EXIT_GATEWAY
+        jobs = exc.sent
+    if args.wait:
+        jobs = list(await asyncio.gather(*(follow(services, j.id, args.json) for j in jobs)))
+    else:
+        for job in jobs:  # followed while the takes were sent; `veo wait` carries on
+            services.runner.stop_watching(job.id)
+    # The group as the journal has it: a take refused part-way is in it, with its reason.
+    group = await asyncio.to_thread(services.journal.group, plan.group_id)
+    if args.json:
+        answers = [summary(j) for j in group]
+        if cost and not args.wait:
+            for answer in answers:
+                answer["estimate_usd"] = cost[0]
+        print_json(answers)
+    else:
+        for number, job in enumerate(group, start=1):
+            print(take_line(number, job))
+    if not args.wait:
+        if not args.json and jobs:
+            print(f"Follow them with `veo wait JOB_ID` (group {plan.group_id}).", file=sys.stderr)
+        return code
+    codes = [report_code(j) for j in jobs]
+    for job in jobs:
+        warn_failed_checks(job)
+    return max([code, *codes])
+
+
+def take_line(number: int, job: Job) -> str:
+    """One take for people: its number, job, seed, state and clip (or what went wrong)."""
+    tail = job.video_path or job.error_message or ""
+    return (
+        f"take {number}  {job.id}  seed {job.request.get('seed')}  {job.state.value:<10} {tail}"
+    ).rstrip()
 
 
 async def follow(services: Services, job_id: str, quiet: bool) -> Job:
@@ -164,12 +259,17 @@ async def follow(services: Services, job_id: str, quiet: bool) -> Job:
         unsubscribe()
 
 
-def report(args: argparse.Namespace, job: Job) -> int:
-    code = EXIT_GATEWAY  # still open at the gateway (or lost to it for now): `veo wait` again
+def report_code(job: Job) -> int:
+    """The exit code a followed job ends `veo` with."""
     if job.state is JobState.DOWNLOADED:
-        code = EXIT_OK
-    elif job.state in (JobState.FAILED, JobState.NO_VIDEO):
-        code = EXIT_FAILED
+        return EXIT_OK
+    if job.state in (JobState.FAILED, JobState.NO_VIDEO):
+        return EXIT_FAILED
+    return EXIT_GATEWAY  # still open at the gateway (or lost to it for now): `veo wait` again
+
+
+def report(args: argparse.Namespace, job: Job) -> int:
+    code = report_code(job)
     if getattr(args, "json", False):
         print_json(summary(job))
     elif job.state is JobState.DOWNLOADED:
@@ -183,8 +283,8 @@ def report(args: argparse.Namespace, job: Job) -> int:
     return code
 
 
-def find(services: Services, ref: str) -> Job:
-    return find_in(services.journal, ref)
+def find(where: Services | Journal, ref: str) -> Job:
+    return find_in(where if isinstance(where, Journal) else where.journal, ref)
 
 
 async def resume(args: argparse.Namespace, services: Services) -> int:
@@ -240,3 +340,37 @@ async def check_clip(args: argparse.Namespace, services: Services) -> int:
             print(f"{'ok  ' if c.ok else 'FAIL'}  {c.message}")
     warn_failed_checks(job)
     return EXIT_FAILED if failed(job.checks) else EXIT_OK
+
+
+def keep(args: argparse.Namespace) -> int:
+    """`veo keep JOB_ID [--rating N] [--trash-others]`: rate a take (its sidecar too) and move
+    the rest of its group to the system trash. Local files only: no gateway needed."""
+    paths = ensured(paths_for(args))
+    journal = Journal(paths.journal, library_dir=paths.library_dir)
+    say_recovery(journal)
+    try:
+        job = find(journal, args.job_id)
+        rating = args.rating if args.rating is not None else job.rating or KEEP_RATING
+        job = rate_take(journal, Library(paths.library_dir), job, rating or None)
+        trashed: list[str] = []
+        for other in other_takes(journal, job) if args.trash_others else []:
+            try:
+                trash_job_files(other)
+            except OSError as exc:
+                raise CliError(
+                    f"Could not move the files of job {other.id} to the trash ({exc}); it "
+                    f"stays in the list. {len(trashed)} other take(s) were trashed.",
+                    EXIT_GATEWAY,
+                ) from None
+            journal.delete(other.id)
+            trashed.append(other.id)
+    finally:
+        journal.close()
+    if args.json:
+        print_json({**summary(job), "trashed": trashed})
+        return EXIT_OK
+    stars = f"{'★' * job.rating}{'☆' * (MAX_RATING - job.rating)}" if job.rating else "no rating"
+    print(f"Kept job {job.id} ({stars}).")
+    if trashed:
+        print(f"Moved {len(trashed)} other take(s) to the trash: {', '.join(trashed)}.")
+    return EXIT_OK

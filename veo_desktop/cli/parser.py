@@ -54,9 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--audio", dest="audio", action="store_true", default=None)
     g.add_argument("--no-audio", dest="audio", action="store_false")
     g.add_argument("--negative-prompt")
-    g.add_argument("--seed", type=int)
+    g.add_argument("--seed", type=int, help="with --variants: the first take's seed")
+    g.add_argument(
+        "--variants",
+        type=int,
+        default=1,
+        metavar="N",
+        help="send N takes (1-4) that differ only in seed, as one group",
+    )
     g.add_argument("--wait", action="store_true", help="follow the job and download the video")
-    g.add_argument("--json", action="store_true", help="print one JSON object")
+    g.add_argument(
+        "--json", action="store_true", help="print one JSON object (with --variants: a list)"
+    )
 
     j = sub.add_parser("jobs", help="list jobs, newest first")
     j.add_argument("--json", action="store_true")
@@ -83,6 +92,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ck.add_argument("job_id", metavar="JOB_ID")
     ck.add_argument("--json", action="store_true")
+
+    k = sub.add_parser(
+        "keep", help="keep a take: rate it (5 stars unless --rating), optionally trash the others"
+    )
+    k.add_argument("job_id", metavar="JOB_ID")
+    k.add_argument(
+        "--rating", type=int, choices=range(6), metavar="N", help="1-5 stars; 0 clears the rating"
+    )
+    k.add_argument(
+        "--trash-others",
+        action="store_true",
+        help="move the other takes of its group (clips and sidecars) to the system trash",
+    )
+    k.add_argument("--json", action="store_true")
 
     fr = sub.add_parser("frame", help="save the first or last frame of a clip as a PNG")
     fr.add_argument("job_id", metavar="JOB_ID")

@@ -1,5 +1,5 @@
-"""Variants: one prompt sent as 1-4 takes that differ only in seed, as one group of jobs, each
-its own journal row written before its own POST (so `resume` never sends one twice)."""
+"""Takes: one prompt sent as 1-4 variants that differ only in seed (one group of jobs, each its own
+row before its own POST, so `resume` never sends one twice), and keeping the best of them."""
 
 from __future__ import annotations
 
@@ -9,26 +9,36 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 
 from ..errors import InvalidInputError, VeoError
 from ..i18n import msg
+from ..library.store import Library
 from ..request.models import SEED_MAX, GenerationRequest
 from ..request.pricing import Estimate, PriceTable, estimate_request
 from .job import Job, new_job_id
+from .journal import Journal
 from .runner import JobRunner
 
 __all__ = [
+    "KEEP_RATING",
+    "MAX_RATING",
     "MAX_TAKES",
     "Takes",
     "TakesCost",
     "VariantsStopped",
+    "other_takes",
     "pick_seeds",
     "plan_takes",
+    "rate_take",
     "submit_variants",
     "takes_cost",
 ]
 
 MAX_TAKES = 4
+MAX_RATING = 5
+#: Keeping a take that has no rating of its own gives it full marks: it is the one picked.
+KEEP_RATING = MAX_RATING
 
 
 class VariantsStopped(VeoError):
@@ -154,3 +164,23 @@ def takes_cost(table: PriceTable, request: GenerationRequest, n: int) -> TakesCo
     """The estimate for `n` takes of `request` (they differ only in seed, so cost the same)."""
     each = estimate_request(table, request)
     return None if each is None else TakesCost(each, max(1, n))
+
+
+def rate_take(journal: Journal, library: Library, job: Job, rating: int | None) -> Job:
+    """Rate a take 1-5 (None clears it) in the journal and in its clip's sidecar, so the rating
+    survives a rebuilt journal. Raises InvalidInputError for another number."""
+    if rating is not None and not 1 <= rating <= MAX_RATING:
+        raise InvalidInputError(
+            msg("A rating is 1 to {most} stars (0 clears it), not {n}.", most=MAX_RATING, n=rating)
+        )
+    rated = journal.update(job.id, rating=rating)
+    if job.video_path:
+        library.update_sidecar(Path(job.video_path), rating=rating)
+    return rated
+
+
+def other_takes(journal: Journal, job: Job) -> list[Job]:
+    """The rest of the job's group (what "keep this take, trash the others" trashes)."""
+    if not job.group_id:
+        return []
+    return [j for j in journal.group(job.group_id) if j.id != job.id]
