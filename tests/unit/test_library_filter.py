@@ -78,3 +78,27 @@ def test_status_groups_and_sort(tmp_path: Path) -> None:
     assert [x.prompt for x in oldest] == ["a fox in the snow", "城市夜景，霓虹灯闪烁"]
     assert not LibraryFilter(oldest_first=True).active
     assert LibraryFilter(within_days=7).active
+
+
+def test_kept_shows_only_rated_takes_page_by_page(tmp_path: Path) -> None:
+    j = _library(tmp_path)
+    everything = j.newest()
+    for job, stars in zip(everything, (5, None, 2, None, 1), strict=True):
+        j.update(job.id, rating=stars)
+    rated = [x.id for x in j.newest() if x.rating]
+    kept = LibraryFilter(kept=True)
+    assert kept.active
+    assert [x.id for x in kept.fetch(j, 0, 100, now=NOW)] == rated
+    # One row a page, as the list pages: each page is the next kept take, then nothing.
+    assert [[x.id for x in kept.fetch(j, i, 1, now=NOW)] for i in range(4)] == [
+        [rated[0]],
+        [rated[1]],
+        [rated[2]],
+        [],
+    ]
+    live = [x.id for x in j.newest() if kept.matches(x, now=NOW)]
+    assert live == rated
+    ready_kept = LibraryFilter(status=StatusGroup.READY, kept=True)
+    assert [x.id for x in ready_kept.fetch(j, 0, 100, now=NOW)] == [
+        x.id for x in j.newest() if ready_kept.matches(x, now=NOW)
+    ]

@@ -1,5 +1,5 @@
-"""What the library view shows, as one value: search text, mode, model, status and date filters and
-a sort order, paged from the local journal (`fetch`) or tested on one job (`matches`)."""
+"""What the library view shows, as one value: search text and filters (mode, model, status, date,
+kept) and a sort order, paged from the local journal (`fetch`) or tested on one job (`matches`)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ class LibraryFilter:
     status: StatusGroup = StatusGroup.ANY
     within_days: int | None = None  # None: any date
     checks_failed: bool = False  # only clips that failed a check against their request
+    kept: bool = False  # only takes the creator kept (rated 1-5 stars)
     oldest_first: bool = False
 
     @property
@@ -66,6 +67,7 @@ class LibraryFilter:
             or self.status is not StatusGroup.ANY
             or self.within_days
             or self.checks_failed
+            or self.kept
         )
 
     def since(self, now: float) -> float | None:
@@ -75,13 +77,33 @@ class LibraryFilter:
         self, journal: Journal, offset: int, limit: int, *, now: float | None = None
     ) -> list[Job]:
         """One page of the view, in its sort order."""
-        states = self.status.states
+        since = self.since(time.time() if now is None else now)
+        if not self.kept:
+            return self._search(journal, since, offset, limit)
+        # The journal's query has no rating term yet: the kept takes are picked from its pages,
+        # read in chunks until this page is full (few jobs are rated; the scan stops early).
+        page: list[Job] = []
+        skip, start, chunk = offset, 0, max(limit, 500)
+        while len(page) < limit:
+            rows = self._search(journal, since, start, chunk)
+            for job in rows:
+                if job.rating:
+                    if skip:
+                        skip -= 1
+                    else:
+                        page.append(job)
+            if len(rows) < chunk:
+                break
+            start += chunk
+        return page[:limit]
+
+    def _search(self, journal: Journal, since: float | None, offset: int, limit: int) -> list[Job]:
         return journal.search(
             self.text,
             modes=[self.mode] if self.mode else None,
             models=[self.model] if self.model else None,
-            states=states,
-            since=self.since(time.time() if now is None else now),
+            states=self.status.states,
+            since=since,
             checks_failed=self.checks_failed,
             oldest_first=self.oldest_first,
             limit=limit,
@@ -107,6 +129,8 @@ class LibraryFilter:
         if states is not None and job.state not in states:
             return False
         if self.checks_failed and not failed(job.checks):
+            return False
+        if self.kept and not job.rating:
             return False
         since = self.since(time.time() if now is None else now)
         return since is None or job.created_at >= since
