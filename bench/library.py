@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from veo_desktop.core.config import SharedSettings
-from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.job import JobState, new_job_id
 from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.library.frames import make_poster
 from veo_desktop.core.request.models import Mode, Model
@@ -77,12 +77,18 @@ def make_library(data_dir: Path, jobs: int, *, base_url: str, clip_cache: Path) 
         prompt = " ".join(rng.sample(WORDS, rng.randint(6, len(WORDS))))
         model = rng.choice(models).value
         request = {"mode": mode.value, "model": model, "prompt": prompt, "duration": 8}
-        job = journal.create(
-            mode=mode, model=model, prompt=prompt, negative_prompt="", request=request
-        )
+        job_id = new_job_id()
         created = now - (jobs - n) * 3600.0  # one an hour, newest last
         roll = rng.random()
+        # Whole rows in the one transaction (Journal.update takes its own write transaction).
         fields: dict[str, object] = dict(
+            id=job_id,
+            mode=mode.value,
+            model=model,
+            prompt=prompt,
+            negative_prompt="",
+            request=request,
+            updated_at=created + 400,
             task_id=f"task_bench_{n:05d}",
             created_at=created,
             submitted_at=created + 1,
@@ -99,7 +105,7 @@ def make_library(data_dir: Path, jobs: int, *, base_url: str, clip_cache: Path) 
                 downloaded_at=created + 400,
                 video_path=str(shared[k]),
             )
-            shutil.copyfile(posters[k], poster_dir / f"{job.id}.jpg")
+            shutil.copyfile(posters[k], poster_dir / f"{job_id}.jpg")
         elif roll < 0.97:
             fields.update(
                 state=JobState.FAILED,
@@ -114,7 +120,7 @@ def make_library(data_dir: Path, jobs: int, *, base_url: str, clip_cache: Path) 
                 error_kind="submission_uncertain",
                 error_message="Veo Desktop stopped while this job was being sent.",
             )
-        journal.update(job.id, **fields)
+        journal.insert(fields)
     db.execute("COMMIT")
     journal.close()
     return data_dir
