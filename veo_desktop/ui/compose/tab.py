@@ -1,5 +1,5 @@
 """One mode tab: prompt, negative prompt, model, aspect, duration, audio, seed, the mode's image
-slots or source video, live rule messages next to the controls they concern, and Submit."""
+slots or source video, live rule messages next to the controls they concern, and Generate ×N."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.jobs.variants import MAX_TAKES, takes_cost
 from ...core.request.models import (
     ASPECT_RATIOS,
     DEFAULT_MODEL,
@@ -35,8 +37,10 @@ from ...core.request.models import (
     Resolution,
     Tier,
 )
+from ...core.request.pricing import PriceTable, format_money
 from ...core.request.rules import Finding, Severity
 from ..appearance import problem_style
+from ..dialogs.cost import estimate_text
 from .aspect_note import aspect_note
 from .slot_groups import FramePairSlots, ReferenceSlots
 
@@ -192,9 +196,20 @@ class ComposeTab(QWidget):
         self.submit.clicked.connect(self.submit_requested)
         self.estimate = QLabel(body)  # "≈ $0.80" at the price table's prices; set by the window
         self.estimate.setAccessibleName(self.tr("Estimated cost"))
+        # Variants: N takes of this request that differ only in seed, sent as one group.
+        self.variants = QSpinBox(self)
+        self.variants.setRange(1, MAX_TAKES)
+        self.variants.setPrefix("×")
+        self.variants.setAccessibleName(self.tr("Takes"))
+        self.variants.setToolTip(
+            self.tr("Takes: send 1 to 4 variants of this prompt that differ only in seed")
+        )
+        self.variants.valueChanged.connect(self._on_variants)
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.estimate)
+        bottom.addWidget(self.variants)
         bottom.addWidget(self.submit)
+        self._prices: PriceTable | None = None
         outer.addLayout(bottom)
         self.set_model(DEFAULT_MODEL)
         self._update()
@@ -377,5 +392,35 @@ class ComposeTab(QWidget):
         self.estimate.setText(text)
         self.estimate.setToolTip(tooltip)
 
+    def takes(self) -> int:
+        """How many takes Generate sends (the ×N beside it)."""
+        return self.variants.value()
+
+    def show_cost(self, table: PriceTable) -> None:
+        """The estimate beside Generate at `table`'s prices: one take's, or N takes' total as
+        "3 × $0.80 = $2.40"."""
+        self._prices = table
+        text, tip = estimate_text(table, self.request())
+        n = self.takes()
+        cost = takes_cost(table, self.request(), n)
+        if n > 1 and cost is not None:
+            text = (
+                self.tr("%1 × %2 = %3")
+                .replace("%1", str(n))
+                .replace("%2", format_money(cost.each.amount))
+                .replace("%3", format_money(cost.total))
+            )
+            tip += "\n" + self.tr("%1 takes that differ only in seed.").replace("%1", str(n))
+        self.show_estimate(text, tip)
+
+    def _on_variants(self, n: int) -> None:
+        self.submit.setText(self._submit_text())
+        if self._prices is not None:
+            self.show_cost(self._prices)
+
+    def _submit_text(self) -> str:
+        n = self.takes()
+        return self.tr("Generate") if n == 1 else self.tr("Generate %1").replace("%1", f"×{n}")
+
     def set_busy(self, busy: bool) -> None:
-        self.submit.setText(self.tr("Sending…") if busy else self.tr("Generate"))
+        self.submit.setText(self.tr("Sending…") if busy else self._submit_text())

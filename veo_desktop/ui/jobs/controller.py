@@ -22,6 +22,7 @@ from ...core.jobs.followups import chain_frame, trash_job_files
 from ...core.jobs.journal import Job, JobState, Journal
 from ...core.jobs.journal_recovery import Recovery
 from ...core.jobs.runner import DownloadFailed, JobRunner
+from ...core.jobs.variants import KEEP_RATING, other_takes, rate_take, submit_variants
 from ...core.library.search import LibraryFilter
 from ...core.request.models import GenerationRequest
 from ...core.services import library_folder
@@ -92,6 +93,38 @@ class JobController(QObject):
         self.submitted.emit(job)
         self.follow(job.id)
         return job
+
+    @asyncSlot(object, int)
+    async def submit_variants(self, request: GenerationRequest, n: int) -> None:
+        await self.submit_takes_now(request, n)
+
+    async def submit_takes_now(self, request: GenerationRequest, n: int) -> list[Job]:
+        """Send `n` takes of the request as one group (one is a plain submit). Each take is
+        announced (`submitted`) and followed as soon as it is accepted; a refusal part-way says
+        in `submit_failed` which takes were sent. Returns the takes sent."""
+        if n <= 1:
+            job = await self.submit_now(request)
+            return [job] if job else []
+        if self._submitting:  # one group per intent, as for one job
+            return []
+        self._submitting = True
+        self.busy_changed.emit(True)
+        sent: list[Job] = []
+
+        def accepted(job: Job) -> None:
+            sent.append(job)
+            self.submitted.emit(job)
+            self.follow(job.id)
+
+        try:
+            await submit_variants(self.runner, request, n, on_sent=accepted)
+        except VeoError as exc:  # VariantsStopped too: its message names what was sent
+            log.info("takes stopped after %d: %s (%s)", len(sent), exc.message, exc.detail)
+            self.submit_failed.emit(exc.message)
+        finally:
+            self._submitting = False
+            self.busy_changed.emit(False)
+        return sent
 
     # -- follow --------------------------------------------------------------------------------
 
@@ -203,18 +236,69 @@ class JobController(QObject):
 
     @asyncSlot(object)
     async def delete(self, job: Job) -> None:
+        await self.delete_now(job)
+
+    async def delete_now(self, job: Job) -> bool:
         """Move the job's files to the trash, then forget the job; nothing is forgotten if the
-        trash refuses. Emits `deleted` or says why not in `message`."""
+        trash refuses. Emits `deleted`, or says why not in `message` and returns False."""
         try:
             await asyncio.to_thread(trash_job_files, job)
         except OSError as exc:
             self.message.emit(
                 self.tr("Could not move the files to the trash (%s); nothing was deleted.") % exc
             )
-            return
+            return False
         self.runner.stop_watching(job.id)
         await asyncio.to_thread(self.journal.delete, job.id)
         self.deleted.emit(job.id)
+        return True
+
+    @asyncSlot(object)
+    async def delete_all(self, jobs: list[Job]) -> None:
+        """Trash each job in turn (a group's takes); stops at the first the trash refuses."""
+        for job in jobs:
+            if not await self.delete_now(job):
+                return
+
+    # -- takes ---------------------------------------------------------------------------------
+
+    @asyncSlot(object, object)
+    async def rate(self, job: Job, rating: int | None) -> None:
+        await self.rate_now(job, rating)
+
+    async def rate_now(self, job: Job, rating: int | None) -> Job | None:
+        """Rate a take 1-5 stars (None clears), in the journal and the clip's sidecar; the row
+        follows through `job_changed`."""
+        try:
+            rated = await asyncio.to_thread(
+                rate_take, self.journal, self.runner.library, job, rating
+            )
+        except (VeoError, OSError, KeyError) as exc:  # KeyError: the job is gone meanwhile
+            log.info("rating %s failed: %s", job.id, exc)
+            self.message.emit(self.tr("Could not rate the take: %s") % exc)
+            return None
+        self.job_changed.emit(rated)
+        return rated
+
+    @asyncSlot(object)
+    async def keep(self, job: Job) -> None:
+        await self.keep_now(job)
+
+    async def keep_now(self, job: Job) -> list[str]:
+        """Keep this take (its rating, or full marks if it has none) and move the other takes
+        of its group to the trash. Returns the ids trashed."""
+        rated = await self.rate_now(job, job.rating or KEEP_RATING)
+        if rated is None:
+            return []
+        trashed: list[str] = []
+        for other in await asyncio.to_thread(other_takes, self.journal, rated):
+            if not await self.delete_now(other):
+                break
+            trashed.append(other.id)
+        self.message.emit(
+            self.tr("Kept this take; %n other take(s) moved to the trash.", "", len(trashed))
+        )
+        return trashed
 
     # -- settings ------------------------------------------------------------------------------
 
