@@ -30,7 +30,6 @@ from .compose.draft_undo import DraftUndo
 from .compose.drafts import DraftStore
 from .compose.tab import ComposeTab
 from .compose.tabs import ComposeTabs
-from .dialogs.cost import estimate_text
 from .dialogs.crash_notice import show_notice
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.welcome import WelcomePanel
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         """The tab's rule findings and cost estimate, for what it holds now."""
         req = tab.request()
         tab.show_findings(check(req, self.services.client.dialect()))
-        tab.show_estimate(*estimate_text(self.prices, req))
+        tab.show_cost(self.prices)  # one take's estimate, or N takes' total
 
     def load_request(self, req: GenerationRequest) -> None:
         """Remix / extend: fill the request's tab and go there, ready to edit and send."""
@@ -287,7 +286,7 @@ class MainWindow(QMainWindow):
         tab.show_findings(findings)
         if any(f.blocks for f in findings) or self.controller.submitting:
             return
-        self.controller.submit(tab.request())
+        self.controller.submit_variants(tab.request(), tab.takes())  # ×N: one group
 
     def _on_submitted(self, job: Job) -> None:
         self._sent_here.add(job.id)
