@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import batch, download, polls, startup, viewer
+from . import batch, compare, download, polls, startup, viewer
 from .common import PYTHON, ROOT, Figure, child_env, child_json
 from .library import make_library
 
@@ -86,6 +86,7 @@ def main() -> int:
             ("polls", lambda: figures.append(polls.run(repeats))),
             ("batch", lambda: figures.extend(batch.run(repeats))),
             ("viewer", lambda: figures.append(viewer.run(work, repeats))),
+            ("compare", lambda: figures.extend(compare.run(work, repeats))),
         )
         for name, step in steps:
             t = time.time()
