@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from veo_desktop.app import create_app
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import Mode
-from veo_desktop.ui.jobs.model import FrameRole
 
 
 def frame(path: Path, top: tuple[int, int, int], bottom: tuple[int, int, int], sun: bool) -> Path:
@@ -107,7 +106,7 @@ def simulator_of(parts):  # type: ignore[no-untyped-def]
 
 
 async def finished(win, prompt: str) -> int:  # type: ignore[no-untyped-def]
-    """Wait until the job with `prompt` is downloaded and playing inline; its row."""
+    """Wait until the job with `prompt` is downloaded and playing in the viewer; its row."""
     model = win.model
 
     def row() -> int:
@@ -119,7 +118,8 @@ async def finished(win, prompt: str) -> int:  # type: ignore[no-untyped-def]
     await until(lambda: row() >= 0 and model.job_at(row()).state is JobState.DOWNLOADED, 120)
     r = row()
     win.view.setCurrentIndex(model.index(r, 0))
-    await until(lambda: model.data(model.index(r, 0), FrameRole) is not None, 60)
+    job_id = model.job_at(r).id
+    await until(lambda: win.viewer.job_id == job_id and win.player.shown_us is not None, 60)
     return r
 
 
@@ -212,7 +212,8 @@ async def scenario(parts, out_dir: Path, inputs: Path) -> None:  # type: ignore[
     type_into(win.library_bar.search, PROMPTS["search"])
     await until(lambda: model.rowCount() == 1 and model.job_at(0).prompt == second, 10)
     win.view.setCurrentIndex(model.index(0, 0))
-    await until(lambda: model.data(model.index(0, 0), FrameRole) is not None, 60)
+    shown = model.job_at(0).id
+    await until(lambda: win.viewer.job_id == shown and win.player.shown_us is not None, 60)
     await asyncio.sleep(1.0)
     await grab(win, out_dir / "library-search-offline.png")
     win.library_bar.clear()

@@ -1,5 +1,5 @@
 """The product as a user meets it: drop two frames, type, Ctrl+Return, and the finished clip
-plays inline in the job list, with exactly one POST."""
+plays in the viewer beside the job list, with exactly one POST."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtTest import QTest
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.compose.drafts import DraftStore
-from veo_desktop.ui.jobs.model import FrameRole
 
 from .conftest import wait_until
 from .helpers import Rig, drop, file_mime, make_rig, png
@@ -26,7 +25,9 @@ PLAYING = (
 
 
 @pytest.mark.asyncio
-async def test_first_last_drop_type_ctrl_return_plays_inline(rig: Rig, tmp_path: Path) -> None:
+async def test_first_last_drop_type_ctrl_return_plays_in_the_viewer(
+    rig: Rig, tmp_path: Path
+) -> None:
     win = rig.window
     QTest.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     tab = win.compose[Mode.FRAMES]
@@ -45,10 +46,10 @@ async def test_first_last_drop_type_ctrl_return_plays_inline(rig: Rig, tmp_path:
     job = model.job_at(0)
     assert Path(job.video_path or "").read_bytes() == rig.sim.served_bytes(job.task_id or "")
     assert job.mode is Mode.FRAMES and rig.sim.post_count == 1
-    # The finished row is selected and plays in place through the one shared player.
-    await wait_until(lambda: rig.player.job_id == job.id, timeout=10)
+    # The finished row is selected and plays in the viewer through the one shared player.
+    await wait_until(lambda: rig.player.job_id == job.id == win.viewer.job_id, timeout=10)
     await wait_until(lambda: rig.player.media.mediaStatus() in PLAYING, timeout=15)
-    await wait_until(lambda: model.data(model.index(0, 0), FrameRole) is not None, timeout=15)
+    await wait_until(lambda: rig.player.shown_us is not None, timeout=15)
     assert rig.player.muted and rig.player.audio is None  # no audio path for previews
     assert tab.prompt.toPlainText() == "sunrise over a red barn, slow dolly in"  # kept
 
@@ -203,7 +204,7 @@ async def test_jobs_made_by_the_cli_appear_while_the_app_runs(rig: Rig) -> None:
 
 
 @pytest.mark.asyncio
-async def test_space_toggles_the_inline_player(rig: Rig) -> None:
+async def test_space_pauses_and_plays_the_selected_clip(rig: Rig) -> None:
     win = rig.window
     tab = win.compose[Mode.TEXT]
     win.show_tab(tab.mode)
@@ -216,9 +217,9 @@ async def test_space_toggles_the_inline_player(rig: Rig) -> None:
     await wait_until(lambda: rig.player.job_id is not None, timeout=10)
     win.view.setFocus()
     QTest.keyClick(win.view, Qt.Key.Key_Space)
-    assert rig.player.job_id is None
+    assert not rig.player.playing and rig.player.job_id == win.model.job_at(0).id  # paused
     QTest.keyClick(win.view, Qt.Key.Key_Space)
-    assert rig.player.job_id == win.model.job_at(0).id
+    assert rig.player.playing
 
 
 def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,7 @@ class Downloads:
     _clock: Callable[[], float]
     _sleep: Callable[[float], Awaitable[None]]
     _checking: set[asyncio.Future[Job]]
+    _watching: dict[str, asyncio.Task[Job]]
 
     async def _update(self, job_id: str, **fields: Any) -> Job:
         raise NotImplementedError
@@ -123,7 +124,13 @@ class Downloads:
         return checked
 
     async def settle(self) -> None:
-        """Wait for clip checks still running on worker threads (before closing the journal)."""
+        """Stop following jobs (they stay open in the journal for `resume`) and wait for the
+        clip checks still running on worker threads: call it before closing the journal."""
+        watchers = [t for t in self._watching.values() if not t.done()]
+        for task in watchers:
+            task.cancel()
+        if watchers:
+            await asyncio.gather(*watchers, return_exceptions=True)
         if self._checking:
             await asyncio.wait(list(self._checking))
 

@@ -3,6 +3,7 @@ retry, extend, chain a frame into the next shot, export, and move its files to t
 
 from __future__ import annotations
 
+import glob
 import shutil
 import time
 from dataclasses import dataclass, replace
@@ -132,7 +133,7 @@ def export_job(job: Job, folder: Path) -> list[Path]:
 
 
 def trash_job_files(job: Job) -> list[Path]:
-    """Move the clip, its sidecar and chained frames to the system trash."""
+    """Move the clip, its sidecar and the frames taken from it to the system trash."""
     from send2trash import send2trash
 
     if not job.video_path:
@@ -143,6 +144,8 @@ def trash_job_files(job: Job) -> list[Path]:
         Library.sidecar_for(video),
         video.with_name(f"{video.stem}-first.png"),
         video.with_name(f"{video.stem}-last.png"),
+        # Frames the viewer saved ("Frame from here", ui/player/frame_tools.py).
+        *sorted(video.parent.glob(f"{glob.escape(video.stem)}-at-*ms.png")),
     ]
     moved = []
     for p in candidates:
