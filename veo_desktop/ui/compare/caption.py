@@ -83,6 +83,11 @@ class Caption(QWidget):
             parts.append(f"{size.width()}×{size.height()}")
         self.facts.setText(" · ".join(parts))
 
+    def set_sound_available(self, available: bool) -> None:
+        self.sound.setEnabled(available)
+        if not available:
+            self.sound.setToolTip(self.tr("No sound device was found on this computer."))
+
     def set_listening(self, on: bool) -> None:
         self.sound.blockSignals(True)
         self.sound.setChecked(on)

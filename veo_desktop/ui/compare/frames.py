@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
-#: Difference amplification as doublings (3: ×8), so a change of 4 levels in 255 shows plainly.
-DOUBLINGS = 3
+#: Difference amplification as doublings (2: ×4): a change of 8 levels in 255 shows plainly,
+#: and two unrelated takes do not turn into one flat, saturated colour.
+DOUBLINGS = 2
 PICTURE = QImage.Format.Format_ARGB32_Premultiplied  # what QPainter composes fastest
 
 

@@ -105,17 +105,21 @@ class PictureView(QWidget):
             paint_wipe(p, area, pictures[0], pictures[1], x)
             self._paint_divider(p, area, x)
         else:
-            image = self._difference(pictures[0], pictures[1])
+            image = self._difference()
             if image is not None:
                 p.drawImage(placed(image.size(), self.rect()), image)
         p.end()
 
-    def _difference(self, a: QImage | None, b: QImage | None) -> QImage | None:
-        if a is None or b is None:
+    def _difference(self) -> QImage | None:
+        """|A − B| of the two pictures, made again only when both show the same moment: while
+        one take's picture is a frame ahead, the last difference stays (it would flicker)."""
+        a, b = self.takes[0], self.takes[1]
+        if a.picture is None or b.picture is None:
             return None
-        key = (a.cacheKey(), b.cacheKey())
-        if self._diff is None or self._diff[:2] != key:
-            self._diff = (*key, difference(a, b))
+        key = (a.picture.cacheKey(), b.picture.cacheKey())
+        apart = abs(a.picture_us - b.picture_us) > 500_000 / a.fps
+        if self._diff is None or (self._diff[:2] != key and not apart):
+            self._diff = (*key, difference(a.picture, b.picture))
         return self._diff[2]
 
     def _paint_divider(self, p: QPainter, area: QRect, x: int) -> None:
@@ -125,16 +129,19 @@ class PictureView(QWidget):
         p.setBrush(QColor(255, 255, 255, 220))
         p.setPen(QPen(QColor(0, 0, 0, 160), 1))
         p.drawRoundedRect(handle, 4, 4)
-        if len(self.letters) >= 2:  # which side is which take
-            p.setPen(QColor(Qt.GlobalColor.white))
+        if len(self.letters) >= 2:  # which side is which take, beside the handle
             font = p.font()
             font.setBold(True)
             p.setFont(font)
-            pad = 8
-            left = QRect(area.left() + pad, area.top() + pad, max(0, x - area.left() - pad), 24)
-            right = QRect(x + pad, area.top() + pad, max(0, area.right() - x - 2 * pad), 24)
-            p.drawText(left, Qt.AlignmentFlag.AlignLeft, self.letters[0])
-            p.drawText(right, Qt.AlignmentFlag.AlignRight, self.letters[1])
+            side = p.fontMetrics().height() + 6
+            top = handle.top() - side - 6
+            for letter, left in ((self.letters[0], x - side - 4), (self.letters[1], x + 4)):
+                tag = QRect(left, top, side, side)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(0, 0, 0, 150))
+                p.drawRoundedRect(tag, 4, 4)
+                p.setPen(QColor(Qt.GlobalColor.white))
+                p.drawText(tag, Qt.AlignmentFlag.AlignCenter, letter)
 
     # -- the divider -----------------------------------------------------------------------------
 

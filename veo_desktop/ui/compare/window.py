@@ -101,7 +101,10 @@ class CompareWindow(QWidget):
         bar.set_muted(True)
         bar.set_volume(0.8)
         group.set_volume(0.8)
-        bar.set_sound_available(group.has_sound_device())
+        sound = group.has_sound_device()
+        bar.set_sound_available(sound)
+        for caption in self.captions:
+            caption.set_sound_available(sound)
         bar.play_clicked.connect(group.toggle)
         bar.seek_requested.connect(group.seek)
         bar.step_requested.connect(group.step)
