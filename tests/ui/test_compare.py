@@ -136,8 +136,13 @@ async def test_pause_seek_and_frame_steps_put_every_take_on_the_same_frame(
         QTest.keyClick(w, Qt.Key.Key_Comma)
     await on_frame(w, 22)
 
+    w.bar.scrub.setValue(1500)  # frame 36; the steps count from it before it is even shown
+    QTest.keyClick(w, Qt.Key.Key_Period)
+    QTest.keyClick(w, Qt.Key.Key_Period)
+    await on_frame(w, 38)
+
     QTest.keyClick(w, Qt.Key.Key_Space)  # play on from there, all together
-    await wait_until(lambda: w.group.playing and min(frames_on_screen(w)) > 26)
+    await wait_until(lambda: w.group.playing and min(frames_on_screen(w)) > 40)
     QTest.keyClick(w, Qt.Key.Key_Space)
     await on_one_frame(w)
 

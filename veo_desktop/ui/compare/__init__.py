@@ -19,14 +19,13 @@ def open_compare(
     parent: QWidget | None, jobs: Sequence[Job], *, player: Player | None = None
 ) -> CompareWindow:
     """Show 2 to 4 downloaded clips in sync in a window of their own. Compare needs a decoder per
-    clip, so the app's one player (`player`, else the parent window's) stops while it is open;
-    its `keep_requested(job_id)` asks to keep one take."""
+    clip, so the app's one `player` stops while it is open; the window's `keep_requested(job_id)`
+    asks to keep one take."""
     clips = [j for j in jobs if j.video_path]
     if not 2 <= len(clips) <= MAX_TAKES:
         raise ValueError(f"compare takes 2 to {MAX_TAKES} downloaded clips, got {len(clips)}")
-    shared = player if player is not None else getattr(parent, "player", None)
-    if isinstance(shared, Player):
-        shared.stop()
+    if player is not None:
+        player.stop()
     window = CompareWindow(clips, parent)
     window.show()
     window.activateWindow()

@@ -131,8 +131,8 @@ class SyncGroup(QObject):
             take.media.pause()
         was = self._playing
         self._set_playing(False)
-        if align and was and self.master.shown is not None:
-            self._go_to_frame(frame_index(self.master.shown[0], self.fps))
+        if align and was:
+            self._go_to_frame(self._master_frame())
 
     def toggle(self) -> None:
         if self._playing:
@@ -142,19 +142,25 @@ class SyncGroup(QObject):
 
     def seek(self, ms: int) -> None:
         """All takes to the frame on screen at `ms` (aiming inside it, see timecode.py)."""
-        self._target = None
-        self._seek_all(inside_frame_ms(frame_at_ms(ms, self.fps), self.fps))
+        self._go_to_frame(frame_at_ms(ms, self.fps))
+        if self._playing:
+            self._target = None  # it plays on from there: no frame to wait for
 
     def step(self, frames: int) -> None:
         """Pause and move every take `frames` frames from the master's frame on screen."""
-        self.pause(align=False)
-        if self._target is not None:
-            current = self._target  # a step still on its way: count from where it goes
-        else:
-            us = self.master.shown[0] if self.master.shown else 0
-            current = frame_index(us, self.fps)
+        if self._playing:
+            self._target = None
+            self.pause(align=False)
+        # A step or seek still on its way: count from where it goes.
+        current = self._target if self._target is not None else self._master_frame()
         last = frame_count(self.duration, self.fps) - 1
         self._go_to_frame(max(0, min(last, current + frames)))
+
+    def _master_frame(self) -> int:
+        """The master's frame on screen (between a seek and its frame: where it was sent)."""
+        shown = self.master.shown
+        us = shown[0] if shown is not None else self.master.media.position() * 1000
+        return frame_index(us, self.fps)
 
     def _go_to_frame(self, index: int) -> None:
         self._target = index
