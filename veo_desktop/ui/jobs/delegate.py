@@ -1,37 +1,25 @@
-"""Paints one job row (poster or live frame, mode and model, prompt, status, bar or reason) with
-no per-row widgets, so a long list costs paint calls, not widgets."""
+"""Paints the job list's rows with no per-row widgets: a job (poster, mode and model, prompt,
+status, bar or reason, stars), a group of takes (their posters side by side, how they stand, the
+seeds) that a click on its posters or heading unfolds, and each take, indented, with its seed."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
     QImage,
+    QMouseEvent,
     QPainter,
     QPalette,
-    QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QToolTip,
 )
@@ -40,28 +28,41 @@ from ...core.checks.result import failed
 from ...core.jobs.journal import Job, JobState
 from ..appearance import problem_colour
 from ..i18n import tr
-from .model import (
+from .model import JobListModel
+from .pictures import Pictures, is_dark, paint_stars, progress_bar
+from .roles import (
+    GROUP,
+    TAKE,
     ChecksRole,
     ElapsedRole,
     ErrorRole,
+    ExpandedRole,
     FailureRole,
     FrameRole,
     JobRole,
+    KindRole,
     PosterRole,
+    ProgressRole,
+    RatingRole,
     StatusTextRole,
+    TakeNumberRole,
+    TakePostersRole,
+    TakesRole,
+)
+from .row_text import (
     checks_count_text,
     checks_tip,
     format_elapsed,
+    model_label,
+    seed_text,
+    take_heading,
+    takes_heading,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 
 # Waiting rows get no bar: an empty one looks broken, a busy one looks like work being done.
 _BAR_STATES = (JobState.RUNNING, JobState.COMPLETED)
-
-
-def _is_dark(colour: QColor) -> bool:
-    return colour.lightnessF() < 0.5
 
 
 class _Metrics:
@@ -78,6 +79,7 @@ class _Metrics:
         self.line = self.fm.height()
         self.gap = round(self.line * 0.25)
         self.margin = round(self.line * 0.6)
+        self.indent = self.line * 2  # a take sits under its group's posters
         text_h = 4 * self.line + 4 * self.gap
         self.height = max(self.MIN_HEIGHT, 2 * self.margin + text_h)
         self.text_top = (self.height - text_h) // 2  # the text block sits centred by the poster
@@ -85,14 +87,15 @@ class _Metrics:
         self.thumb_w = self.thumb_h * 16 // 9
 
 
+def _star_colour(bg: QColor) -> QColor:
+    return QColor("#f2c14e") if is_dark(bg) else QColor("#b7791f")
+
+
 class JobDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._metrics: dict[str, _Metrics] = {}
-        self._scaled: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
-        # The film icon and the play badge look the same on every row: drawn once per size
-        # into an image, then each row is one drawImage instead of a dozen vector calls.
-        self._glyphs: dict[tuple[str, int, int, float], QImage] = {}
+        self._pictures = Pictures()
 
     def _m(self, font: QFont) -> _Metrics:
         key = font.key()
@@ -116,38 +119,64 @@ class JobDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+        kind = index.data(KindRole)
+        rect = self._row_rect(m, opt.rect, kind)
+        if kind == TAKE:  # a guide down the left edge ties the takes to their group
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid))
+            painter.drawRect(
+                QRect(opt.rect.left() + m.indent // 2 - 1, opt.rect.top(), 3, m.height)
+            )
+        if kind == GROUP:
+            self._paint_group(painter, opt, rect, index, m)
+        else:
+            self._paint_job(painter, opt, rect, index, m, job, kind)
+        painter.restore()
 
+    @staticmethod
+    def _row_rect(m: _Metrics, rect: QRect, kind: str | None) -> QRect:
+        return rect.adjusted(m.indent, 0, 0, 0) if kind == TAKE else QRect(rect)
+
+    @staticmethod
+    def _colours(opt: QStyleOptionViewItem) -> tuple[QColor, QColor, QColor, bool]:
+        """Text, dimmed text and background colours, and whether the row is selected."""
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal = opt.palette
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         bg = pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
         dim = QColor(fg)
         dim.setAlphaF(0.72)
-        r = opt.rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
-        thumb = QRect(r.left(), r.top(), m.thumb_w, m.thumb_h)
-        self._paint_thumb(painter, thumb, index, job, pal)
+        return fg, dim, bg, selected
 
-        x, y, width = self._text_box(m, opt.rect)
+    def _paint_job(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        rect: QRect,
+        index: Index,
+        m: _Metrics,
+        job: Job,
+        kind: str | None,
+    ) -> None:
+        fg, dim, bg, selected = self._colours(opt)
+        r = rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
+        self._paint_thumb(painter, QRect(r.left(), r.top(), m.thumb_w, m.thumb_h), index, job, opt)
+        x, y, width = self._text_box(m, rect)
         fm = m.fm
 
-        # 1: mode (semi-bold) · model id (regular, dimmed), the checks badge at the right edge
-        badge = self._badge(m, opt.rect, index)
+        # 1: mode, or "Take 2" (semi-bold) · seed · model (dimmed); the checks badge at the right
+        badge = self._badge(m, rect, index)
         if badge is not None:
             self._paint_badge(painter, badge[0], badge[1], badge[2], fg, dim, bg, selected)
             width_1 = max(0, badge[0].left() - m.gap * 2 - x)
         else:
             width_1 = width
-        head = job.mode.label
-        head_w = min(m.head_fm.horizontalAdvance(head), width_1)
-        painter.setFont(m.head_font)
-        painter.setPen(fg)
-        painter.drawText(QRect(x, y, head_w, m.line), Qt.AlignmentFlag.AlignVCenter, head)
-        painter.setFont(opt.font)
-        painter.setPen(dim)
-        rest = fm.elidedText(f" · {job.model}", Qt.TextElideMode.ElideRight, width_1 - head_w)
-        painter.drawText(
-            QRect(x + head_w, y, width_1 - head_w, m.line), Qt.AlignmentFlag.AlignVCenter, rest
-        )
+        if kind == TAKE:
+            head = take_heading(int(index.data(TakeNumberRole) or 0))
+            rest = " · ".join(["", seed_text(job), model_label(job.model)])
+        else:
+            head, rest = job.mode.label, f" · {job.model}"
+        self._heading(painter, opt, m, QRect(x, y, width_1, m.line), head, rest, fg, dim)
 
         # 2: the prompt on one line
         y += m.line + m.gap
@@ -161,44 +190,130 @@ class JobDelegate(QStyledItemDelegate):
 
         # 3: status, with the elapsed time at the right edge
         y += m.line + m.gap * 2
-        elapsed = format_elapsed(float(index.data(ElapsedRole) or 0.0))
-        elapsed_w = fm.horizontalAdvance(elapsed)
-        status = fm.elidedText(
-            str(index.data(StatusTextRole) or ""), Qt.TextElideMode.ElideRight, width - elapsed_w
-        )
         problem = index.data(FailureRole) is not None  # core's failure_of: show its reason
         accent = self._accent(job, bg) if problem and not selected else fg
-        painter.setPen(accent)
-        painter.drawText(QRect(x, y, width, m.line), Qt.AlignmentFlag.AlignVCenter, status)
-        painter.setPen(dim)
-        painter.drawText(
-            QRect(x, y, width, m.line),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            elapsed,
-        )
+        self._status_line(painter, m, QRect(x, y, width, m.line), index, accent, dim)
 
-        # 4: progress bar while in flight, the reason when something went wrong
+        # 4: progress bar while in flight, the reason when something went wrong, else the file;
+        # the stars at the right edge once the take is rated
         y += m.line + m.gap
         line4 = QRect(x, y, width, m.line)
+        line4 = paint_stars(painter, line4, job.rating, fg if selected else _star_colour(bg))
         if problem:
             painter.setPen(accent)
             err = str(index.data(ErrorRole) or "")
             painter.drawText(
                 line4,
                 Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(err, Qt.TextElideMode.ElideRight, width),
+                fm.elidedText(err, Qt.TextElideMode.ElideRight, line4.width()),
             )
         elif job.state in _BAR_STATES:
-            self._paint_bar(painter, opt, line4, job)
+            progress = 100 if job.state is JobState.COMPLETED else job.progress
+            progress_bar(painter, opt, line4, progress)
         elif job.video_path:
             painter.setPen(dim)
             name = job.video_path.replace("\\", "/").rsplit("/", 1)[-1]
             painter.drawText(
                 line4,
                 Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(name, Qt.TextElideMode.ElideMiddle, width),
+                fm.elidedText(name, Qt.TextElideMode.ElideMiddle, line4.width()),
             )
-        painter.restore()
+
+    def _paint_group(
+        self, painter: QPainter, opt: QStyleOptionViewItem, rect: QRect, index: Index, m: _Metrics
+    ) -> None:
+        fg, dim, bg, selected = self._colours(opt)
+        takes: list[Job] = index.data(TakesRole) or []
+        r = rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
+        thumb = QRect(r.left(), r.top(), m.thumb_w, m.thumb_h)
+        self._pictures.takes(painter, thumb, index.data(TakePostersRole) or [], takes, opt.palette)
+        x, y, width = self._text_box(m, rect)
+        fm = m.fm
+
+        # 1: ▸ 3 takes (semi-bold) · mode · model (dimmed)
+        chevron = "▾ " if index.data(ExpandedRole) else "▸ "
+        first = takes[0] if takes else None
+        rest = f" · {first.mode.label} · {model_label(first.model)}" if first else ""
+        head = chevron + takes_heading(len(takes))
+        self._heading(painter, opt, m, QRect(x, y, width, m.line), head, rest, fg, dim)
+
+        # 2: the prompt
+        y += m.line + m.gap
+        prompt = " ".join(first.prompt.split()) if first else ""
+        painter.setPen(fg)
+        painter.drawText(
+            QRect(x, y, width, m.line),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(prompt or tr("(no prompt)"), Qt.TextElideMode.ElideRight, width),
+        )
+
+        # 3: how the takes stand ("2 ready · 1 in progress"), the longest elapsed at the right
+        y += m.line + m.gap * 2
+        all_bad = bool(takes) and all(
+            t.state in (JobState.FAILED, JobState.NO_VIDEO, JobState.UNCERTAIN) for t in takes
+        )
+        accent = problem_colour(bg) if all_bad and not selected else fg
+        self._status_line(painter, m, QRect(x, y, width, m.line), index, accent, dim)
+
+        # 4: one bar for the takes on their way, else their seeds; the best take's stars
+        y += m.line + m.gap
+        line4 = QRect(x, y, width, m.line)
+        rating = index.data(RatingRole)
+        line4 = paint_stars(painter, line4, rating, fg if selected else _star_colour(bg))
+        progress = index.data(ProgressRole)
+        if progress is not None:
+            progress_bar(painter, opt, line4, progress)
+        else:
+            seeds = " · ".join(seed_text(t) for t in takes if seed_text(t))
+            painter.setPen(dim)
+            painter.drawText(
+                line4,
+                Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(seeds, Qt.TextElideMode.ElideRight, line4.width()),
+            )
+
+    def _heading(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        m: _Metrics,
+        box: QRect,
+        head: str,
+        rest: str,
+        fg: QColor,
+        dim: QColor,
+    ) -> None:
+        """The first line: `head` semi-bold, then `rest` dimmed, elided to `box`."""
+        head_w = min(m.head_fm.horizontalAdvance(head), box.width())
+        painter.setFont(m.head_font)
+        painter.setPen(fg)
+        painter.drawText(
+            QRect(box.left(), box.top(), head_w, m.line), Qt.AlignmentFlag.AlignVCenter, head
+        )
+        painter.setFont(opt.font)
+        painter.setPen(dim)
+        rest = m.fm.elidedText(rest, Qt.TextElideMode.ElideRight, box.width() - head_w)
+        painter.drawText(
+            QRect(box.left() + head_w, box.top(), box.width() - head_w, m.line),
+            Qt.AlignmentFlag.AlignVCenter,
+            rest,
+        )
+
+    @staticmethod
+    def _status_line(
+        painter: QPainter, m: _Metrics, line: QRect, index: Index, ink: QColor, dim: QColor
+    ) -> None:
+        elapsed = format_elapsed(float(index.data(ElapsedRole) or 0.0))
+        elapsed_w = m.fm.horizontalAdvance(elapsed)
+        status = m.fm.elidedText(
+            str(index.data(StatusTextRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            line.width() - elapsed_w,
+        )
+        painter.setPen(ink)
+        painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, status)
+        painter.setPen(dim)
+        painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elapsed)
 
     @staticmethod
     def _text_box(m: _Metrics, rect: QRect) -> tuple[int, int, int]:
@@ -206,6 +321,42 @@ class JobDelegate(QStyledItemDelegate):
         r = rect.adjusted(m.margin, m.margin, -m.margin, -m.margin)
         x = r.left() + m.thumb_w + m.margin * 3 // 2
         return x, rect.top() + m.text_top, max(0, r.right() - x)
+
+    def toggle_area(self, option: QStyleOptionViewItem, index: Index) -> QRect | None:
+        """Where a click folds or unfolds a group: its posters and its heading; None for a row
+        that is not a group."""
+        if index.data(KindRole) != GROUP:
+            return None
+        m = self._m(option.font)
+        x = self._text_box(m, option.rect)[0]
+        takes = index.data(TakesRole) or []
+        head = ("▾ " if index.data(ExpandedRole) else "▸ ") + takes_heading(len(takes))
+        right = x + m.head_fm.horizontalAdvance(head) + m.gap
+        return QRect(option.rect.left(), option.rect.top(), right - option.rect.left(), m.height)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: object,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        """A press (or a double click) on a group's posters or heading folds or unfolds it."""
+        kinds = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+        if (
+            event.type() in kinds
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and isinstance(model, JobListModel)
+        ):
+            area = self.toggle_area(option, index)
+            group = model.group_at(index.row())
+            if area is not None and group and area.contains(event.position().toPoint()):
+                model.set_expanded(group, not model.is_expanded(group))
+                # The press still selects the row; a double click is eaten here, so it is a
+                # second fold, not the full screen viewer.
+                return event.type() == QEvent.Type.MouseButtonDblClick
+        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
 
     def _badge(self, m: _Metrics, rect: QRect, index: Index) -> tuple[QRect, str, int] | None:
         """Where the checks badge goes, what it says and how many checks failed; None while
@@ -243,10 +394,10 @@ class JobDelegate(QStyledItemDelegate):
             return
         # Amber, like a row that waits on the user: the clip is here, but not as asked.
         colour = fg if selected else problem_colour(bg, warning=True)
-        painter.setPen(QPen(colour, 1))
+        painter.setPen(colour)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         radius = rect.height() / 2
-        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.drawRoundedRect(rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         painter.drawText(
             rect,
             Qt.AlignmentFlag.AlignCenter,
@@ -266,8 +417,9 @@ class JobDelegate(QStyledItemDelegate):
         job: Job | None = index.data(JobRole)
         if event.type() == QHelpEvent.Type.ToolTip and job is not None:
             # The view hands over the item's full width; the row is painted in the visible part.
+            m = self._m(option.font)
             row = option.rect.intersected(view.viewport().rect())
-            badge = self._badge(self._m(option.font), row, index)
+            badge = self._badge(m, self._row_rect(m, row, index.data(KindRole)), index)
             if badge is not None and badge[0].contains(event.pos()):
                 QToolTip.showText(event.globalPos(), checks_tip(job), view.viewport(), badge[0])
                 return True
@@ -279,129 +431,17 @@ class JobDelegate(QStyledItemDelegate):
         ended = job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
         return problem_colour(bg, warning=not ended)
 
-    @staticmethod
-    def _paint_bar(painter: QPainter, opt: QStyleOptionViewItem, line: QRect, job: Job) -> None:
-        bar = QStyleOptionProgressBar()
-        if opt.widget is not None:
-            bar.initFrom(opt.widget)
-        # No style object: with one, a busy bar starts a style animation that repaints the whole
-        # list at 60 fps; the window's one-second tick is enough for a list of jobs.
-        bar.styleObject = None  # type: ignore[assignment]
-        h = max(6, line.height() * 3 // 5)
-        bar.rect = QRect(line.left(), line.center().y() - h // 2, min(line.width(), 280), h)
-        bar.palette = opt.palette
-        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.direction = opt.direction
-        bar.textVisible = False
-        bar.minimum = 0
-        if job.state is JobState.COMPLETED:
-            bar.maximum, bar.progress = 100, 100
-        elif job.state is JobState.RUNNING and job.progress is None:
-            bar.maximum, bar.progress = 0, 0  # indeterminate: working, but no number yet
-        else:
-            bar.maximum, bar.progress = 100, max(0, min(100, job.progress or 0))
-        style = QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, opt.widget)
-
     def _paint_thumb(
-        self, painter: QPainter, rect: QRect, index: Index, job: Job, pal: QPalette
+        self, painter: QPainter, rect: QRect, index: Index, job: Job, opt: QStyleOptionViewItem
     ) -> None:
-        radius = max(4.0, rect.height() / 14)
         painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        # Near-black reads as "video" on a light list; on a dark one it needs to stand out.
-        dark_list = _is_dark(pal.color(QPalette.ColorRole.Base))
-        painter.setBrush(QColor(52, 54, 60) if dark_list else QColor(24, 24, 28))
-        painter.drawRoundedRect(QRectF(rect), radius, radius)
+        self._pictures.box(painter, rect, opt.palette)
         frame: QImage | None = index.data(FrameRole)
         image = frame if frame is not None and not frame.isNull() else index.data(PosterRole)
         if image is not None and not image.isNull():
-            self._draw_fitted(painter, rect, image, cache=frame is None)
+            self._pictures.fitted(painter, rect, image, cache=frame is None)
         else:
-            self._draw_glyph(painter, rect, "film")
+            self._pictures.glyph(painter, rect, "film")
         if job.state is JobState.DOWNLOADED and frame is None:
-            self._draw_glyph(painter, rect, "play")
+            self._pictures.glyph(painter, rect, "play")
         painter.restore()
-
-    def _draw_glyph(self, painter: QPainter, rect: QRect, kind: str) -> None:
-        """The film icon or the play badge, from a per-size image drawn once."""
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        key = (kind, rect.width(), rect.height(), dpr)
-        glyph = self._glyphs.get(key)
-        if glyph is None:
-            glyph = QImage(
-                round(rect.width() * dpr),
-                round(rect.height() * dpr),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            glyph.setDevicePixelRatio(dpr)
-            glyph.fill(Qt.GlobalColor.transparent)
-            p = QPainter(glyph)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            local = QRect(0, 0, rect.width(), rect.height())
-            if kind == "film":
-                self._draw_film_icon(p, local)
-            else:
-                self._draw_play_badge(p, local)
-            p.end()
-            self._glyphs[key] = glyph
-        painter.drawImage(rect.topLeft(), glyph)
-
-    def _draw_fitted(self, painter: QPainter, rect: QRect, image: QImage, *, cache: bool) -> None:
-        """Letterboxed, not cropped: a 9:16 clip shows whole inside the 16:9 box."""
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        size = QSize(round(rect.width() * dpr), round(rect.height() * dpr))
-        key = (image.cacheKey(), size.width(), size.height())
-        scaled = self._scaled.get(key) if cache else None
-        if scaled is None:
-            scaled = image.scaled(
-                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-            scaled.setDevicePixelRatio(dpr)
-            if cache:  # posters repaint every tick; a live frame is never painted twice
-                self._scaled[key] = scaled
-                if len(self._scaled) > 256:
-                    self._scaled.popitem(last=False)
-        w, h = round(scaled.width() / dpr), round(scaled.height() / dpr)
-        target = QRect(
-            rect.left() + (rect.width() - w) // 2, rect.top() + (rect.height() - h) // 2, w, h
-        )
-        painter.drawImage(target, scaled)
-
-    @staticmethod
-    def _draw_film_icon(painter: QPainter, rect: QRect) -> None:
-        h = rect.height() * 0.42
-        w = h * 1.3
-        body = QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h)
-        ink = QColor(255, 255, 255, 150)
-        painter.setPen(QPen(ink, max(1.5, h / 18)))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(body, h / 10, h / 10)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ink)
-        hole = h / 9
-        for i in range(4):  # sprocket holes along both edges
-            cx = body.left() + w * (i + 0.5) / 4 - hole / 2
-            painter.drawRect(QRectF(cx, body.top() + hole * 0.7, hole, hole))
-            painter.drawRect(QRectF(cx, body.bottom() - hole * 1.7, hole, hole))
-        frame = body.adjusted(w * 0.12, h * 0.3, -w * 0.12, -h * 0.3)
-        painter.drawRoundedRect(frame, 2, 2)
-
-    @staticmethod
-    def _draw_play_badge(painter: QPainter, rect: QRect) -> None:
-        d = max(14.0, rect.height() * 0.28)
-        c = QPointF(rect.left() + d * 0.5 + 5, rect.bottom() - d * 0.5 - 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 165))
-        painter.drawEllipse(c, d / 2, d / 2)
-        painter.setBrush(QColor(255, 255, 255, 235))
-        t = d * 0.22
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(c.x() - t * 0.8, c.y() - t),
-                    QPointF(c.x() - t * 0.8, c.y() + t),
-                    QPointF(c.x() + t * 1.1, c.y()),
-                ]
-            )
-        )

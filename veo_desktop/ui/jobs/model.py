@@ -1,5 +1,5 @@
-"""The job list as a Qt model: named roles, rows newest first, paged in, updated in place with
-row-scoped `dataChanged`, posters loaded lazily. It shows what core says; no widgets here."""
+"""The job list as a Qt model: rows newest first, paged in, updated in place with row-scoped
+`dataChanged`, posters loaded lazily, a group's takes folded into one row. No widgets here."""
 
 from __future__ import annotations
 
@@ -9,181 +9,67 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
 from ...core.checks.result import failed
 from ...core.jobs.failures import failure_of
-from ...core.jobs.followups import link_time_left
 from ...core.jobs.journal import Job, JobState
-from ...core.request.models import Model, Tier
 from ..i18n import tr
-
-JobRole = int(Qt.ItemDataRole.UserRole) + 1
-StateRole = JobRole + 1
-ProgressRole = JobRole + 2
-PromptRole = JobRole + 3
-ModeRole = JobRole + 4
-ModelRole = JobRole + 5
-ElapsedRole = JobRole + 6
-ErrorRole = JobRole + 7
-VideoPathRole = JobRole + 8
-PosterRole = JobRole + 9
-FrameRole = JobRole + 10
-IdRole = JobRole + 11
-StatusTextRole = JobRole + 12
-FailureRole = JobRole + 13  # core's Failure (kind, message, actions), or None
-ChecksRole = JobRole + 14  # the clip's checks against its request (core/checks), or None
-
-ROLE_NAMES = {
-    Qt.ItemDataRole.DisplayRole: b"display",
-    Qt.ItemDataRole.ToolTipRole: b"toolTip",
-    JobRole: b"job",
-    StateRole: b"state",
-    ProgressRole: b"progress",
-    PromptRole: b"prompt",
-    ModeRole: b"mode",
-    ModelRole: b"model",
-    ElapsedRole: b"elapsed",
-    ErrorRole: b"error",
-    VideoPathRole: b"videoPath",
-    PosterRole: b"poster",
-    FrameRole: b"frame",
-    IdRole: b"jobId",
-    StatusTextRole: b"statusText",
-    FailureRole: b"failure",
-    ChecksRole: b"checks",
-}
+from .roles import (
+    FIELDS,
+    GROUP,
+    JOB,
+    TAKE,
+    ChecksRole,
+    ElapsedRole,
+    ErrorRole,
+    ExpandedRole,
+    FailureRole,
+    FrameRole,
+    IdRole,
+    JobRole,
+    KindRole,
+    ModelRole,
+    ModeRole,
+    PosterRole,
+    ProgressRole,
+    PromptRole,
+    RatingRole,
+    StateRole,
+    StatusTextRole,
+    TakeNumberRole,
+    TakePostersRole,
+    TakesRole,
+    VideoPathRole,
+)
+from .row_text import checks_count_text as checks_count_text
+from .row_text import checks_tip as checks_tip
+from .row_text import error_text as error_text
+from .row_text import format_elapsed as format_elapsed
+from .row_text import (
+    group_progress,
+    group_spoken,
+    group_status,
+    group_tip,
+    spoken_model,
+)
+from .row_text import model_label as model_label
+from .row_text import status_text as status_text
+from .rows import Key, KeyedRows
 
 #: Gives a downloaded job's poster if it is at hand, else None (and `set_poster` follows).
 PosterSource = Callable[[Job], "QImage | None"]
-
-#: Roles that are one field of the Job, by attribute name.
-_FIELDS = {
-    IdRole: "id",
-    StateRole: "state",
-    ProgressRole: "progress",
-    ModeRole: "mode",
-    ModelRole: "model",
-    VideoPathRole: "video_path",
-    ChecksRole: "checks",
-}
-
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
 
 #: States whose clock is running: `tick` repaints these rows and only these.
 TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
 
 
-#: A row's words that say more than the state (core's table names each state: `JobState.heading`
-#: on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation
-#: is wrong in many languages. Translated by `tr` when shown.
-_RUNNING_AT = (
-    QT_TRANSLATE_NOOP("", "Running %1%"),
-    QT_TRANSLATE_NOOP("", "running %1 percent"),
-)
-_KEY_REJECTED = (
-    QT_TRANSLATE_NOOP("", "Paused — key rejected"),
-    QT_TRANSLATE_NOOP("", "paused, key rejected"),
-)
-# The app downloads a completed job at once: on a row, "completed" is a download under way.
-_DOWNLOADING = (
-    QT_TRANSLATE_NOOP("", "Downloading"),
-    QT_TRANSLATE_NOOP("", "downloading"),
-)
-_DOWNLOAD_FAILED = (
-    QT_TRANSLATE_NOOP("", "Download failed"),
-    QT_TRANSLATE_NOOP("", "download failed"),
-)
-
-
-def status_text(job: Job, *, spoken: bool = False) -> str:
-    """What the third line of a row says (short, capitalised), or with `spoken` the words a
-    screen reader says mid-sentence."""
-    pair: tuple[object, object] | None = None  # QT_TRANSLATE_NOOP's strings
-    if job.state is JobState.RUNNING and job.progress is not None:
-        pair = _RUNNING_AT
-    elif job.state is JobState.PAUSED and job.error_kind == "auth":
-        pair = _KEY_REJECTED
-    elif job.state is JobState.COMPLETED:
-        pair = _DOWNLOAD_FAILED if job.error_message else _DOWNLOADING
-    if pair is None:
-        text = job.state.label if spoken else job.state.heading
-    else:
-        text = tr(str(pair[spoken])).replace("%1", str(job.progress))
-    left = link_time_left(job)
-    if left is not None:  # completed, not downloaded: how long the link likely lasts
-        if left <= 0:
-            text += tr(" · link has probably expired")
-        else:
-            hours = max(1, round(left / 3600))
-            text += tr(" · link valid about %1 h more").replace("%1", str(hours))
-    return text
-
-
-def model_label(model_id: str) -> str:
-    """How a person names a model: "Fast 720p", "Standard 4k" (an unknown ID as it is)."""
-    m = Model.parse(model_id)
-    if m is None:
-        return model_id
-    tier = tr("Fast") if m.tier is Tier.FAST else tr("Standard")
-    return f"{tier} {m.resolution.value}"
-
-
-def _spoken_model(model_id: str) -> str:
-    m = Model.parse(model_id)
-    if m is None:
-        return model_id
-    tier = tr("fast %1") if m.tier is Tier.FAST else tr("standard %1")
-    return tier.replace("%1", m.resolution.value)
-
-
-def error_text(job: Job) -> str:
-    """What went wrong and what to do (core's `failure_of`); "" while nothing has."""
-    failure = failure_of(job)
-    return failure.message if failure else ""
-
-
-def checks_count_text(failures: int) -> str:
-    """ "1 check failed", "3 checks failed" (two strings: no plural forms needed)."""
-    if failures == 1:
-        return tr("1 check failed")
-    return tr("%1 checks failed").replace("%1", str(failures))
-
-
-def checks_tip(job: Job) -> str:
-    """The downloaded clip against its request, as rich text naming each failed check; "" for
-    a job with no clip."""
-    if job.state is not JobState.DOWNLOADED:
-        return ""
-    if job.checks is None:
-        return f"<p>{html.escape(tr('Not checked yet'))}</p>"
-    bad = failed(job.checks)
-    if not bad:
-        return f"<p>{html.escape(tr('Clip matches its request'))}</p>"
-    lines = "".join(f"<li>{html.escape(c.message)}</li>" for c in bad)
-    return f"<p><b>{html.escape(checks_count_text(len(bad)))}</b></p><ul>{lines}</ul>"
-
-
-def format_elapsed(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-class JobListModel(QAbstractListModel):
-    """Rows newest first. `row_of` is O(1): every job gets a slot number and its row is
-    `slot - top`; a row added on top takes `top - 1`, so only a removal renumbers anything."""
+class JobListModel(KeyedRows):
+    """Rows newest first. A group of two or more takes is one GROUP row, followed by its TAKE
+    rows while it is expanded; a group with one take left is an ordinary row. `row_of` is O(1)
+    (see KeyedRows)."""
 
     JobRole, StateRole, ProgressRole, PromptRole = JobRole, StateRole, ProgressRole, PromptRole
     ModeRole, ModelRole, ElapsedRole, ErrorRole = ModeRole, ModelRole, ElapsedRole, ErrorRole
@@ -206,9 +92,9 @@ class JobListModel(QAbstractListModel):
         self._fetch = fetch_page
         self._page_size = page_size
         self._clock = clock
-        self._jobs: list[Job] = []
-        self._slot: dict[str, int] = {}
-        self._top = 0
+        self._jobs: dict[str, Job] = {}  # every job held: shown, or folded into its group
+        self._groups: dict[str, list[str]] = {}  # group id -> its takes held, oldest first
+        self._open: set[str] = set()  # groups shown with their takes (kept across reloads)
         self._ticking: set[str] = set()
         self._posters: OrderedDict[str, QImage] = OrderedDict()
         self._poster_source: PosterSource | None = None
@@ -218,30 +104,50 @@ class JobListModel(QAbstractListModel):
 
     # -- Qt model API ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._jobs)
-
     def canFetchMore(self, parent: QModelIndex | QPIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: QModelIndex | QPIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        # Every row we hold is (also) one of the journal's newest rows, so our length is the
-        # offset; the id filter absorbs a row we hide that the journal still has.
+        # Every job we hold is (also) one of the journal's newest, so their number is the
+        # offset; the id test absorbs a job we hold that the journal moved down meanwhile.
         raw = self._fetch(len(self._jobs), self._page_size)
         self._exhausted = len(raw) < self._page_size
-        page = [j for j in raw if j.id not in self._slot]
-        if page:
-            self._insert(len(self._jobs), page)
-
-    def roleNames(self) -> dict[int, bytes]:  # type: ignore[override]  # PySide takes bytes
-        return dict(ROLE_NAMES)
+        rows: list[Key] = []
+        joining: list[Job] = []
+        made: set[str] = set()  # groups whose first row this page makes
+        for job in raw:
+            if job.id in self._jobs:
+                continue
+            gid = job.group_id
+            if gid and gid in made:  # joins its row before that row is shown
+                self._add_take(job)
+            elif gid and gid in self._groups:  # a take of a group already shown
+                joining.append(job)
+            else:
+                self._jobs[job.id] = job
+                self._track(job)
+                if gid:
+                    self._groups[gid] = [job.id]
+                    made.add(gid)
+                rows.append((JOB, job.id))
+        if rows:
+            self._insert(len(self._rows), self._with_takes([self._row_key(k) for k in rows]))
+        for job in joining:
+            self._join(job)
 
     def data(self, index: QModelIndex | QPIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        job = self._jobs[index.row()]
+        kind, ident = self._rows[index.row()]
+        if kind == GROUP:
+            return self._group_data(ident, role)
+        job = self._jobs[ident]
+        if role == KindRole:
+            return kind
+        if role == TakeNumberRole:
+            return self._groups[job.group_id or ""].index(job.id) + 1 if kind == TAKE else None
         if role in (Qt.ItemDataRole.DisplayRole, PromptRole):
             return job.prompt
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -255,13 +161,13 @@ class JobListModel(QAbstractListModel):
             return (
                 (tr("%1 job, %2, %3, %5: %4") if bad else tr("%1 job, %2, %3: %4"))
                 .replace("%1", job.mode.label)
-                .replace("%2", _spoken_model(job.model))
+                .replace("%2", spoken_model(job.model))
                 .replace("%3", status_text(job, spoken=True))
                 .replace("%5", checks_count_text(bad))
                 .replace("%4", prompt)
             )
-        if role in _FIELDS:
-            return getattr(job, _FIELDS[role])
+        if role in FIELDS:
+            return getattr(job, FIELDS[role])
         if role == JobRole:
             return job
         if role == ElapsedRole:
@@ -278,17 +184,69 @@ class JobListModel(QAbstractListModel):
             return self._frames.get(job.id)
         return None
 
-    def flags(self, index: QModelIndex | QPIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    def _group_data(self, gid: str, role: int) -> Any:
+        takes = self.takes(gid)
+        lead = self._lead(takes)
+        if role == KindRole:
+            return GROUP
+        if role == TakesRole:
+            return takes
+        if role == ExpandedRole:
+            return gid in self._open
+        if role == TakePostersRole:
+            return [self._poster(t) for t in takes]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return group_tip(takes)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return group_spoken(takes)
+        if role == StatusTextRole:
+            return group_status(takes)
+        if role == ProgressRole:
+            return group_progress(takes)
+        if role == ElapsedRole:
+            return max(self.elapsed(t) for t in takes)
+        if role == RatingRole:
+            return max((t.rating or 0 for t in takes), default=0) or None
+        if role in (ErrorRole, FailureRole, ChecksRole, FrameRole, TakeNumberRole):
+            return None  # each take says its own
+        if role in (Qt.ItemDataRole.DisplayRole, PromptRole):
+            return lead.prompt
+        if role == JobRole:
+            return lead
+        if role in FIELDS:
+            return getattr(lead, FIELDS[role])
+        return None
 
     # -- reading -------------------------------------------------------------------------------
 
     def row_of(self, job_id: str) -> int:
-        slot = self._slot.get(job_id)
-        return -1 if slot is None else slot - self._top
+        """The row showing the job: its own, or its group's while the group is folded."""
+        job = self._jobs.get(job_id)
+        return -1 if job is None else self._row(self._shown(job))
 
     def job_at(self, row: int) -> Job:
-        return self._jobs[row]
+        """The row's job; for a group row, the take it stands for (the best rated, else the
+        first one downloaded, else take 1)."""
+        kind, ident = self._rows[row]
+        return self._lead(self.takes(ident)) if kind == GROUP else self._jobs[ident]
+
+    def kind_at(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def group_at(self, row: int) -> str | None:
+        """The group id of a group row or of one of its takes; None for any other row."""
+        kind, ident = self._rows[row]
+        return ident if kind == GROUP else self._jobs[ident].group_id if kind == TAKE else None
+
+    def group_row(self, group_id: str) -> int:
+        return self._row((GROUP, group_id))
+
+    def takes(self, group_id: str) -> list[Job]:
+        """The group's takes held here, take 1 first."""
+        return [self._jobs[i] for i in self._groups.get(group_id, ())]
+
+    def is_expanded(self, group_id: str) -> bool:
+        return group_id in self._open
 
     def elapsed(self, job: Job) -> float:
         """Seconds from submission (or creation) until completion; still counting while the
@@ -306,43 +264,78 @@ class JobListModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._jobs, self._slot, self._top = [], {}, 0
+        self._clear_rows()
+        self._jobs, self._groups = {}, {}
         self._ticking.clear()
         self._exhausted = False
         self.endResetModel()
         self.fetchMore()
 
     def upsert(self, job: Job) -> None:
-        """Update a row in place, or insert a job the model does not hold yet where the journal
-        order puts it: row 0 for a new job."""
-        row = self.row_of(job.id)
-        if row >= 0:
-            self._jobs[row] = job
+        """Update a job in place (its row, and its group's), or add a job the model does not
+        hold yet where the journal order puts it (row 0 for a new job), or to its group."""
+        if job.id in self._jobs:
+            self._jobs[job.id] = job
             self._track(job)
-            idx = self.index(row, 0)
-            self.dataChanged.emit(idx, idx)
+            self._changed(job.id, None)
             return
-        if self._jobs and not self._exhausted and job.created_at < self._jobs[-1].created_at:
+        if job.group_id and job.group_id in self._groups:
+            self._join(job)
+            return
+        tops = [i for i, key in enumerate(self._rows) if key[0] != TAKE]
+        if tops and not self._exhausted and job.created_at < self._time(self._rows[tops[-1]]):
             return  # older than anything loaded: paging brings it, with its state by then
         row = next(
-            (i for i, j in enumerate(self._jobs) if j.created_at <= job.created_at),
-            len(self._jobs),
+            (i for i in tops if self._time(self._rows[i]) <= job.created_at), len(self._rows)
         )
-        self._insert(row, [job])
+        self._jobs[job.id] = job
+        self._track(job)
+        if job.group_id:
+            self._groups[job.group_id] = [job.id]
+        self._insert(row, [(JOB, job.id)])
 
     def remove(self, job_id: str) -> None:
-        row = self.row_of(job_id)
-        if row < 0:
+        job = self._jobs.get(job_id)
+        if job is None:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._jobs[row]
-        del self._slot[job_id]
-        for later in self._jobs[row:]:
-            self._slot[later.id] -= 1
+        gid = job.group_id or ""
+        ids = self._groups.get(gid, [job_id])
+        if len(ids) > 1:
+            head = self.group_row(gid)
+            if gid in self._open:
+                self._remove_rows(head + 1 + ids.index(job_id), 1)
+            ids.remove(job_id)
+            if len(ids) == 1:  # one take left: an ordinary row again
+                if gid in self._open:
+                    self._remove_rows(head + 1, 1)
+                self._rekey(head, (JOB, ids[0]))
+            else:
+                self._emit(head)
+        else:
+            self._remove_rows(self.row_of(job_id), 1)
+            self._groups.pop(gid, None)
+        del self._jobs[job_id]
         self._ticking.discard(job_id)
         self._posters.pop(job_id, None)
         self._frames.pop(job_id, None)
-        self.endRemoveRows()
+
+    def set_expanded(self, group_id: str, expanded: bool) -> None:
+        """Show a group's takes below its row, or fold them into it (remembered by group)."""
+        if expanded == (group_id in self._open):
+            return
+        if expanded:
+            self._open.add(group_id)
+        else:
+            self._open.discard(group_id)
+        head = self.group_row(group_id)
+        if head < 0:
+            return
+        takes = self._groups[group_id]
+        if expanded:
+            self._insert(head + 1, [(TAKE, i) for i in takes])
+        else:
+            self._remove_rows(head + 1, len(takes))
+        self._emit(head)
 
     def set_poster_source(self, source: PosterSource | None) -> None:
         """Where a downloaded row's poster comes from: called the first time the row is painted
@@ -351,7 +344,7 @@ class JobListModel(QAbstractListModel):
         self._poster_source = source
 
     def set_poster(self, job_id: str, image: QImage) -> None:
-        if job_id in self._slot:
+        if job_id in self._jobs:
             self._hold_poster(job_id, image)
             self._changed(job_id, PosterRole)
 
@@ -360,31 +353,89 @@ class JobListModel(QAbstractListModel):
         if image is None:
             if self._frames.pop(job_id, None) is not None:
                 self._changed(job_id, FrameRole)
-        elif job_id in self._slot:
+        elif job_id in self._jobs:
             self._frames[job_id] = image
             self._changed(job_id, FrameRole)
 
     def tick(self) -> None:
         """Repaint the rows whose elapsed time runs (called once a second by the window)."""
-        for row in sorted(self.row_of(job_id) for job_id in self._ticking):
+        for row in sorted({r for job_id in self._ticking for r in self._rows_of(job_id)}):
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx, [ElapsedRole])
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _insert(self, row: int, jobs: list[Job]) -> None:
-        n = len(jobs)
-        self.beginInsertRows(QModelIndex(), row, row + n - 1)
-        if row == 0:
-            self._top -= n
-        else:
-            for later in self._jobs[row:]:
-                self._slot[later.id] += n
-        self._jobs[row:row] = jobs
-        for i, job in enumerate(jobs, start=self._top + row):
-            self._slot[job.id] = i
-            self._track(job)
-        self.endInsertRows()
+    def _shown(self, job: Job) -> Key:
+        """The row a held job is shown by."""
+        gid = job.group_id
+        if gid and len(self._groups.get(gid, ())) > 1:
+            return (TAKE, job.id) if gid in self._open else (GROUP, gid)
+        return (JOB, job.id)
+
+    def _row_key(self, key: Key) -> Key:
+        """A new row's key once its group's takes are counted (one take: an ordinary row)."""
+        gid = self._jobs[key[1]].group_id
+        return (GROUP, gid) if gid and len(self._groups[gid]) > 1 else key
+
+    def _with_takes(self, keys: list[Key]) -> list[Key]:
+        """`keys` with each open group's take rows after its own."""
+        out: list[Key] = []
+        for key in keys:
+            out.append(key)
+            if key[0] == GROUP and key[1] in self._open:
+                out.extend((TAKE, i) for i in self._groups[key[1]])
+        return out
+
+    def _rows_of(self, job_id: str) -> list[int]:
+        """Every row that shows the job: its own and, while it is one take of several, its
+        group's."""
+        job = self._jobs.get(job_id)
+        if job is None:
+            return []
+        rows = [self.row_of(job_id)]
+        if rows[0] >= 0 and self._rows[rows[0]][0] == TAKE:
+            rows.append(self.group_row(job.group_id or ""))
+        return [r for r in rows if r >= 0]
+
+    def _time(self, key: Key) -> float:
+        if key[0] == GROUP:
+            return max(t.created_at for t in self.takes(key[1]))
+        return self._jobs[key[1]].created_at
+
+    @staticmethod
+    def _lead(takes: list[Job]) -> Job:
+        rated = max(takes, key=lambda t: t.rating or 0)
+        if rated.rating:
+            return rated
+        return next((t for t in takes if t.state is JobState.DOWNLOADED), takes[0])
+
+    def _add_take(self, job: Job) -> list[str]:
+        """Hold a take of a group already held; its takes, take 1 first."""
+        self._jobs[job.id] = job
+        self._track(job)
+        ids = self._groups[job.group_id or ""]
+        ids.append(job.id)
+        ids.sort(key=lambda i: (self._jobs[i].created_at, i))
+        return ids
+
+    def _join(self, job: Job) -> None:
+        """A take of a group already shown arrives (a later page, a new take being sent)."""
+        gid = job.group_id or ""
+        alone = self._groups[gid][0]
+        ids = self._add_take(job)
+        if len(ids) == 2:  # its one take's ordinary row becomes the group's row
+            head = self._row((JOB, alone))
+            if head < 0:
+                return
+            self._rekey(head, (GROUP, gid))
+            if gid in self._open:
+                self._insert(head + 1, [(TAKE, i) for i in ids])
+            return
+        head = self.group_row(gid)
+        if head >= 0:
+            if gid in self._open:
+                self._insert(head + 1 + ids.index(job.id), [(TAKE, job.id)])
+            self._emit(head)
 
     def _track(self, job: Job) -> None:
         if job.state in TICKING:
@@ -412,8 +463,6 @@ class JobListModel(QAbstractListModel):
         while len(self._posters) > self.POSTER_LIMIT:
             self._posters.popitem(last=False)
 
-    def _changed(self, job_id: str, role: int) -> None:
-        row = self.row_of(job_id)
-        if row >= 0:
-            idx = self.index(row, 0)
-            self.dataChanged.emit(idx, idx, [role])
+    def _changed(self, job_id: str, role: int | None) -> None:
+        for row in self._rows_of(job_id):
+            self._emit(row, role)
