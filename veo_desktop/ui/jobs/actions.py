@@ -1,5 +1,6 @@
-"""Actions on the selected job (context menu, toolbar, shortcuts); the menu offers core's
-follow-ups for a failure. Work goes through the controller."""
+"""Actions on the selected job (context menu, toolbar, shortcuts): core's follow-ups for a failure,
+and for takes: unfold a group, rate a take, keep one and trash the rest, compare. Work goes through
+the controller."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from qasync import asyncSlot
@@ -24,6 +25,8 @@ from ...core.jobs.followups import (
 from ...core.jobs.journal import Job, JobState
 from ...core.request.models import Mode
 from .keys import JobKeys
+from .roles import GROUP
+from .take_actions import TakeActions
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -95,6 +98,13 @@ class JobActions(QObject):
             self.delete,
         ]
         self.keys = JobKeys(window, [self.remix, self.extend, self.last_to_start, self.download])
+        self.takes = TakeActions(self, make)
+        self.all += self.takes.all
+        # What the selected row allows changes with it (a take's clip lands, a group unfolds).
+        model = window.model
+        model.dataChanged.connect(self._on_data_changed)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.update)
 
     def toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Job actions"), self.w)
@@ -115,8 +125,13 @@ class JobActions(QObject):
     # -- state -----------------------------------------------------------------------------------
 
     def current(self) -> Job | None:
+        """The selected row's job (a group's row: the take it stands for)."""
         index = self.w.view.currentIndex()
         return self.w.model.job_at(index.row()) if index.isValid() else None
+
+    def current_kind(self) -> str | None:
+        index = self.w.view.currentIndex()
+        return self.w.model.kind_at(index.row()) if index.isValid() else None
 
     def update(self) -> None:
         job = self.current()
@@ -137,6 +152,12 @@ class JobActions(QObject):
         # the clip is paid for, so fetching it again must be one click.
         self.download.setEnabled(bool(job and job.state is JobState.COMPLETED))
         self.keys.update(job is not None)
+        self.takes.update()
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        row = self.w.view.currentIndex().row()
+        if top.row() <= row <= bottom.row():
+            self.update()
 
     def menu(self, pos: QPoint) -> QMenu | None:
         job = self.current()
@@ -147,7 +168,11 @@ class JobActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._add_follow_ups(menu, job)
         for a in self.all:
+            if a in self.takes.all:
+                continue
             if a is self.delete:
+                menu.addSeparator()
+                self.takes.add_to(menu)
                 menu.addSeparator()
             menu.addAction(a)
         menu.popup(self.w.view.viewport().mapToGlobal(pos))
@@ -256,25 +281,47 @@ class JobActions(QObject):
         job = self.current()
         if not job:
             return
+        group = self.w.model.group_at(self.w.view.currentIndex().row())
+        if self.current_kind() == GROUP and group:
+            takes = self.w.model.takes(group)
+            text = self.tr(
+                "Move the %n takes of this prompt (clips and sidecars) to the trash and remove "
+                "them from the list?",
+                "",
+                len(takes),
+            )
+            self._confirm(self.tr("Move to trash"), f"{text}\n\n{job.prompt[:200]}", takes)
+            return
+        text = self.tr(
+            "Move this clip and its sidecar to the trash and remove the job from the list?\n\n%s"
+        )
+        self._confirm(self.tr("Move to trash"), text % job.prompt[:200], [job])
+
+    def _confirm(self, title: str, text: str, jobs: list[Job]) -> None:
+        """Ask once, then trash `jobs` (never exec(): jobs keep running while it is up)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Move to trash"),
-            self.tr(
-                "Move this clip and its sidecar to the trash and remove the "
-                "job from the list?\n\n%s"
-            )
-            % job.prompt[:200],
+            title,
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.w,
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(
-            lambda result, j=job: (
-                self._delete(j) if result == QMessageBox.StandardButton.Yes else None
+            lambda result, js=jobs: (
+                self._delete_all(js) if result == QMessageBox.StandardButton.Yes else None
             )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # never exec(): jobs keep running while the question is up
+        box.open()
+
+    def _delete_all(self, jobs: list[Job]) -> None:
+        if len(jobs) == 1:
+            self._delete(jobs[0])
+            return
+        if self.w.player.job_id in {j.id for j in jobs}:
+            self.w.player.stop()
+        self.w.controller.delete_all(jobs)
 
     def _delete(self, job: Job) -> None:
         if self.w.player.job_id == job.id:

@@ -1,5 +1,5 @@
-"""The bar above the job list that searches (prompts, negative prompts), filters (failed clip
-checks too) and sorts the library; it only makes a `LibraryFilter`, which the list pages by."""
+"""The bar above the job list that searches prompts, filters (failed clip checks and kept takes
+too) and sorts the library; it only makes a `LibraryFilter`, which the list pages by."""
 
 from __future__ import annotations
 
@@ -75,6 +75,13 @@ class LibraryBar(QWidget):
         )
         self.failed_checks.toggled.connect(lambda _: self._emit())
 
+        self.kept = QToolButton(self)
+        self.kept.setText(self.tr("★ Kept"))
+        self.kept.setCheckable(True)
+        self.kept.setAccessibleName(self.tr("Show only kept takes"))
+        self.kept.setToolTip(self.tr("Show only the takes you kept or rated (1 to 5 stars)"))
+        self.kept.toggled.connect(lambda _: self._emit())
+
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(4)
@@ -82,6 +89,7 @@ class LibraryBar(QWidget):
         top.setSpacing(4)
         top.addWidget(self.search, 1)
         top.addWidget(self.failed_checks)
+        top.addWidget(self.kept)
         rows.addLayout(top)
         combos = QHBoxLayout()
         combos.setSpacing(4)
@@ -116,6 +124,7 @@ class LibraryBar(QWidget):
             status=StatusGroup(self.status.currentData()),
             within_days=int(self.date.currentData()) or None,
             checks_failed=self.failed_checks.isChecked(),
+            kept=self.kept.isChecked(),
             oldest_first=bool(self.sort.currentData()),
         )
 
@@ -124,9 +133,10 @@ class LibraryBar(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.failed_checks.blockSignals(True)
-        self.failed_checks.setChecked(False)
-        self.failed_checks.blockSignals(False)
+        for button in (self.failed_checks, self.kept):
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
         self.search.clear()
         self._debounce.stop()
         self._emit()
