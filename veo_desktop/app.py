@@ -148,11 +148,13 @@ def run(parts: AppParts) -> int:
     """Show the window, resume open jobs, and run the loop until the app quits."""
     parts.window.show()
     parts.controller.resume_all()  # finish what the last run (or the CLI) left open
+    parts.window.batch.resume_all()  # and the batches it left unfinished
     signal.signal(signal.SIGINT, lambda *_: parts.window.close())
     closing = asyncio.Event()
     parts.app.aboutToQuit.connect(closing.set)
     with parts.loop:
         parts.loop.run_until_complete(closing.wait())
+        parts.loop.run_until_complete(parts.window.batch.aclose())  # before the journal
         parts.controller.close()
         parts.player.stop()
         parts.loop.run_until_complete(parts.services.aclose())

@@ -26,6 +26,7 @@ from ..core.request.rules import check
 from ..core.services import Services
 from . import settings as opts
 from . import window_fit
+from .batch.wiring import BatchUi
 from .compose.draft_undo import DraftUndo
 from .compose.drafts import DraftStore
 from .compose.tab import ComposeTab
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         self.welcome.connect_requested.connect(lambda: self.open_settings())
 
+        self.batch = BatchUi(self)  # import, drops, pasted lines, preview, the Queue panel
         self._build_actions()
         self.frame_tools = FrameTools(self, self.viewer)
         self.job_actions = JobActions(self)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         # Wired once filled: loading the draft emits `changed` before the tab is registered.
         tab.changed.connect(lambda: self._on_tab_changed(mode))
         tab.submit_requested.connect(self.submit_current)
+        self.batch.watch_tab(tab)
         return tab
 
     def _wire_controller(self) -> None:

@@ -32,6 +32,12 @@ class WindowMenus(QObject):
         self.settings.setShortcuts(keys)
         self.quit = self._action(self.tr("&Quit"), window.close)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.import_batch = self._action(
+            self.tr("&Import batch…"), lambda: window.batch.choose_file()
+        )
+        self.queue = self._action(self.tr("Batch &queue"), lambda: window.batch.show_queue())
+        file_menu.addActions([self.import_batch, self.queue])
+        file_menu.addSeparator()
         file_menu.addActions([self.settings, self.quit])
         costs = bar.addMenu(self.tr("&Costs"))
         costs.addAction(self._action(self.tr("&Spending…"), self.open_spending))
