@@ -73,6 +73,7 @@ def one_run(work: Path, takes: int) -> dict[str, object]:
     out: dict[str, object] = {"takes": takes}
     late: list[float] = []
     drift: list[float] = []
+    worst = [0.0, 0.0, 0.0]  # the largest drift, when (s into the window) and where (clip ms)
     rss: list[int] = []
 
     async def scenario() -> None:
@@ -93,12 +94,16 @@ def one_run(work: Path, takes: int) -> dict[str, object]:
         beat.setTimerType(Qt.TimerType.PreciseTimer)
         beat.setInterval(INTERVAL_MS)
         last = [time.perf_counter()]
+        start = [last[0]]
 
         def on_beat() -> None:
             now = time.perf_counter()
             late.append(max(0.0, (now - last[0]) * 1000 - INTERVAL_MS))
             last[0] = now
-            drift.extend(abs(d) for d in group.drifts().values())
+            for d in group.drifts().values():
+                drift.append(abs(d))
+                if abs(d) > worst[0]:
+                    worst[:] = [abs(d), now - start[0], group.position_ms() or 0.0]
 
         memory = QTimer()
         memory.setInterval(100)
@@ -124,6 +129,8 @@ def one_run(work: Path, takes: int) -> dict[str, object]:
         drift_samples=len(drift),
         drift_max_ms=max(drift) if drift else float("nan"),
         drift_p99_ms=percentile(drift, 99),
+        drift_max_at_s=worst[1],
+        drift_max_at_clip_ms=worst[2],
         rss_peak_mb=max(rss) / 2**20 if rss else float("nan"),
     )
     return out
