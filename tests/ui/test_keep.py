@@ -129,6 +129,8 @@ async def test_compare_opens_on_a_group_and_its_keep_asks_the_same_question(rig:
     select(rig, 0)  # the group's row
     compare = win.job_actions.takes.compare
     assert compare.isEnabled()
+    # What works on one clip waits for a take to be picked.
+    assert not win.job_actions.extend.isEnabled() and not win.job_actions.export.isEnabled()
     window = win.job_actions.takes.do_compare()
     assert window is not None
     assert rig.player.job_id is None  # the app's one player let go while compare plays
@@ -138,3 +140,23 @@ async def test_compare_opens_on_a_group_and_its_keep_asks_the_same_question(rig:
     box.done(QMessageBox.StandardButton.Cancel)
     assert len(rig.services.journal.group(takes[0].group_id or "")) == 3  # cancelled: all kept
     window.close()
+
+
+@pytest.mark.asyncio
+async def test_delete_on_a_group_row_trashes_all_its_takes(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send2trash
+
+    trashed: list[str] = []
+    monkeypatch.setattr(send2trash, "send2trash", lambda p: trashed.append(str(p)))
+    takes = await three_takes(rig)
+    win = rig.window
+    select(rig, 0)
+    QTest.keyClick(win.view, Qt.Key.Key_Delete)
+    box = question(rig)
+    assert "3 takes" in box.text()
+    box.done(QMessageBox.StandardButton.Yes)
+    await wait_until(lambda: win.model.rowCount() == 0, timeout=10)
+    assert {t.video_path for t in takes} <= set(trashed)
+    assert rig.services.journal.count() == 0

@@ -135,7 +135,9 @@ class JobActions(QObject):
 
     def update(self) -> None:
         job = self.current()
-        has_clip = bool(job and job.state is JobState.DOWNLOADED and job.video_path)
+        # A group's row stands for several clips: what works on one clip waits for a take.
+        one = job if self.current_kind() != GROUP else None
+        has_clip = bool(one and one.state is JobState.DOWNLOADED and one.video_path)
         for a in self.all:
             a.setEnabled(job is not None)
         for a in (
@@ -143,14 +145,14 @@ class JobActions(QObject):
             self.last_to_image,
             self.first_to_end,
             self.check_clip,
-            self.open_folder,
             self.export,
         ):
             a.setEnabled(has_clip)
-        self.extend.setEnabled(bool(job and job.state in FINISHED))
+        self.open_folder.setEnabled(bool(job and job.video_path))
+        self.extend.setEnabled(bool(one and one.state in FINISHED))
         # Completed at the gateway but not in the library (a download failed or was cut off):
         # the clip is paid for, so fetching it again must be one click.
-        self.download.setEnabled(bool(job and job.state is JobState.COMPLETED))
+        self.download.setEnabled(bool(one and one.state is JobState.COMPLETED))
         self.keys.update(job is not None)
         self.takes.update()
 

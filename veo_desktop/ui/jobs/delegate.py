@@ -173,7 +173,7 @@ class JobDelegate(QStyledItemDelegate):
             width_1 = width
         if kind == TAKE:
             head = take_heading(int(index.data(TakeNumberRole) or 0))
-            rest = " · ".join(["", seed_text(job), model_label(job.model)])
+            rest = f" · {model_label(job.model)}"
         else:
             head, rest = job.mode.label, f" · {job.model}"
         self._heading(painter, opt, m, QRect(x, y, width_1, m.line), head, rest, fg, dim)
@@ -194,8 +194,8 @@ class JobDelegate(QStyledItemDelegate):
         accent = self._accent(job, bg) if problem and not selected else fg
         self._status_line(painter, m, QRect(x, y, width, m.line), index, accent, dim)
 
-        # 4: progress bar while in flight, the reason when something went wrong, else the file;
-        # the stars at the right edge once the take is rated
+        # 4: progress bar while in flight, the reason when something went wrong, else the file
+        # (a take's seed); the stars at the right edge once the take is rated
         y += m.line + m.gap
         line4 = QRect(x, y, width, m.line)
         line4 = paint_stars(painter, line4, job.rating, fg if selected else _star_colour(bg))
@@ -210,9 +210,11 @@ class JobDelegate(QStyledItemDelegate):
         elif job.state in _BAR_STATES:
             progress = 100 if job.state is JobState.COMPLETED else job.progress
             progress_bar(painter, opt, line4, progress)
-        elif job.video_path:
+        elif kind == TAKE or job.video_path:
             painter.setPen(dim)
-            name = job.video_path.replace("\\", "/").rsplit("/", 1)[-1]
+            name = (job.video_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+            if kind == TAKE:  # what tells takes apart, where it shows whole
+                name = seed_text(job)
             painter.drawText(
                 line4,
                 Qt.AlignmentFlag.AlignVCenter,
