@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices
 
 from ..player.timecode import frame_at_ms, frame_count, frame_index, inside_frame_ms
 from .take import Status, Take
@@ -22,9 +22,10 @@ CATCH_UP_MS = 400.0
 MAX_NUDGE = 0.12
 #: ... unless it is this far off: then it seeks to where the master is (a nudge would take long).
 SEEK_OVER_MS = 250.0
-#: After a seek or a start, time for every take to show its new frame before drift counts.
+#: After a start, time for every take to show a new frame before drift counts.
 SETTLE_S = 0.25
-PLAYING = QMediaPlayer.PlaybackState.PlayingState
+#: A cue (see SyncGroup._cue) goes on without a take whose frame has not come by then.
+CUE_WAIT_MS = 1000
 
 
 class SyncGroup(QObject):
@@ -50,6 +51,11 @@ class SyncGroup(QObject):
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
+        self._cueing = False
+        self._cue_wait = QTimer(self)
+        self._cue_wait.setSingleShot(True)
+        self._cue_wait.setInterval(CUE_WAIT_MS)
+        self._cue_wait.timeout.connect(self._go)
         for take in self.takes:
             take.media.mediaStatusChanged.connect(lambda s, t=take: self._on_status(t, s))
             take.media.durationChanged.connect(self._on_duration)
@@ -83,7 +89,7 @@ class SyncGroup(QObject):
         if take.shown is None:
             return None
         start_us, came = take.shown
-        if not self._playing:
+        if not self._playing or self._cueing:
             return start_us / 1000
         rate = take.media.playbackRate()
         since = ((now or time.perf_counter()) - came) * 1000 * rate
@@ -95,7 +101,7 @@ class SyncGroup(QObject):
         now = time.perf_counter()
         master = self.position_ms(self.master, now)
         out: dict[str, float] = {}
-        if master is None or not self._playing or self.master.ended:
+        if master is None or not self._playing or self._cueing or self.master.ended:
             return out
         for take in self._live():
             if take is self.master or take.ended or now < self._settle_until.get(take, 0.0):
@@ -108,25 +114,42 @@ class SyncGroup(QObject):
     # -- transport -------------------------------------------------------------------------------
 
     def play(self) -> None:
+        """Play every take from the frame they show; from the start when that is the last."""
         live = self._live()
         if not live:
             return
+        at_end = all(t.ended for t in live) or self._master_frame() >= self._last_frame()
+        start = 0 if at_end else self._target
         self._target = None
-        at_end = all(t.ended for t in live) or (
-            self.master.shown is not None
-            and self.master.shown[0] / 1000 >= self.duration - 1000 / self.fps
-        )
-        if at_end:
-            self._seek_all(0)
+        self._set_playing(True)
+        if start is not None or any(t.shown is None for t in live):
+            self._cue(inside_frame_ms(start or self._master_frame(), self.fps))
+        else:  # all paused on one frame: they start together
+            self._go()
+
+    def _cue(self, ms: int) -> None:
+        """Start playing from `ms` together: hold every take, send each there, and let them all
+        go once each shows its frame (a take seeking while the others play lags by its seek)."""
+        self._cueing = True
+        for take in self._live():
+            take.media.pause()
+        self._seek_all(ms)
+        self._cue_wait.start()
+
+    def _go(self) -> None:
+        self._cueing = False
+        self._cue_wait.stop()
+        live = self._live()
         for take in live:
             take.media.setPlaybackRate(self._rate)
             take.media.play()
         self._settle(live)
-        self._set_playing(True)
 
     def pause(self, *, align: bool = True) -> None:
         """Pause every take; then all show the master's frame (`align`), so a still compares."""
         self._autoplay = False
+        self._cueing = False
+        self._cue_wait.stop()
         for take in self._live():
             take.media.pause()
         was = self._playing
@@ -142,9 +165,11 @@ class SyncGroup(QObject):
 
     def seek(self, ms: int) -> None:
         """All takes to the frame on screen at `ms` (aiming inside it, see timecode.py)."""
-        self._go_to_frame(frame_at_ms(ms, self.fps))
+        index = frame_at_ms(ms, self.fps)
         if self._playing:
-            self._target = None  # it plays on from there: no frame to wait for
+            self._cue(inside_frame_ms(index, self.fps))
+        else:
+            self._go_to_frame(index)
 
     def step(self, frames: int) -> None:
         """Pause and move every take `frames` frames from the master's frame on screen."""
@@ -153,8 +178,10 @@ class SyncGroup(QObject):
             self.pause(align=False)
         # A step or seek still on its way: count from where it goes.
         current = self._target if self._target is not None else self._master_frame()
-        last = frame_count(self.duration, self.fps) - 1
-        self._go_to_frame(max(0, min(last, current + frames)))
+        self._go_to_frame(max(0, min(self._last_frame(), current + frames)))
+
+    def _last_frame(self) -> int:
+        return frame_count(self.duration, self.fps) - 1
 
     def _master_frame(self) -> int:
         """The master's frame on screen (between a seek and its frame: where it was sent)."""
@@ -167,15 +194,11 @@ class SyncGroup(QObject):
         self._seek_all(inside_frame_ms(index, self.fps))
 
     def _seek_all(self, ms: int) -> None:
-        live = self._live()
-        for take in live:
-            if take.ended and not self._playing:
+        for take in self._live():
+            if take.ended:
                 take.media.pause()  # an ended player shows no frame for a seek until paused
             take.forget_shown()
             take.media.setPosition(max(0, min(ms, take.media.duration() or ms)))
-            if self._playing and take.media.playbackState() != PLAYING:
-                take.media.play()
-        self._settle(live)
         self.position_changed.emit(float(ms))
 
     def set_rate(self, rate: float) -> None:
@@ -238,6 +261,8 @@ class SyncGroup(QObject):
             self._settle_until[take] = until
 
     def _on_tick(self) -> None:
+        if self._cueing:
+            return
         master = self.position_ms()
         if master is not None:
             self.position_changed.emit(master)
@@ -260,6 +285,8 @@ class SyncGroup(QObject):
             self.nudges += 1
 
     def _on_framed(self, take: Take) -> None:
+        if self._cueing and all(t.shown is not None for t in self._live()):
+            self._go()
         if take is not self.master or self._playing or take.shown is None:
             return
         us = take.shown[0]
@@ -280,9 +307,7 @@ class SyncGroup(QObject):
 
     def _on_group_end(self) -> None:
         if self._loop:
-            self._seek_all(0)
-            for take in self._live():
-                take.media.play()
+            self._cue(0)
         else:  # it ends paused on the last frame (not black), and Space plays it from the start
             self._set_playing(False)
             self._go_to_frame(frame_count(self.duration, self.fps) - 1)
@@ -299,7 +324,8 @@ class SyncGroup(QObject):
     def release(self) -> None:
         """Stop the clock and give every decoder back (see Take.release)."""
         self._tick.stop()
-        self._playing = False
+        self._cue_wait.stop()
+        self._playing = self._cueing = False
         for take in self.takes:
             take.release()
         if self._audio is not None:
