@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Running %1%</source>
-        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Roles that are one field of the Job, by attribute name. States whose clock is running: `tick` repaints these rows and only these. A row&apos;s words that say more than the state (core&apos;s table names each state: `JobState.heading` on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation is wrong in many languages. Translated by `tr` when shown.</extracomment>
+        <extracomment>A row&apos;s words that say more than the state (core&apos;s table names each state: `JobState.heading` on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation is wrong in many languages. Translated by `tr` when shown.</extracomment>
         <translation>生成中 %1%</translation>
     </message>
     <message>
@@ -85,9 +85,49 @@
         <translation>标准 %1</translation>
     </message>
     <message>
+        <source>1 check failed</source>
+        <translation>1 项检查未通过</translation>
+    </message>
+    <message>
+        <source>%1 checks failed</source>
+        <translation>%1 项检查未通过</translation>
+    </message>
+    <message>
+        <source>%1 takes</source>
+        <translation>%1 个版本</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>%1 个已就绪</translation>
+    </message>
+    <message>
+        <source>%1 in progress</source>
+        <translation>%1 个进行中</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>Group of %1 takes, %2: %3</source>
+        <translation>一组 %1 个版本，%2：%3</translation>
+    </message>
+    <message>
         <source>%1 job, %2, %3: %4</source>
-        <extracomment>Posters held for painting. A screenful is under a dozen rows; the rest of a long list costs nothing until it scrolls into view (then its poster source answers again).</extracomment>
         <translation>%1任务，%2，%3：%4</translation>
+    </message>
+    <message>
+        <source>%1 job, %2, %3, %5: %4</source>
+        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). States whose clock is running: `tick` repaints these rows and only these. Posters held for painting. A screenful is under a dozen rows; the rest of a long list costs nothing until it scrolls into view (then its poster source answers again).</extracomment>
+        <translation>%1任务，%2，%3，%5：%4</translation>
     </message>
     <message>
         <source>Video ready: %1</source>
@@ -130,6 +170,262 @@
     <message>
         <source>%1 is %2 but the video is set to %3. Depending on the gateway, the frame is cropped or letterboxed to %3, or the video follows the frame&apos;s shape.</source>
         <translation>%1为 %2，但视频设置为 %3。根据网关不同，该帧会被裁剪或加黑边至 %3，或者视频会沿用该帧的宽高比。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <extracomment>Column -&gt; the batch file&apos;s field an edit of it writes (core reads it as it reads the file).</extracomment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>No price is known for this model and length (see Costs ▸ Price table).</source>
+        <translation>此模型和时长没有已知价格（见“费用 ▸ 价格表”）。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Paused: %1 Resume to try again.</source>
+        <translation>已暂停：%1 点击“继续”重试。</translation>
+    </message>
+    <message>
+        <source>Paused. Jobs already sent go on; Resume sends the rest.</source>
+        <translation>已暂停。已发送的任务会继续进行；点击“继续”发送其余任务。</translation>
+    </message>
+    <message>
+        <source>Gateway busy (429): sending again in %1 s</source>
+        <translation>网关繁忙（429）：%1 秒后重新发送</translation>
+    </message>
+    <message>
+        <source>Every row is sent; the rest is up to the gateway.</source>
+        <translation>所有行均已发送，接下来由网关处理。</translation>
+    </message>
+    <message>
+        <source>The gateway takes %1 jobs at once for now (your setting: %2); %3 in use.</source>
+        <translation>网关目前同时只接受 %1 个任务（你的设置：%2），已占用 %3 个。</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2 jobs at once in use.</source>
+        <translation>发送中：同时运行的 %2 个任务名额已占用 %1 个。</translation>
+    </message>
+    <message>
+        <source>This file was started as a batch on %1 (%2 of %3 rows done; see the Batch queue). Start makes a new batch: its rows are sent, and billed, again.</source>
+        <translation>此文件已于 %1 作为批量任务启动过（%3 行中已完成 %2 行；见“批量队列”）。点击“开始”会新建一个批量任务：其中的行会再次发送，并再次计费。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchController</name>
+    <message>
+        <source>The batch stopped on an error; the log has the details.</source>
+        <translation>批量任务因出错而停止，详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>Only rows not sent yet can be cancelled.</source>
+        <translation>只能取消尚未发送的行。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchUi</name>
+    <message>
+        <source>Import batch</source>
+        <translation>导入批量任务</translation>
+    </message>
+    <message>
+        <source>Batch files (*.txt *.csv *.jsonl)</source>
+        <translation>批量文件 (*.txt *.csv *.jsonl)</translation>
+    </message>
+    <message>
+        <source>The batch could not be kept (%1); nothing was sent.</source>
+        <translation>无法保存批量任务（%1），未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Batch queue</source>
+        <translation>批量队列</translation>
+    </message>
+    <message>
+        <source>Batch %1 finished: %2 done, %3 failed.</source>
+        <translation>批量任务 %1 已结束：%2 个完成，%3 个失败。</translation>
+    </message>
+</context>
+<context>
+    <name>Caption</name>
+    <message>
+        <source>Hear this take (the others are silent)</source>
+        <translation>听此版本的声音（其他版本静音）</translation>
+    </message>
+    <message>
+        <source>Hear %1</source>
+        <translation>听 %1</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>保留这个</translation>
+    </message>
+    <message>
+        <source>Keep %1 and move the other takes to the trash</source>
+        <translation>保留 %1，并将其他版本移到回收站</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>保留 %1</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>No sound device was found on this computer.</source>
+        <translation>此电脑上未找到音频输出设备。</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare %1 takes</source>
+        <translation>对比 %1 个版本</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Every take in its own picture</source>
+        <translation>每个版本各占一个画面</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>划像</translation>
+    </message>
+    <message>
+        <source>A left of the divider, B right: drag it</source>
+        <translation>分隔线左侧为 A，右侧为 B：可拖动分隔线</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Where A and B differ, amplified: black is the same</source>
+        <translation>放大显示 A 与 B 的差异：黑色表示相同</translation>
+    </message>
+    <message>
+        <source>Compare two takes to see them as one picture</source>
+        <translation>对比两个版本时才能合成一个画面查看</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Sound on or off</source>
+        <translation>开启或关闭声音</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Leave full screen, or close</source>
+        <translation>退出全屏或关闭</translation>
     </message>
 </context>
 <context>
@@ -233,6 +529,14 @@
         <translation>预估费用</translation>
     </message>
     <message>
+        <source>Takes</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Takes: send 1 to 4 variants of this prompt that differ only in seed</source>
+        <translation>版本数：按此提示词发送 1 到 4 个仅种子不同的版本</translation>
+    </message>
+    <message>
         <source>Describe the shot: subject, action, camera, light, sound.</source>
         <translation>描述画面：主体、动作、镜头、光线、声音。</translation>
     </message>
@@ -315,6 +619,18 @@
         <translation>将宽高比设为 %1</translation>
     </message>
     <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 takes that differ only in seed.</source>
+        <translation>%1 个仅种子不同的版本。</translation>
+    </message>
+    <message>
+        <source>Generate %1</source>
+        <translation>生成 %1</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
@@ -368,6 +684,57 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Swap start and end frames</source>
         <translation>交换首帧和尾帧</translation>
+    </message>
+</context>
+<context>
+    <name>FrameTools</name>
+    <message>
+        <source>As the next start frame (First + Last)</source>
+        <translation>作为下一段的首帧（首尾帧）</translation>
+    </message>
+    <message>
+        <source>As the next end frame (First + Last)</source>
+        <translation>作为下一段的尾帧（首尾帧）</translation>
+    </message>
+    <message>
+        <source>As the start image (Image)</source>
+        <translation>作为首帧（图生视频）</translation>
+    </message>
+    <message>
+        <source>As a reference (Reference)</source>
+        <translation>作为参考图（参考图模式）</translation>
+    </message>
+    <message>
+        <source>Export frame as PNG…</source>
+        <translation>将此帧导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Frame from here</source>
+        <translation>取用此帧</translation>
+    </message>
+    <message>
+        <source>Use the frame on screen in the next job</source>
+        <translation>将当前画面的帧用于下一个任务</translation>
+    </message>
+    <message>
+        <source>Select a finished clip first.</source>
+        <translation>请先选择一个已完成的片段。</translation>
+    </message>
+    <message>
+        <source>The frame at %1 is in the %2 tab.</source>
+        <translation>%1 处的帧已放入“%2”标签页。</translation>
+    </message>
+    <message>
+        <source>Export frame as PNG</source>
+        <translation>将此帧导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Frame saved as %1.</source>
+        <translation>帧已保存为 %1。</translation>
     </message>
 </context>
 <context>
@@ -468,6 +835,10 @@ Please attach it if you report the problem.</source>
         <translation>重新下载</translation>
     </message>
     <message>
+        <source>Check clip again</source>
+        <translation>重新检查片段</translation>
+    </message>
+    <message>
         <source>Copy prompt</source>
         <translation>复制提示词</translation>
     </message>
@@ -509,6 +880,12 @@ Please attach it if you report the problem.</source>
             <numerusform>已导出 %n 个文件。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Move the %n takes of this prompt (clips and sidecars) to the trash and remove them from the list?</source>
+        <translation>
+            <numerusform>要将此提示词的 %n 个版本（片段及其元数据文件）移到回收站，并从列表中移除吗？</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
@@ -533,8 +910,34 @@ Please attach it if you report the problem.</source>
         <translation>网关仍然找不到此任务。</translation>
     </message>
     <message>
+        <source>Checking the clip against its request…</source>
+        <translation>正在对照请求检查片段…</translation>
+    </message>
+    <message>
+        <source>The clip could not be checked; the log says why.</source>
+        <translation>无法检查片段，原因请查看日志。</translation>
+    </message>
+    <message>
+        <source>The clip matches its request.</source>
+        <translation>片段与请求相符。</translation>
+    </message>
+    <message>
+        <source>The clip does not match its request: %1.</source>
+        <translation>片段与请求不符：%1。</translation>
+    </message>
+    <message>
         <source>Could not move the files to the trash (%s); nothing was deleted.</source>
         <translation>无法将文件移到回收站（%s），未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not rate the take: %s</source>
+        <translation>无法为此版本评分：%s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept this take; %n other take(s) moved to the trash.</source>
+        <translation>
+            <numerusform>已保留此版本；其他 %n 个版本已移到回收站。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -631,6 +1034,30 @@ Please attach it if you report the problem.</source>
         <source>Oldest first</source>
         <translation>最早优先</translation>
     </message>
+    <message>
+        <source>⚠ Failed checks</source>
+        <translation>⚠ 未通过检查</translation>
+    </message>
+    <message>
+        <source>Show only clips that failed a check</source>
+        <translation>只显示未通过检查的片段</translation>
+    </message>
+    <message>
+        <source>Show only clips that do not match their request (end frame, sound, length…)</source>
+        <translation>只显示与请求不符的片段（尾帧、声音、时长…）</translation>
+    </message>
+    <message>
+        <source>★ Kept</source>
+        <translation>★ 已保留</translation>
+    </message>
+    <message>
+        <source>Show only kept takes</source>
+        <translation>只显示已保留的版本</translation>
+    </message>
+    <message>
+        <source>Show only the takes you kept or rated (1 to 5 stars)</source>
+        <translation>只显示你保留或评过分（1 到 5 星）的版本</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -692,22 +1119,144 @@ Please attach it if you report the problem.</source>
     </message>
 </context>
 <context>
-    <name>PlayerDialog</name>
+    <name>OfferBar</name>
     <message>
-        <source>Video</source>
-        <translation>视频</translation>
+        <source>One job per line?</source>
+        <translation>每行一个任务？</translation>
     </message>
     <message>
-        <source>Sound</source>
-        <translation>声音</translation>
+        <source>&amp;Keep as one prompt</source>
+        <translation>保留为一条提示词(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n jobs, one per line?</source>
+        <translation>
+            <numerusform>要按每行一个，创建 %n 个任务吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Make %n jobs</source>
+        <translation>
+            <numerusform>创建 %n 个任务(&amp;M)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PictureView</name>
+    <message>
+        <source>Wipe: drag to move the divider</source>
+        <translation>划像：拖动以移动分隔线</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>Difference</source>
+        <translation>差值</translation>
     </message>
     <message>
-        <source>No sound device was found on this computer.</source>
-        <translation>此电脑上未找到音频输出设备。</translation>
+        <source>This clip could not be played: %1</source>
+        <translation>无法播放此片段：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Batch preview — %1</source>
+        <translation>批量预览 — %1</translation>
+    </message>
+    <message>
+        <source>Batch preview</source>
+        <translation>批量预览</translation>
+    </message>
+    <message>
+        <source>%1: check the rows. Double-click a prompt, model, aspect, length or audio to change it. Nothing is sent until you press Start.</source>
+        <translation>%1：请检查各行。双击提示词、模型、宽高比、时长或音频即可修改。按“开始”之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Batch rows</source>
+        <translation>批量任务的行</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be sent</source>
+        <translation>无法发送的行</translation>
+    </message>
+    <message>
+        <source>Batch cost and time</source>
+        <translation>批量任务的费用和耗时</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…还有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 row cannot be sent:</source>
+        <translation>1 行无法发送：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows cannot be sent:</source>
+        <translation>
+            <numerusform>%n 行无法发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows can be sent.</source>
+        <translation>%2 行中有 %1 行可以发送。</translation>
+    </message>
+    <message>
+        <source>Estimated cost %1 at list prices (the gateway may charge differently).</source>
+        <translation>按官方标价预估费用 %1（网关实际收费可能不同）。</translation>
+    </message>
+    <message>
+        <source>Estimated cost %1 at your price table.</source>
+        <translation>按你的价格表预估费用 %1。</translation>
+    </message>
+    <message>
+        <source>Rows without a price: %1.</source>
+        <translation>无价格的行：%1。</translation>
+    </message>
+    <message>
+        <source>About %1 at %2 jobs at once (a job takes about %3 here).</source>
+        <translation>同时运行 %2 个任务，约需 %1（此处每个任务约需 %3）。</translation>
+    </message>
+    <message>
+        <source>&amp;Start 1 job</source>
+        <translation>开始 1 个任务(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Start %n jobs</source>
+        <translation>
+            <numerusform>开始 %n 个任务(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;kip 1 invalid row</source>
+        <translation>跳过 1 个无效行(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>S&amp;kip %n invalid rows</source>
+        <translation>
+            <numerusform>跳过 %n 个无效行(&amp;K)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start the rows that can be sent; the others are skipped.</source>
+        <translation>开始发送可发送的行，其余行将被跳过。</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1292,49 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Could not save the prices (%1). Check that the folder is writable.</source>
         <translation>无法保存价格（%1）。请检查该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Batch</source>
+        <translation>批量任务</translation>
+    </message>
+    <message>
+        <source>Rows by state</source>
+        <translation>各状态的行数</translation>
+    </message>
+    <message>
+        <source>Sending pace</source>
+        <translation>发送节奏</translation>
+    </message>
+    <message>
+        <source>Batch queue</source>
+        <translation>批量队列</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>取消所选</translation>
+    </message>
+    <message>
+        <source>Rows not sent yet are cancelled; nothing is billed.</source>
+        <translation>取消尚未发送的行，不会产生费用。</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1397,26 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Request dialect</source>
         <translation>请求格式</translation>
+    </message>
+    <message>
+        <source>What this gateway&apos;s clips showed</source>
+        <translation>此网关的片段检查情况</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>清除记录</translation>
+    </message>
+    <message>
+        <source>Forget what this gateway&apos;s clips showed</source>
+        <translation>清除此网关的片段检查记录</translation>
+    </message>
+    <message>
+        <source>Start counting afresh, for example after the gateway was fixed</source>
+        <translation>重新开始统计，例如在网关修复之后</translation>
+    </message>
+    <message>
+        <source>Clip checks</source>
+        <translation>片段检查</translation>
     </message>
     <message>
         <source>Download folder</source>
@@ -895,6 +1507,18 @@ Please attach it if you report the problem.</source>
         <translation>%1检测依据：%2。</translation>
     </message>
     <message>
+        <source>No clips checked yet.</source>
+        <translation>尚未检查任何片段。</translation>
+    </message>
+    <message>
+        <source>No repeated problems so far; clips checked: %1.</source>
+        <translation>目前没有反复出现的问题；已检查片段：%1 个。</translation>
+    </message>
+    <message>
+        <source>No problems seen so far; clips checked: %1.</source>
+        <translation>目前未发现问题；已检查片段：%1 个。</translation>
+    </message>
+    <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -973,12 +1597,217 @@ Please attach it if you report the problem.</source>
         <translation>按价格表预估（未修改时即官方标价）。失败和被拦截的任务不计费，按零计算。</translation>
     </message>
     <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the clips that failed a check as CSV</source>
+        <translation>将未通过检查的片段导出为 CSV</translation>
+    </message>
+    <message>
+        <source>No clip failed a check against its request.</source>
+        <translation>没有片段在对照请求的检查中未通过。</translation>
+    </message>
+    <message>
+        <source>1 clip failed a check against its request: %2.</source>
+        <translation>1 个片段未通过对照请求的检查：%2。</translation>
+    </message>
+    <message>
+        <source>%1 clips failed a check against their request: %2.</source>
+        <translation>%1 个片段未通过对照请求的检查：%2。</translation>
+    </message>
+    <message>
+        <source>Export clips that failed a check</source>
+        <translation>导出未通过检查的片段</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2). Choose another folder.</source>
+        <translation>无法写入 %1（%2）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
         <source>(demo jobs are not billed)</source>
         <translation>（演示任务不计费）</translation>
+    </message>
+</context>
+<context>
+    <name>TakeActions</name>
+    <message>
+        <source>Show the takes</source>
+        <extracomment>JobActions&apos; action maker: (text, slot, shortcut) -&gt; an action that works while the list has the focus.</extracomment>
+        <translation>展开版本</translation>
+    </message>
+    <message>
+        <source>Fold the takes</source>
+        <translation>折叠版本</translation>
+    </message>
+    <message>
+        <source>Rate %1</source>
+        <translation>评为 %1</translation>
+    </message>
+    <message>
+        <source>Clear the rating</source>
+        <translation>清除评分</translation>
+    </message>
+    <message>
+        <source>Keep this take, trash the others…</source>
+        <translation>保留此版本，其余移到回收站…</translation>
+    </message>
+    <message>
+        <source>Compare takes…</source>
+        <translation>对比版本…</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep this take (%1) and move the %n other take(s) of this prompt, clips and sidecars, to the trash?</source>
+        <translation>
+            <numerusform>要保留此版本（%1），并将此提示词的其他 %n 个版本（片段及其元数据文件）移到回收站吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them is still being made; it is stopped here, but the gateway may still charge for it.</source>
+        <translation>
+            <numerusform>其中 %n 个仍在生成中；这里会停止跟进，但网关仍可能对其计费。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep this take</source>
+        <translation>保留此版本</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（Space）</translation>
+    </message>
+    <message>
+        <source>Previous frame (,)</source>
+        <translation>上一帧（,）</translation>
+    </message>
+    <message>
+        <source>Next frame (.)</source>
+        <translation>下一帧（.）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Playback speed (J slower, L faster)</source>
+        <translation>播放速度（J 减速，L 加速）</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环播放</translation>
+    </message>
+    <message>
+        <source>Sound on or off (M)</source>
+        <translation>开启或关闭声音（M）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>全屏（F）</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（Space）</translation>
+    </message>
+    <message>
+        <source>No sound device was found on this computer.</source>
+        <translation>此电脑上未找到音频输出设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>Viewer</source>
+        <translation>查看器</translation>
+    </message>
+    <message>
+        <source>Clip length and size</source>
+        <translation>片段时长和尺寸</translation>
+    </message>
+    <message>
+        <source>Select a finished clip to watch it here.</source>
+        <translation>选择一个已完成的片段即可在此观看。</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>This job has no clip yet.</source>
+        <translation>此任务还没有片段。</translation>
+    </message>
+    <message>
+        <source>%1 s · %2×%3 · %4 fps</source>
+        <translation>%1 秒 · %2×%3 · %4 fps</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerKeys</name>
+    <message>
+        <source>Play or pause the clip</source>
+        <translation>播放或暂停片段</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Slower, or one frame back (hold to creep back)</source>
+        <translation>减速，或后退一帧（按住可逐帧倒退）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play, then faster (up to 4×)</source>
+        <translation>播放，再按则加速（最高 4×）</translation>
+    </message>
+    <message>
+        <source>Full screen viewer</source>
+        <translation>全屏查看器</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <source>Sound on or off</source>
+        <translation>开启或关闭声音</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1850,14 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Import batch…</source>
+        <translation>导入批量任务(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Batch &amp;queue</source>
+        <translation>批量队列(&amp;Q)</translation>
+    </message>
+    <message>
         <source>&amp;Costs</source>
         <translation>费用(&amp;C)</translation>
     </message>
@@ -1051,10 +1888,6 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>Search the library</source>
         <translation>搜索素材库</translation>
-    </message>
-    <message>
-        <source>Play or pause the selected clip</source>
-        <translation>播放/暂停所选片段</translation>
     </message>
     <message>
         <source>Paste an image into the focused slot</source>
@@ -1496,6 +2329,222 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>失败</translation>
     </message>
     <message>
+        <source>Its job is no longer in the journal (moved to the trash?).</source>
+        <translation>其任务已不在任务日志中（可能已移到回收站）。</translation>
+    </message>
+    <message>
+        <source>Cancelled in its batch before the gateway took it; nothing was billed.</source>
+        <translation>在网关接收前已从批量任务中取消，未产生费用。</translation>
+    </message>
+    <message>
+        <source>The gateway was busy (HTTP 429) and did not take it; it is sent again.</source>
+        <translation>网关繁忙（HTTP 429），未接收此任务；将重新发送。</translation>
+    </message>
+    <message>
+        <source>Veo Desktop could not send this row ({error}), so the batch is paused. The log has the details.</source>
+        <translation>Veo Desktop 无法发送此行（{error}），批量任务已暂停。详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not yes or no for {field}.</source>
+        <translation>{field} 的值“{value}”不是 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number for {field}.</source>
+        <translation>{field} 的值“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>Unknown mode “{mode}”. Use text, image, frames, reference or extend, or leave it empty.</source>
+        <translation>未知模式“{mode}”。请使用 text、image、frames、reference 或 extend，或留空。</translation>
+    </message>
+    <message>
+        <source>The {field} file {name} was not found (looked for {path}).</source>
+        <translation>找不到 {field} 文件 {name}（查找位置：{path}）。</translation>
+    </message>
+    <message>
+        <source>The field “{name}” is not one Veo Desktop reads; it is ignored.</source>
+        <translation>Veo Desktop 不读取字段“{name}”，已忽略。</translation>
+    </message>
+    <message>
+        <source>{name}: a batch is a .txt (one prompt per line), .csv or .jsonl file.</source>
+        <translation>{name}：批量文件须为 .txt（每行一条提示词）、.csv 或 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 20 MB: split it.</source>
+        <translation>{name} 大于 20 MB，请拆分。</translation>
+    </message>
+    <message>
+        <source>{name} has no rows to send.</source>
+        <translation>{name} 中没有可发送的行。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} rows; a batch takes at most {limit}. Split it.</source>
+        <translation>{name} 有 {count} 行，而一个批量任务最多 {limit} 行。请拆分。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read it ({reason}).</source>
+        <translation>{name}：无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (bad byte at {where}). Save it as UTF-8 (in Excel: CSV UTF-8) and try again.</source>
+        <translation>{name} 不是 UTF-8 文本（{where} 处有无效字节）。请另存为 UTF-8 编码（在 Excel 中选择“CSV UTF-8”）后重试。</translation>
+    </message>
+    <message>
+        <source>{name}: the first row must name the columns, one of them “prompt” (found: {found}).</source>
+        <translation>{name}：第一行必须是列名，其中一列须为“prompt”（实际为：{found}）。</translation>
+    </message>
+    <message>
+        <source>This row has {cells} cells but the header has {columns}: a prompt that contains a comma must be in double quotes.</source>
+        <translation>此行有 {cells} 个单元格，但表头有 {columns} 列：含逗号的提示词必须用英文双引号括起来。</translation>
+    </message>
+    <message>
+        <source>This line must be a JSON object, like {&quot;prompt&quot;: &quot;…&quot;}.</source>
+        <translation>此行必须是 JSON 对象，例如 {&quot;prompt&quot;: &quot;…&quot;}。</translation>
+    </message>
+    <message>
+        <source>This line is not valid JSON ({reason}).</source>
+        <translation>此行不是有效的 JSON（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>distance to the start picture {distance:.2f}</source>
+        <translation>与首帧图片的差异度 {distance:.2f}</translation>
+    </message>
+    <message>
+        <source>distance to the source clip&apos;s last frame {distance:.2f}</source>
+        <translation>与源片段最后一帧的差异度 {distance:.2f}</translation>
+    </message>
+    <message>
+        <source>no track</source>
+        <translation>无音轨</translation>
+    </message>
+    <message>
+        <source>loudest sample {peak:.0f} dBFS</source>
+        <translation>峰值 {peak:.0f} dBFS</translation>
+    </message>
+    <message>
+        <source>no audible track</source>
+        <translation>无声</translation>
+    </message>
+    <message>
+        <source>distance to the end picture {end:.2f}</source>
+        <translation>与尾帧图片的差异度 {end:.2f}</translation>
+    </message>
+    <message>
+        <source>distance to the end picture {end:.2f}, to the start picture {start:.2f}</source>
+        <translation>与尾帧图片的差异度 {end:.2f}，与首帧图片的差异度 {start:.2f}</translation>
+    </message>
+    <message>
+        <source>audible track</source>
+        <translation>有声音轨</translation>
+    </message>
+    <message>
+        <source>silent track</source>
+        <translation>静音音轨</translation>
+    </message>
+    <message>
+        <source>{problem} on {failed} of {total} {mode} jobs</source>
+        <translation>{total} 个{mode}任务中有 {failed} 个{problem}</translation>
+    </message>
+    <message>
+        <source>no sound although sound was on</source>
+        <translation>开启了声音却无声</translation>
+    </message>
+    <message>
+        <source>sound although sound was off</source>
+        <translation>关闭了声音却有声</translation>
+    </message>
+    <message>
+        <source>{check}: as requested</source>
+        <translation>{check}：符合请求</translation>
+    </message>
+    <message>
+        <source>{problem} (expected {expected}, got {got})</source>
+        <translation>{problem}（应为 {expected}，实际为 {got}）</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>完整播放</translation>
+    </message>
+    <message>
+        <source>does not play to the end</source>
+        <translation>无法完整播放</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>时长不符</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>wrong resolution</source>
+        <translation>分辨率不符</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>wrong aspect ratio</source>
+        <translation>宽高比不符</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>sound not as requested</source>
+        <translation>声音与请求不符</translation>
+    </message>
+    <message>
+        <source>Start frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>start frame not followed</source>
+        <translation>未遵循首帧</translation>
+    </message>
+    <message>
+        <source>End frame</source>
+        <translation>尾帧</translation>
+    </message>
+    <message>
+        <source>end frame not followed</source>
+        <translation>未遵循尾帧</translation>
+    </message>
+    <message>
+        <source>Continuation</source>
+        <translation>接续</translation>
+    </message>
+    <message>
+        <source>does not continue the source clip</source>
+        <translation>未接续源片段</translation>
+    </message>
+    <message>
+        <source>Job {job_id} has no downloaded clip to check.</source>
+        <translation>任务 {job_id} 没有可检查的已下载片段。</translation>
+    </message>
+    <message>
         <source>Finished without a video</source>
         <translation>已完成但无视频</translation>
     </message>
@@ -1524,6 +2573,18 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
         <translation>网关表示找不到任务 {task_id}。此任务已保留，并会每 {minutes} 分钟重新查询一次：可选择“重新查询”；如果不再需要，也可以将其移到回收站。</translation>
     </message>
     <message>
+        <source>{sent} of {total} takes were sent and keep running; take {number} was not sent: {reason}</source>
+        <translation>{total} 个版本中已发送 {sent} 个，它们会继续生成；第 {number} 个版本未发送：{reason}</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to {most} takes at once (not {n}).</source>
+        <translation>一次可生成 1 到 {most} 个版本（当前为 {n}）。</translation>
+    </message>
+    <message>
+        <source>A rating is 1 to {most} stars (0 clears it), not {n}.</source>
+        <translation>评分须为 1 到 {most} 星（0 表示清除），当前为 {n}。</translation>
+    </message>
+    <message>
         <source>extension sends no duration; Veo adds about {seconds} s</source>
         <translation>延长不传时长，Veo 约增加 {seconds} 秒</translation>
     </message>
@@ -1550,6 +2611,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>This gateway (new-api dialect) drops image links; only files sent inline reach the model. Download the image and drop the file instead.</source>
         <translation>此网关（new-api 格式）会丢弃图片链接，只有直接随请求发送的文件才能传给模型。请先下载图片，再将图片文件拖入。</translation>
+    </message>
+    <message>
+        <source>This gateway&apos;s clips: {habit}. {advice}</source>
+        <translation>此网关的片段：{habit}。{advice}</translation>
     </message>
     <message>
         <source>Unknown model “{model}”. Choose one of: {names}.</source>
@@ -1586,6 +2651,14 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>Extension works only on videos Veo generated in the last ~2 days, at 720p; it adds about 7 seconds.</source>
         <translation>延长仅适用于 Veo 在最近约 2 天内生成的 720p 视频，每次约增加 7 秒。</translation>
+    </message>
+    <message>
+        <source>Use a different gateway or dialect, or Image mode.</source>
+        <translation>请换用其他网关或请求格式，或改用图生视频模式。</translation>
+    </message>
+    <message>
+        <source>Use a different gateway or dialect.</source>
+        <translation>请换用其他网关或请求格式。</translation>
     </message>
     <message>
         <source>This text contains bytes that are not valid characters (often a terminal or file name in another encoding). Type or paste it again, or rename the file.</source>
@@ -1630,6 +2703,118 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>At most 3 reference images are allowed ({n} given). Remove {extra}.</source>
         <translation>最多只能使用 3 张参考图（当前 {n} 张）。请移除 {extra} 张。</translation>
+    </message>
+    <message>
+        <source>The storyboard has no shots. Add one with a prompt.</source>
+        <translation>故事板中没有镜头。请添加一个带提示词的镜头。</translation>
+    </message>
+    <message>
+        <source>Shot {n}: {reason}</source>
+        <translation>镜头 {n}：{reason}</translation>
+    </message>
+    <message>
+        <source>It continues from the shot before, so it starts on that shot&apos;s last frame and cannot use reference images. Remove the references, or turn off “continue from the previous shot”.</source>
+        <translation>它接续上一个镜头，因此从该镜头的最后一帧开始，不能使用参考图。请移除参考图，或关闭“接续上一个镜头”。</translation>
+    </message>
+    <message>
+        <source>shot {n}</source>
+        <translation>镜头 {n}</translation>
+    </message>
+    <message>
+        <source>the board</source>
+        <translation>故事板</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a storyboard.</source>
+        <translation>{name} 太大，无法作为故事板。</translation>
+    </message>
+    <message>
+        <source>{name} needs an object with a list of shots: {{&quot;title&quot;: …, &quot;shots&quot;: [{{&quot;prompt&quot;: …}}, …]}}.</source>
+        <translation>{name} 须为包含镜头列表的对象：{{&quot;title&quot;: …, &quot;shots&quot;: [{{&quot;prompt&quot;: …}}, …]}}。</translation>
+    </message>
+    <message>
+        <source>Shot {n} must be an object with a prompt.</source>
+        <translation>镜头 {n} 必须是包含 prompt 的对象。</translation>
+    </message>
+    <message>
+        <source>Shot {n} has fields a storyboard does not read: {names}.</source>
+        <translation>镜头 {n} 含有故事板不读取的字段：{names}。</translation>
+    </message>
+    <message>
+        <source>Shot {n}: continue must be true or false.</source>
+        <translation>镜头 {n}：continue 必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Shot {n} has its own start image but would continue from the shot before (its last frame). Add &quot;continue&quot;: false to start from the image, or remove the image.</source>
+        <translation>镜头 {n} 有自己的起始图片，却又设为接续上一个镜头（从其最后一帧开始）。要从该图片开始，请添加 &quot;continue&quot;: false；否则请移除该图片。</translation>
+    </message>
+    <message>
+        <source>Shot {n}: the image {name} was not found (looked for {path}).</source>
+        <translation>镜头 {n}：找不到图片 {name}（查找位置：{path}）。</translation>
+    </message>
+    <message>
+        <source>Cannot read {name} ({error}).</source>
+        <translation>无法读取 {name}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not JSON a storyboard can be read from ({error}).</source>
+        <translation>{name} 不是可作为故事板读取的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>In {where}, duration must be 4, 6 or 8 (not {value}).</source>
+        <translation>{where}中的 duration 必须为 4、6 或 8（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>In {where}, audio must be true or false (not {value}).</source>
+        <translation>{where}中的 audio 必须为 true 或 false（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The film cannot be made: no downloaded take is chosen for shot(s) {shots}. Generate them first, or delete them from the board.</source>
+        <translation>无法生成成片：镜头 {shots} 还没有选定已下载的版本。请先生成这些镜头，或将其从故事板中删除。</translation>
+    </message>
+    <message>
+        <source>The film is an MP4: give a file name ending in .mp4.</source>
+        <translation>成片为 MP4 格式：请使用以 .mp4 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The clip of shot {n} is no longer in the library ({path}). Download it again, or choose another take.</source>
+        <translation>镜头 {n} 的片段已不在素材库中（{path}）。请重新下载，或选择其他版本。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no shot has a take.</source>
+        <translation>没有可导出的内容：还没有任何镜头有版本。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no film was written.</source>
+        <translation>导出已取消，未写入成片。</translation>
+    </message>
+    <message>
+        <source>Veo Desktop could not send a shot ({error}), so generating stopped. The log has the details.</source>
+        <translation>Veo Desktop 无法发送镜头（{error}），已停止生成。详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>No storyboard {id}.</source>
+        <translation>没有故事板 {id}。</translation>
+    </message>
+    <message>
+        <source>The last frame of the shot before could not be read: {error}</source>
+        <translation>无法读取上一个镜头的最后一帧：{error}</translation>
+    </message>
+    <message>
+        <source>Shot {n}, which it continues from, did not finish.</source>
+        <translation>其接续的镜头 {n} 未完成。</translation>
+    </message>
+    <message>
+        <source>Not generated</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>Blocked by the shot before</source>
+        <translation>被上一个镜头阻断</translation>
     </message>
     <message>
         <source>No job “{job_id}”. `veo jobs` lists them.</source>
