@@ -1606,7 +1606,7 @@ Please attach it if you report the problem.</source>
     </message>
     <message>
         <source>No clip failed a check against its request.</source>
-        <translation>没有片段在对照请求的检查中未通过。</translation>
+        <translation>没有未通过请求检查的片段。</translation>
     </message>
     <message>
         <source>1 clip failed a check against its request: %2.</source>
