@@ -13,8 +13,9 @@ from pathlib import Path
 
 import av
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
+from tests.clips import tiny_mp4_bytes
 from veo_desktop.core.errors import InvalidInputError
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
@@ -61,6 +62,11 @@ def decoded(film: Path) -> tuple[int, float, float, tuple[int, int]]:
     return frames, last + 1 / rate, sound, size
 
 
+def differs(a: Image.Image, b: Image.Image) -> float:
+    """The mean difference of two pictures, 0..255."""
+    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
+
+
 def frame_count(clip: Path) -> int:
     with av.open(str(clip)) as c:
         return sum(1 for _ in c.decode(video=0))
@@ -84,14 +90,22 @@ def test_takes_that_match_are_stream_copied_into_one_film(
 def test_trims_are_re_encoded_at_the_first_takes_size_with_sound_in_step(
     clips: list[Path], tmp_path: Path
 ) -> None:
-    parts = [Part(clips[0], 0.5, 1.5), Part(clips[3]), Part(clips[4], 0.0, 1.0)]
+    slow = tmp_path / "twelve-fps.mp4"  # 1 s at 12 frames a second, 64×36, no sound
+    slow.write_bytes(tiny_mp4_bytes())
+    parts = [Part(clips[0], 0.5, 1.5), Part(clips[3]), Part(clips[4], 0.0, 1.0), Part(slow)]
     assert not can_copy(parts)
     film = write_film(parts, tmp_path / "cut.mp4")
-    assert film.method == "encode" and film.lengths == (1.0, 2.0, 1.0)
+    assert film.method == "encode" and film.lengths == (1.0, 2.0, 1.0, 1.0)
     frames, pictures, sound, size = decoded(film.path)
-    assert size == (256, 144)  # the bigger take was scaled to the first one's size
-    assert frames == 96 and abs(pictures - 4.0) < 0.05
-    assert abs(sound - pictures) < 0.1  # the silent take was filled with silence
+    assert size == (256, 144)  # the other sizes were scaled to the first take's
+    assert frames == 120 and abs(pictures - 5.0) < 0.05  # the 12 fps take kept its speed
+    assert abs(sound - pictures) < 0.1  # the silent takes were filled with silence
+    # The film opens on the first take's frame at its in point (0.5 s: frame 12 at 24 fps).
+    with av.open(str(film.path)) as c:
+        opening = next(c.decode(video=0)).to_image()
+    with av.open(str(clips[0])) as c:
+        take = [f.to_image() for f in c.decode(video=0)]
+    assert differs(opening, take[12]) < min(differs(opening, take[11]), differs(opening, take[13]))
 
 
 def test_a_cancelled_export_leaves_no_file(clips: list[Path], tmp_path: Path) -> None:

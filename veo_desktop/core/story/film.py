@@ -19,6 +19,7 @@ from av.audio.frame import AudioFrame
 from av.audio.resampler import AudioResampler
 from av.container import InputContainer, OutputContainer
 from av.packet import Packet
+from av.video.frame import VideoFrame
 
 from ..errors import InvalidInputError, VeoError
 from ..i18n import msg
@@ -33,6 +34,12 @@ Cancelled = Callable[[], bool]
 
 class ExportCancelled(VeoError):
     kind = "cancelled"
+
+
+class ExportError(VeoError):
+    """A take could not be read through, or the film could not be written."""
+
+    kind = "export"
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,8 @@ def write_film(
     reencode: bool = False,
 ) -> Film:
     """Write the parts one after the other to `dest` (atomically: a cancel or a failure leaves
-    no file). Raises ExportCancelled, or InvalidInputError for a clip that cannot be read."""
+    no file). Raises ExportCancelled, InvalidInputError for a clip that cannot be opened, or
+    ExportError."""
     if not parts:
         raise InvalidInputError(msg("There is nothing to export: no shot has a take."))
     probes = [_probe(p.video) for p in parts]
@@ -92,15 +100,17 @@ def write_film(
     fd, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".mp4")
     os.close(fd)
     tmp = Path(name)
-    work = _Work(
-        progress,
-        cancelled,
-        sum(_window(p, q)[1] - _window(p, q)[0] for p, q in zip(parts, probes, strict=True)),
-    )
+    windows = [_window(p, q) for p, q in zip(parts, probes, strict=True)]
+    work = _Work(progress, cancelled, sum(end - start for start, end in windows))
     try:
         with av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"}) as out:
             lengths = _copy(parts, probes, out, work) if copy else _encode(parts, probes, out, work)
         os.replace(tmp, dest)
+    except av.FFmpegError as exc:  # a damaged take, a full disk: the film is not written
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            msg("The film could not be written ({error}). No file was made.", error=exc)
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -227,41 +237,69 @@ def _shift(
 def _encode(
     parts: Sequence[Part], probes: Sequence[_Probe], out: OutputContainer, work: _Work
 ) -> list[float]:
-    fps = probes[0].fps
-    width, height = probes[0].size
-    vs = out.add_stream("libx264", rate=fps)
-    vs.width, vs.height, vs.pix_fmt = width, height, "yuv420p"
-    vs.options = {"crf": "18", "preset": "veryfast"}
+    pictures = _Pictures(out, probes[0], work)
     sound = _Sound(out) if any(p.has_audio for p in probes) else None
-    frames = 0
     lengths: list[float] = []
     for part, probe in zip(parts, probes, strict=True):
         start, end = _window(part, probe)
-        before = frames
-        with _open(part.video) as c:
-            v = c.streams.video[0]
-            if start > 0 and v.time_base:
-                c.seek(int(start / v.time_base), stream=v, backward=True)
-            for frame in c.decode(v):
-                t = frame.time if frame.time is not None else (frames - before) / fps
-                if t < start - _EPS:
-                    continue
-                if t >= end - _EPS:
-                    break
-                picture = frame.reformat(width=width, height=height, format="yuv420p")
-                picture.pts, picture.time_base = frames, Fraction(1, 1) / fps
-                frames += 1
-                for packet in vs.encode(picture):
-                    out.mux(packet)
-                work.step(float(frames / fps))
+        before = pictures.count
+        pictures.add(part.video, start, end)
         if sound is not None:
-            sound.add(part.video, start, round(frames / fps * AUDIO_RATE))
-        lengths.append(float((frames - before) / fps))
-    for packet in vs.encode(None):
-        out.mux(packet)
+            sound.add(part.video, start, round(pictures.count / pictures.fps * AUDIO_RATE))
+        lengths.append(float((pictures.count - before) / pictures.fps))
+    pictures.finish()
     if sound is not None:
         sound.finish()
     return lengths
+
+
+class _Pictures:
+    """The film's pictures at the first take's size and rate: at each instant of the film, the
+    take's frame showing then (so a take of another rate keeps its speed)."""
+
+    def __init__(self, out: OutputContainer, first: _Probe, work: _Work) -> None:
+        self.out, self.work, self.fps, self.count = out, work, first.fps, 0
+        self.stream = out.add_stream("libx264", rate=first.fps)
+        self.stream.width, self.stream.height = first.size
+        self.stream.pix_fmt = "yuv420p"
+        self.stream.options = {"crf": "18", "preset": "veryfast"}
+
+    def add(self, video: Path, start: float, end: float) -> None:
+        made = 0  # pictures of this take; the next one is shown at start + made / fps
+
+        def until(t: float, frame: VideoFrame) -> None:
+            nonlocal made
+            while start + made / self.fps < t - _EPS:
+                self._put(frame)
+                made += 1
+
+        with _open(video) as c:
+            v = c.streams.video[0]
+            if start > 0 and v.time_base:
+                c.seek(int(start / v.time_base), stream=v, backward=True)
+            showing: VideoFrame | None = None
+            for n, frame in enumerate(c.decode(v)):
+                t = frame.time if frame.time is not None else n / float(self.fps)
+                if t >= end - _EPS:
+                    break
+                if showing is not None:
+                    until(t, showing)
+                showing = frame
+            if showing is not None:
+                until(end, showing)
+
+    def _put(self, frame: VideoFrame) -> None:
+        w, h = self.stream.width, self.stream.height
+        picture = frame.reformat(width=w, height=h, format="yuv420p")
+        picture.pts, picture.time_base = self.count, 1 / self.fps
+        self.count += 1
+        for packet in self.stream.encode(picture):
+            self.out.mux(packet)
+        self.work.step(float(self.count / self.fps))
+
+    def finish(self) -> None:
+        for packet in self.stream.encode(None):
+            self.out.mux(packet)
 
 
 class _Sound:

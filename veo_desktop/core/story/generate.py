@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -119,6 +120,17 @@ class BoardRunner:
         await asyncio.to_thread(self.store.assign_takes, board_id, {shot_id: latest})
         return await self._start(board_id, follow, frozenset({shot_id}))
 
+    async def resume_all(self) -> list[BoardStatus]:
+        """Finish every board a crash or quit left part-way (a take sent, or given its job id
+        and waiting to be sent): what the app does when it starts."""
+        boards = await asyncio.to_thread(self.store.boards)
+        open_ids = []
+        for board in boards:
+            status = await self.status(board.id)
+            if any(s.state in (ShotState.WAITING, ShotState.RUNNING) for s in status.shots):
+                open_ids.append(board.id)
+        return list(await asyncio.gather(*(self._start(b, True, None) for b in open_ids)))
+
     # -- running ---------------------------------------------------------------------------------
 
     async def _start(self, board_id: str, follow: bool, only: frozenset[str] | None) -> BoardStatus:
@@ -229,7 +241,12 @@ class BoardRunner:
                 assert request is not None  # a take without a job is sent with its request
                 group = f"story-{run.board.id}-{shot.id}"
                 self._by_job[take.job_id] = run
-                job = await self.runner.submit(request, job_id=take.job_id, group_id=group)
+                try:
+                    job = await self.runner.submit(request, job_id=take.job_id, group_id=group)
+                except sqlite3.IntegrityError:  # another process wrote it first: it sends it
+                    job = await asyncio.to_thread(journal.get, take.job_id)
+                    if job is None:
+                        raise
             else:
                 if not_accepted(job):
                     await asyncio.to_thread(
