@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMinimumWidth(min(380, window_fit.available(self).width() * 2 // 5))
         self.view.setAccessibleName(self.tr("Jobs"))
-        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # Ctrl/Shift pick 2-4 clips for Compare; the current row is still the one acted on.
+        self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.view.doubleClicked.connect(self._open_player)
         self.posters = PosterCache(services.paths.data_dir / "posters", self)
