@@ -120,3 +120,17 @@ def test_keep_rates_the_take_and_trashes_the_others(
     )
     assert keep(args) == 0
     assert "★★★☆☆" in capsys.readouterr().out
+
+
+def test_veo_keep_and_jobs_rated_and_group(cli: Cli, sim: Simulator) -> None:
+    code, takes = cli.json(
+        "generate", "--prompt", "keep one", "--duration", "4", "--variants", "3", "--wait",
+        "--json",
+    )  # fmt: skip
+    assert code == 0
+    code, listed = cli.json("jobs", "--json", "--group", takes[0]["group"])
+    assert sorted(t["id"] for t in listed) == sorted(t["id"] for t in takes)
+    r = cli.run("keep", takes[2]["id"], "--rating", "4")
+    assert r.returncode == 0 and "★★★★☆" in r.stdout, r.stderr
+    code, rated = cli.json("jobs", "--json", "--rated")
+    assert [(t["id"], t["rating"]) for t in rated] == [(takes[2]["id"], 4)]

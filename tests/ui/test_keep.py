@@ -160,3 +160,19 @@ async def test_delete_on_a_group_row_trashes_all_its_takes(
     await wait_until(lambda: win.model.rowCount() == 0, timeout=10)
     assert {t.video_path for t in takes} <= set(trashed)
     assert rig.services.journal.count() == 0
+
+
+@pytest.mark.asyncio
+async def test_ctrl_click_picks_clips_to_compare(rig: Rig) -> None:
+    await three_takes(rig)
+    win = rig.window
+    view = win.view
+    select(rig, 1)
+    QTest.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        view.visualRect(win.model.index(3, 0)).center(),
+    )
+    picked = win.job_actions.takes.compared()
+    assert [j.id for j in picked] == [win.model.job_at(1).id, win.model.job_at(3).id]

@@ -73,6 +73,8 @@ def jobs(args: argparse.Namespace, journal: Journal) -> int:
         models=args.model or None,
         states=[JobState(s) for s in args.status or []] or None,
         checks_failed=args.checks_failed,
+        rated=args.rated,
+        group_id=args.group,
         oldest_first=args.oldest_first,
         limit=args.limit,
     )
@@ -82,7 +84,13 @@ def jobs(args: argparse.Namespace, journal: Journal) -> int:
     if not jobs:
         print(
             "No jobs match."
-            if args.search or args.mode or args.model or args.status or args.checks_failed
+            if args.search
+            or args.mode
+            or args.model
+            or args.status
+            or args.checks_failed
+            or args.rated
+            or args.group
             else "No jobs yet. Start one with `veo generate --prompt ...`."
         )
     for j in jobs:

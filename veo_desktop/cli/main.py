@@ -25,7 +25,7 @@ from .common import (
     services_for,
     storage_problem,
 )
-from .jobs import check_clip, find, follow, generate, report, resume
+from .jobs import check_clip, find, follow, generate, keep, report, resume
 from .library import offline
 from .output import print_json
 from .output import summary as job_summary
@@ -143,6 +143,8 @@ def exit_code(exc: VeoError) -> int:
 async def dispatch(args: argparse.Namespace) -> int:
     if args.command in ("login", "logout"):
         return await login(args) if args.command == "login" else logout(args)
+    if args.command == "keep":
+        return await asyncio.to_thread(keep, args)  # local files only, like `jobs`
     if args.command in ("jobs", "frame", "import"):
         return await asyncio.to_thread(offline, args)  # the library works without a gateway
     services = await services_for(args)

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only clips that failed a check against their request",
     )
+    j.add_argument("--rated", action="store_true", help="only the takes you kept or rated (1-5)")
+    j.add_argument("--group", metavar="G", help="only the takes of group G (`group` in --json)")
 
     ck = sub.add_parser(
         "check",

@@ -306,12 +306,15 @@ class Journal:
         since: float | None = None,
         until: float | None = None,
         checks_failed: bool = False,
+        rated: bool = False,
+        group_id: str | None = None,
         oldest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Job]:
         """The library's query: words in the prompt or negative prompt (any script), filtered by
-        mode, model, status, date and failed clip checks. Runs on the local file alone."""
+        mode, model, status, date, failed clip checks, kept (rated) takes and group. Runs on the
+        local file alone."""
         where: list[str] = []
         args: list[Any] = []
         text = text.strip()
@@ -341,6 +344,11 @@ class Journal:
                 "EXISTS (SELECT 1 FROM json_each(checks_json)"
                 " WHERE json_extract(value, '$.ok') = 0)"
             )
+        if rated:
+            where.append("rating >= 1")
+        if group_id:
+            where.append("group_id = ?")
+            args.append(group_id)
         sql = "SELECT * FROM jobs"
         if where:
             sql += " WHERE " + " AND ".join(where)

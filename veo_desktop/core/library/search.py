@@ -77,25 +77,7 @@ class LibraryFilter:
         self, journal: Journal, offset: int, limit: int, *, now: float | None = None
     ) -> list[Job]:
         """One page of the view, in its sort order."""
-        since = self.since(time.time() if now is None else now)
-        if not self.kept:
-            return self._search(journal, since, offset, limit)
-        # The journal's query has no rating term yet: the kept takes are picked from its pages,
-        # read in chunks until this page is full (few jobs are rated; the scan stops early).
-        page: list[Job] = []
-        skip, start, chunk = offset, 0, max(limit, 500)
-        while len(page) < limit:
-            rows = self._search(journal, since, start, chunk)
-            for job in rows:
-                if job.rating:
-                    if skip:
-                        skip -= 1
-                    else:
-                        page.append(job)
-            if len(rows) < chunk:
-                break
-            start += chunk
-        return page[:limit]
+        return self._search(journal, self.since(time.time() if now is None else now), offset, limit)
 
     def _search(self, journal: Journal, since: float | None, offset: int, limit: int) -> list[Job]:
         return journal.search(
@@ -105,6 +87,7 @@ class LibraryFilter:
             states=self.status.states,
             since=since,
             checks_failed=self.checks_failed,
+            rated=self.kept,
             oldest_first=self.oldest_first,
             limit=limit,
             offset=offset,
