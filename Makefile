@@ -80,5 +80,5 @@ screenshots: setup
 .PHONY: bench
 # Figures against baselines measured in the same run (bench/README.md); BENCH_REPEATS=5.
 bench: setup
-	@command -v curl >/dev/null || { echo "make bench needs curl: apt-get install curl" >&2; exit 1; }
+	@bash scripts/system-deps.sh curl ffmpeg  # the baselines: curl (download), ffmpeg (export)
 	@$(PY) -m bench.run

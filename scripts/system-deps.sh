@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu system libraries Veo Desktop needs (Qt's xcb/offscreen platforms,
 # QtMultimedia's PulseAudio client, a virtual screen and a real Secret Service keyring for the
 # tests, fonts for the simulator's captions). Uses apt when it can; otherwise prints the exact
-# apt line and stops, so `make` never half-installs silently.
+# apt line and stops, so `make` never half-installs silently. With arguments it installs just
+# those packages (`make bench` asks for its baselines' tools this way: curl, ffmpeg).
 set -euo pipefail
 
 PACKAGES=(
@@ -23,8 +24,12 @@ PACKAGES=(
   git                  # the wheel test builds from a `git clone` of the work tree
 )
 
+if [ $# -gt 0 ]; then
+  PACKAGES=("$@")
+fi
+
 # Debian splits venv/ensurepip out of python3; `make` needs it to build .venv.
-if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+if [ $# -eq 0 ] && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
   PACKAGES+=("python3-venv")
 fi
 

@@ -30,6 +30,7 @@ from .library import offline
 from .output import print_json
 from .output import summary as job_summary
 from .parser import build_parser
+from .story import story
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(gateway(args))
         if args.command == "batch":
             return asyncio.run(batch(args))
+        if args.command == "story":
+            return asyncio.run(story(args))
         return asyncio.run(dispatch(args))
     except CliError as exc:
         fail_json(args, str(exc), "invalid_input")

@@ -8,6 +8,7 @@ from ..core.gateway.dialects import Dialect
 from ..core.jobs.job import JobState
 from ..core.request.models import ASPECT_RATIOS, DEFAULT_MODEL, Mode, Model
 from .batch import add_batch_parser
+from .story import add_story_parser
 
 # The simulator's dialects (simulator.DIALECTS), named here so `--help` never loads it.
 SIM_DIALECTS = ("documented", "new-api", "quirky")
@@ -159,4 +160,5 @@ def build_parser() -> argparse.ArgumentParser:
     gw.add_argument("--json", action="store_true")
 
     add_batch_parser(sub)
+    add_story_parser(sub)
     return p
