@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import batch, compare, download, export, polls, startup, viewer
+from . import batch, clip_check, compare, download, export, polls, startup, viewer
 from .common import PYTHON, ROOT, Figure, child_env, child_json
 from .library import make_library
 
@@ -87,6 +87,7 @@ def main() -> int:
             ("batch", lambda: figures.extend(batch.run(repeats))),
             ("viewer", lambda: figures.append(viewer.run(work, repeats))),
             ("compare", lambda: figures.extend(compare.run(work, repeats))),
+            ("clip check", lambda: figures.append(clip_check.run(work, repeats))),
             ("export", lambda: figures.append(export.run(work, repeats))),
         )
         for name, step in steps:

@@ -17,7 +17,7 @@ from . import measure
 from .perceptual import nearest
 from .result import Check
 
-__all__ = ["ClipInputs", "end_frame_followed", "run_checks"]
+__all__ = ["ClipInputs", "run_checks"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ AUDIBLE_DBFS = -50.0
 START_LIMIT = 0.35
 END_LIMIT = 0.40
 #: Past this the last frame is unlike the end picture whatever it resembles.
-END_UNRELATED = 0.60
+END_UNRELATED = 0.50
 CONTINUATION_LIMIT = 0.35
 #: How many final frames the end check looks at (the closest one counts).
 END_FRAMES = 4
@@ -131,7 +131,7 @@ def _aspect(probe: measure.Probe, inputs: ClipInputs) -> Check | None:
 
 
 def _ratio_name(width: int, height: int) -> str:
-    """ "16:9" when the size is that shape, else the size itself."""
+    """The shape's name (16:9, 9:16, 1:1, 4:3, 3:4) when the size has one, else the size."""
     got = width / height if height else 0.0
     for name, ratio in _RATIOS.items():
         if abs(got - ratio) <= ASPECT_SLACK * ratio:
@@ -171,7 +171,7 @@ def _end_frame(
         return None
     d_end = nearest(tail, end)
     d_start = nearest(tail, start) if start is not None else None
-    ok = end_frame_followed(d_end, d_start)
+    ok = _end_frame_followed(d_end, d_start)
     if d_start is None:
         detail = msg("distance to the end picture {end:.2f}", end=d_end)
     else:
@@ -183,7 +183,7 @@ def _end_frame(
     return Check("end_frame", ok, f"≤ {END_LIMIT:.2f}", f"{d_end:.2f}", detail)
 
 
-def end_frame_followed(d_end: float, d_start: float | None) -> bool:
+def _end_frame_followed(d_end: float, d_start: float | None) -> bool:
     """A clip whose end picture was dropped ends on its start picture, moved a little: a far
     end frame is flagged when it is nearer the start picture than the end one, or far from
     both. Start and end pictures alike leave the end frame near: never flagged."""
