@@ -23,6 +23,7 @@ from veo_desktop.ui.batch.paste_lines import OfferBar
 from veo_desktop.ui.batch.preview_dialog import PreviewDialog
 from veo_desktop.ui.batch.preview_model import COST, DURATION, FINDINGS, PROMPT
 from veo_desktop.ui.batch.queue_panel import QueuePanel
+from veo_desktop.ui.batch.wiring import BatchUi
 
 from .conftest import wait_until
 from .helpers import Rig, drop, file_mime, png
@@ -268,3 +269,23 @@ async def test_an_unfinished_batch_carries_on_at_start_up(brig: Rig) -> None:
     await wait_until(lambda: states(panel) == [RowState.DONE] * 2, timeout=40)
     assert brig.sim.post_count == 2
     assert "left.txt" in panel.chooser.currentText()
+
+
+@pytest.mark.asyncio
+async def test_quit_mid_batch_then_the_next_start_finishes_it_with_one_post_per_row(
+    brig: Rig, tmp_path: Path
+) -> None:
+    few_at_once(brig, 1)
+    win = brig.window
+    win.batch.open_file(shots(tmp_path, "one\ntwo\nthree\n", "three.txt"))
+    panel = await started(brig, await opened_preview(brig))
+    await wait_until(lambda: states(panel)[0] is RowState.RUNNING, timeout=20)
+    await win.batch.aclose()  # quit: the first job is at the gateway, the others not sent
+    assert brig.sim.post_count == 1
+    win.batch = again = BatchUi(win)  # the next start, over the same data folder and gateway
+    again.resume_all()
+    await wait_until(lambda: again.panel is not None)
+    reopened = again.panel
+    assert reopened is not None
+    await wait_until(lambda: states(reopened) == [RowState.DONE] * 3, timeout=40)
+    assert brig.sim.post_count == 3  # the first row was followed, not sent again

@@ -211,7 +211,7 @@ class BatchController(QObject):
         tasks = [*self._tasks, *self._runs.values()]
         for task in tasks:
             task.cancel()
-        queue = self._queue
+        queue, self._queue = self._queue, None  # closed once, however often asked
         if queue is not None:
             _stop_runs(queue)
             await queue.aclose()

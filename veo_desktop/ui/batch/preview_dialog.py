@@ -66,15 +66,19 @@ class ChoiceDelegate(QStyledItemDelegate):
         for label, value in choices:
             combo.addItem(label, value)
         # A pick is the edit: committed at once, as a typed prompt is on Enter.
-        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+        combo.activated.connect(lambda _i, c=combo: self._picked(c))
         return combo
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
             value = index.data(Qt.ItemDataRole.EditRole)
             at = editor.findData(value)
             if at < 0:  # a value typed in the file that is not one of the choices
-                editor.addItem(str(value), value)
+                editor.addItem(str(index.data(Qt.ItemDataRole.DisplayRole)), value)
                 at = editor.count() - 1
             editor.setCurrentIndex(at)
         else:
@@ -220,7 +224,12 @@ class PreviewDialog(QDialog):
         if len(blocked) > SHOWN_PROBLEMS:
             named.append(self.tr("…and %n more.", "", len(blocked) - SHOWN_PROBLEMS))
         if blocked:
-            named.insert(0, self.tr("%n row(s) cannot be sent:", "", len(blocked)))
+            named.insert(
+                0,
+                self.tr("1 row cannot be sent:")
+                if len(blocked) == 1
+                else self.tr("%n rows cannot be sent:", "", len(blocked)),
+            )
         self.problems.setText("\n".join(named))
         self.problems.setVisible(bool(blocked))
         text = self.tr("%1 of %2 rows can be sent.").replace("%1", str(sendable))
@@ -232,7 +241,7 @@ class PreviewDialog(QDialog):
         )
         text += " " + estimate.replace("%1", format_money(m.cost()))
         if m.unpriced():
-            text += " " + self.tr("%n row(s) without a price.", "", m.unpriced())
+            text += " " + self.tr("Rows without a price: %1.").replace("%1", str(m.unpriced()))
         text += " " + (
             self.tr("About %1 at %2 jobs at once (a job takes about %3 here).")
             .replace("%1", duration_text(m.eta_seconds()))
@@ -240,9 +249,15 @@ class PreviewDialog(QDialog):
             .replace("%3", duration_text(m.job_seconds))
         )
         self.summary.setText(text)
-        self.start_button.setText(self.tr("&Start %n job(s)", "", sendable))
+        self.start_button.setText(
+            self.tr("&Start 1 job") if sendable == 1 else self.tr("&Start %n jobs", "", sendable)
+        )
         self.start_button.setEnabled(bool(sendable) and not blocked)
-        self.skip.setText(self.tr("S&kip %n invalid row(s)", "", len(blocked)))
+        self.skip.setText(
+            self.tr("S&kip 1 invalid row")
+            if len(blocked) == 1
+            else self.tr("S&kip %n invalid rows", "", len(blocked))
+        )
         self.skip.setToolTip(self.tr("Start the rows that can be sent; the others are skipped."))
         self.skip.setVisible(bool(blocked) and bool(sendable))
         self._update_buttons()

@@ -148,7 +148,9 @@ def counts_text(rows: Sequence[BatchRow]) -> str:
     counts = Counter(r.state for r in rows)
     parts = [f"{counts[s]} {s.label.lower()}" for s in RowState if counts[s]]
     # The empty context, as `tr`'s, with a count (plural forms).
-    rows_text = QCoreApplication.translate("", "%n row(s)", "", len(rows))
+    rows_text = (
+        tr("1 row") if len(rows) == 1 else QCoreApplication.translate("", "%n rows", "", len(rows))
+    )
     return rows_text + (": " + " · ".join(parts) if parts else "")
 
 
@@ -168,7 +170,7 @@ def pace_text(batch: Batch | None, rows: Sequence[BatchRow], status: PacerStatus
         return tr("Gateway busy (429): sending again in %1 s").replace(
             "%1", str(math.ceil(status.resume_in))
         )
-    if not any(r.state is RowState.WAITING for r in rows):
+    if not any(r.state in (RowState.WAITING, RowState.SENDING) for r in rows):
         return tr("Every row is sent; the rest is up to the gateway.")
     if status.limit < status.jobs_at_once:
         return (
@@ -176,6 +178,10 @@ def pace_text(batch: Batch | None, rows: Sequence[BatchRow], status: PacerStatus
             .replace("%1", str(status.limit))
             .replace("%2", str(status.jobs_at_once))
             .replace("%3", str(status.in_flight))
+        )
+    if status.in_flight >= status.limit:
+        return tr("All %1 jobs at once in use; the next row is sent when one is done.").replace(
+            "%1", str(status.limit)
         )
     return (
         tr("Sending: %1 of %2 jobs at once in use.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,8 @@ WIDTHS = {0: 48, 1: 90, 2: 150, 4: 260}
 
 
 class QueuePanel(QWidget):
+    job_activated = Signal(str)  # a row's job id: show it in the job list
+
     def __init__(self, controller: BatchController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -60,6 +62,7 @@ class QueuePanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
+        self.view.activated.connect(self._activated)  # double click or Enter
         rows = self.view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -132,6 +135,11 @@ class QueuePanel(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         found = [self.model.row_at(r) for r in rows]
         return [r.key for r in found if r.state is RowState.WAITING or not waiting]
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row.state not in (RowState.WAITING, RowState.CANCELLED):
+            self.job_activated.emit(row.job_id)
 
     def _toggle_pause(self) -> None:
         batch = self.model.batch

@@ -169,6 +169,7 @@ class BatchUi(QObject):
             self.dock = QDockWidget(self.tr("Batch queue"), self.w)
             self.dock.setObjectName("batch-queue")
             self.panel = QueuePanel(self.controller, self.dock)
+            self.panel.job_activated.connect(self.w.select_job)
             self.dock.setWidget(self.panel)
             self.w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.show()
@@ -181,10 +182,9 @@ class BatchUi(QObject):
     def _on_finished(self, batch: Batch, rows: list[BatchRow]) -> None:
         from ...core.batch.store import RowState
 
-        done = sum(r.state is RowState.DONE for r in rows)
-        failed = sum(r.state is RowState.FAILED for r in rows)
+        done, failed = (sum(r.state is s for r in rows) for s in (RowState.DONE, RowState.FAILED))
+        text = self.tr("Batch %1 finished: %2 done, %3 failed.")
         name = Path(batch.source).name
-        text = self.tr("Batch %1 finished: %2 clip(s) saved, %3 failed.")
         self._say(text.replace("%1", name).replace("%2", str(done)).replace("%3", str(failed)))
 
     def _say(self, text: str) -> None:
