@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
 from tests.unit.test_frames import COLOURS, make_clip, near
 from veo_desktop.core.checks import measure
@@ -86,6 +86,41 @@ def test_an_honest_first_last_clip_passes_every_check(work: Path, dawn: Path, du
     assert [c.name for c in checks if not c.ok] == []
     assert by_name(checks)["duration"].got == "2.0 s"
     assert by_name(checks)["audio"].got == "audible track"
+
+
+def _caption(image: Image.Image) -> Image.Image:
+    """A caption band over the bottom quarter at 55 % opacity (the worst the simulator draws)."""
+    out = image.copy()
+    w, h = out.size
+    band = Image.new("RGB", (w, h // 4), (0, 0, 0))
+    ImageDraw.Draw(band).text((10, 10), "a caption over the end of the clip", fill="white")
+    out.paste(band, (0, h - h // 4), Image.new("L", band.size, 140))
+    return out
+
+
+def _shifted(image: Image.Image) -> Image.Image:
+    pan = (1, 0, -0.08 * image.width, 0, 1, 0)
+    return image.transform(image.size, Image.Transform.AFFINE, pan)
+
+
+DRIFTS = {
+    "caption band": _caption,
+    "8 % pan": _shifted,
+    "10 % darker": lambda im: ImageEnhance.Brightness(im).enhance(0.9),
+    "blurred": lambda im: im.filter(ImageFilter.GaussianBlur(2)),
+    "6 % push in": lambda im: im.resize(im.size, box=(19, 11, im.width - 19, im.height - 11)),
+}
+
+
+@pytest.mark.parametrize("drift", DRIFTS)
+def test_a_clip_that_drifts_on_its_way_to_the_end_picture_is_not_flagged(
+    work: Path, dawn: Path, dusk: Path, drift: str
+) -> None:
+    moved = DRIFTS[drift]
+    first, last = moved(Image.open(dawn).convert("RGB")), moved(Image.open(dusk).convert("RGB"))
+    video = clip(work / "drift.mp4", first_image=first, last_image=last, audio=False)
+    checks = by_name(run_checks(video, frames_inputs(dawn, dusk, generate_audio=None)))
+    assert checks["start_frame"].ok and checks["end_frame"].ok, checks["end_frame"].detail
 
 
 def test_a_dropped_end_frame_is_flagged_and_the_start_frame_is_not(
