@@ -281,6 +281,10 @@
         <translation>网关目前同时只接受 %1 个任务（你的设置：%2），已占用 %3 个。</translation>
     </message>
     <message>
+        <source>All %1 jobs at once in use; the next row is sent when one is done.</source>
+        <translation>同时运行的 %1 个任务名额已全部占用；有任务完成后再发送下一行。</translation>
+    </message>
+    <message>
         <source>Sending: %1 of %2 jobs at once in use.</source>
         <translation>发送中：同时运行的 %2 个任务名额已占用 %1 个。</translation>
     </message>
@@ -2783,6 +2787,10 @@ No key yet? The offline demo answers like a real gateway, with real clips, and n
     <message>
         <source>There is nothing to export: no shot has a take.</source>
         <translation>没有可导出的内容：还没有任何镜头有版本。</translation>
+    </message>
+    <message>
+        <source>The film could not be written ({error}). No file was made.</source>
+        <translation>无法写入成片（{error}），未生成任何文件。</translation>
     </message>
     <message>
         <source>The export was cancelled; no film was written.</source>
