@@ -22,7 +22,6 @@ from ..core.jobs.journal import Job, JobState
 from ..core.library.search import LibraryFilter
 from ..core.request.models import GenerationRequest, Mode, Model
 from ..core.request.pricing import PriceTable
-from ..core.request.rules import check
 from ..core.services import Services
 from . import settings as opts
 from . import window_fit
@@ -269,7 +268,7 @@ class MainWindow(QMainWindow):
     def _refresh(self, tab: ComposeTab) -> None:
         """The tab's rule findings and cost estimate, for what it holds now."""
         req = tab.request()
-        tab.show_findings(check(req, self.services.client.dialect()))
+        tab.show_findings(self.services.findings(req))  # the gateway's dialect and habits
         tab.show_cost(self.prices)  # one take's estimate, or N takes' total
 
     def load_request(self, req: GenerationRequest) -> None:
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
             return
         tab = self.current_tab()
         tab.mark_touched()
-        findings = check(tab.request(), self.services.client.dialect())
+        findings = self.services.findings(tab.request())
         tab.show_findings(findings)
         if any(f.blocks for f in findings) or self.controller.submitting:
             return
@@ -315,6 +314,8 @@ class MainWindow(QMainWindow):
         current = self.view.currentIndex()
         if current.isValid() and self.model.job_at(current.row()).id == job.id:
             self.viewer.show_job(job)  # the selected job's clip just landed (or it changed)
+        if job.checks is not None and job.state is JobState.DOWNLOADED:
+            self._refresh(self.current_tab())  # a checked clip may change the gateway's habits
         if job.state is JobState.DOWNLOADED and job.video_path:
             self.posters.get(job.id, Path(job.video_path))
             # Only a job sent from this window takes the selection when its clip lands: one

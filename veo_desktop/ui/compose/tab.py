@@ -366,6 +366,11 @@ class ComposeTab(QWidget):
             blocking[0].message if blocking else self.tr("Send the job (Ctrl+Return)")
         )
 
+    def findings_text(self) -> str:
+        """Every finding the tab shows now, one per line."""
+        shown = [label.text() for label in self._messages.values() if not label.isHidden()]
+        return "\n".join([*shown, self.summary.text()]).strip()
+
     def _with_aspect_note(self, findings: list[Finding]) -> list[Finding]:
         """With frames, the rule's general aspect warning gives way to what the frames show:
         one message when a frame's shape differs from the chosen aspect, none when it fits."""
