@@ -7,7 +7,15 @@ from typing import Any
 
 from ..i18n import msg
 
-__all__ = ["CHECK_NAMES", "Check", "check_label", "checks_from_json", "checks_to_json", "failed"]
+__all__ = [
+    "CHECK_NAMES",
+    "Check",
+    "check_label",
+    "checks_from_json",
+    "checks_to_json",
+    "clip_seconds",
+    "failed",
+]
 
 #: Every check, in the order they run and are shown.
 CHECK_NAMES = (
@@ -82,6 +90,18 @@ def _labels() -> dict[str, tuple[str, str]]:
 
 def failed(checks: list[Check] | tuple[Check, ...] | None) -> list[Check]:
     return [c for c in checks or () if not c.ok]
+
+
+def clip_seconds(checks: list[Check] | tuple[Check, ...] | None) -> float | None:
+    """The clip's measured length, as its duration check read it (`got`, "8.0 s"); None when
+    the clip was not checked (or not measured)."""
+    for c in checks or ():
+        if c.name == "duration" and c.got:
+            try:
+                return float(c.got.split()[0])
+            except ValueError:
+                return None
+    return None
 
 
 def checks_to_json(checks: list[Check] | tuple[Check, ...]) -> list[dict[str, Any]]:

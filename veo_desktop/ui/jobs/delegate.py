@@ -41,6 +41,7 @@ from .roles import (
     FrameRole,
     JobRole,
     KindRole,
+    LengthRole,
     PosterRole,
     ProgressRole,
     RatingRole,
@@ -53,6 +54,7 @@ from .row_text import (
     checks_count_text,
     checks_tip,
     format_elapsed,
+    format_length,
     model_label,
     seed_text,
     take_heading,
@@ -305,7 +307,14 @@ class JobDelegate(QStyledItemDelegate):
     def _status_line(
         painter: QPainter, m: _Metrics, line: QRect, index: Index, ink: QColor, dim: QColor
     ) -> None:
-        elapsed = format_elapsed(float(index.data(ElapsedRole) or 0.0))
+        # A saved clip shows its length (what a creator edits with); a job under way, how long
+        # it has been going.
+        length = index.data(LengthRole)
+        elapsed = (
+            format_length(float(length))
+            if length is not None
+            else format_elapsed(float(index.data(ElapsedRole) or 0.0))
+        )
         elapsed_w = m.fm.horizontalAdvance(elapsed)
         status = m.fm.elidedText(
             str(index.data(StatusTextRole) or ""),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QImage
 
-from ...core.checks.result import failed
+from ...core.checks.result import clip_seconds, failed
 from ...core.jobs.failures import failure_of
 from ...core.jobs.journal import Job, JobState
 from ..i18n import tr
@@ -31,6 +31,7 @@ from .roles import (
     IdRole,
     JobRole,
     KindRole,
+    LengthRole,
     ModelRole,
     ModeRole,
     PosterRole,
@@ -172,6 +173,8 @@ class JobListModel(KeyedRows):
             return job
         if role == ElapsedRole:
             return self.elapsed(job)
+        if role == LengthRole:
+            return clip_seconds(job.checks) if job.state is JobState.DOWNLOADED else None
         if role == ErrorRole:
             return error_text(job)
         if role == FailureRole:

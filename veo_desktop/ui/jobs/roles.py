@@ -25,6 +25,7 @@ ExpandedRole = JobRole + 17  # a group row: are its takes shown below it
 TakeNumberRole = JobRole + 18  # a take row: its number in its group (1-based)
 RatingRole = JobRole + 19  # 1-5 stars, or None; a group row: its best take's
 TakePostersRole = JobRole + 20  # a group row: each take's poster (or None), take 1 first
+LengthRole = JobRole + 21  # a downloaded clip's measured length in seconds, or None
 
 #: What a row is (KindRole).
 JOB, GROUP, TAKE = "job", "group", "take"
@@ -39,6 +40,7 @@ ROLE_NAMES = {
     ModeRole: b"mode",
     ModelRole: b"model",
     ElapsedRole: b"elapsed",
+    LengthRole: b"length",
     ErrorRole: b"error",
     VideoPathRole: b"videoPath",
     PosterRole: b"poster",

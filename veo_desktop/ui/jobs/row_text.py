@@ -105,6 +105,11 @@ def checks_tip(job: Job) -> str:
     return f"<p><b>{html.escape(checks_count_text(len(bad)))}</b></p><ul>{lines}</ul>"
 
 
+def format_length(seconds: float) -> str:
+    """A clip's length as the viewer shows it: "8.0 s"."""
+    return tr("%1 s").replace("%1", f"{seconds:.1f}")
+
+
 def format_elapsed(seconds: float) -> str:
     seconds = max(0, int(seconds))
     h, rest = divmod(seconds, 3600)
