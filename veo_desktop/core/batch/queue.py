@@ -100,11 +100,14 @@ class BatchQueue:
         """Stop sending and following (the jobs go on at the gateway; the next run, `veo
         resume` or the app picks them up). Before the journal closes."""
         self._unsubscribe()
+        runs = list(self._running.values())
+        for run in runs:
+            run.cancel()  # first: a run loop starts new sends as the slots below free up
         tasks = list(self._tasks.items())
         for job_id, task in tasks:
             task.cancel()
             self.runner.stop_watching(job_id)
-        await asyncio.gather(*(t for _, t in tasks), return_exceptions=True)
+        await asyncio.gather(*runs, *(t for _, t in tasks), return_exceptions=True)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -164,6 +167,7 @@ class BatchQueue:
         batch = await asyncio.to_thread(self.store.set_paused, batch_id, paused, note)
         self._batches[batch_id] = batch
         self._emit(QueueEvent(batch, None))
+        self._bump()  # a run asleep with nothing in flight wakes to send on resume
 
     async def cancel(self, batch_id: str, keys: Sequence[int]) -> list[BatchRow]:
         """Cancel the rows among `keys` not sent yet; returns those cancelled."""

@@ -190,7 +190,6 @@ class BatchController(QObject):
     async def resume(self, batch_id: str) -> None:
         queue = await self.queue()
         await queue.resume(batch_id)
-        await _wake(queue, batch_id)
         self._run(batch_id)
 
     @asyncSlot(str, object)
@@ -213,7 +212,6 @@ class BatchController(QObject):
             task.cancel()
         queue, self._queue = self._queue, None  # closed once, however often asked
         if queue is not None:
-            _stop_runs(queue)
             await queue.aclose()
         await asyncio.gather(*tasks, return_exceptions=True)
         if queue is not None:
@@ -228,16 +226,3 @@ class BatchController(QObject):
 def _unfinished(store: BatchStore) -> list[Batch]:
     """Batches with a row not settled, newest first."""
     return [b for b in store.batches() if any(not r.state.settled for r in store.rows(b.id))]
-
-
-async def _wake(queue: BatchQueue, batch_id: str) -> None:
-    # BatchQueue.resume does not wake a run that sleeps with nothing in flight (only row changes
-    # do); an empty reorder is a no-op change that does. Asked of core: `_set_paused` to `_bump`.
-    await queue.reorder(batch_id, [])
-
-
-def _stop_runs(queue: BatchQueue) -> None:
-    # BatchQueue.aclose cancels senders and followers but not the run loops, which would start
-    # new sends as the slots free up. Asked of core: aclose to cancel `_running` first.
-    for run in list(queue._running.values()):
-        run.cancel()
