@@ -5,7 +5,6 @@ dialect (docs/gateway-contract.md)."""
 from __future__ import annotations
 
 import asyncio
-
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
