@@ -292,6 +292,359 @@
         <source>This file was started as a batch on %1 (%2 of %3 rows done; see the Batch queue). Start makes a new batch: its rows are sent, and billed, again.</source>
         <translation>此文件已于 %1 作为批量任务启动过（%3 行中已完成 %2 行；见“批量队列”）。点击“开始”会新建一个批量任务：其中的行会再次发送，并再次计费。</translation>
     </message>
+    <message>
+        <source>Storyboard</source>
+        <translation>故事板</translation>
+    </message>
+    <message>
+        <source>The storyboards kept here, newest first</source>
+        <translation>此处保存的故事板，最新的在前</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A new storyboard with one empty shot</source>
+        <translation>新建一个含一个空镜头的故事板</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a storyboard saved as a JSON file</source>
+        <translation>打开保存为 JSON 文件的故事板</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save this storyboard as a JSON file</source>
+        <translation>将此故事板保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Storyboard title</source>
+        <translation>故事板标题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Generate board</source>
+        <translation>生成故事板</translation>
+    </message>
+    <message>
+        <source>Send every shot without a take; chained shots go once the shot before is in</source>
+        <translation>发送所有还没有版本的镜头；接续的镜头会等上一个镜头完成后再发送</translation>
+    </message>
+    <message>
+        <source>Watch as one film</source>
+        <translation>作为成片观看</translation>
+    </message>
+    <message>
+        <source>The chosen takes in order, with their trims; export one MP4</source>
+        <translation>按顺序播放选定的版本（含裁剪），可导出为一个 MP4</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Board progress</source>
+        <translation>故事板进度</translation>
+    </message>
+    <message>
+        <source>Make a storyboard with New, or open one saved as JSON.</source>
+        <translation>点击“新建”创建故事板，或打开保存为 JSON 的故事板。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shots done</source>
+        <translation>已完成 %1/%2 个镜头</translation>
+    </message>
+    <message>
+        <source>≈ %1 for %2 shots</source>
+        <translation>%2 个镜头 ≈ %1</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>生成中…</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>关闭声音</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>开启声音</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>%1 of this shot (the board&apos;s unless you pick one)</source>
+        <translation>此镜头的%1（未选择时沿用故事板的设置）</translation>
+    </message>
+    <message>
+        <source>%1 of every shot that does not pick its own</source>
+        <translation>未单独设置的镜头所用的%1</translation>
+    </message>
+    <message>
+        <source>Board&apos;s (%1)</source>
+        <translation>沿用故事板（%1）</translation>
+    </message>
+    <message>
+        <source>Film: %1</source>
+        <translation>成片：%1</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>成片</translation>
+    </message>
+    <message>
+        <source>Play the film (Space)</source>
+        <translation>播放成片（Space）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Film position</source>
+        <translation>成片播放位置</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the film as one MP4, with a sidecar listing its shots</source>
+        <translation>将成片写为一个 MP4，并附带列出各镜头的元数据文件</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the export; no file is left</source>
+        <translation>停止导出，不会留下任何文件</translation>
+    </message>
+    <message>
+        <source>Shots %1 have no finished take yet: the film skips them.</source>
+        <translation>镜头 %1 还没有完成的版本：成片将跳过它们。</translation>
+    </message>
+    <message>
+        <source>Shot %1 of %2</source>
+        <translation>镜头 %1/%2</translation>
+    </message>
+    <message>
+        <source>Export the film</source>
+        <translation>导出成片</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 s)</source>
+        <translation>已导出 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>(no prompt yet)</source>
+        <translation>（尚无提示词）</translation>
+    </message>
+    <message>
+        <source>↳ continues from shot %1</source>
+        <translation>↳ 接续镜头 %1</translation>
+    </message>
+    <message>
+        <source>starts on its own</source>
+        <translation>独立开始</translation>
+    </message>
+    <message>
+        <source>Shot prompt</source>
+        <translation>镜头提示词</translation>
+    </message>
+    <message>
+        <source>What happens in this shot</source>
+        <translation>此镜头中发生了什么</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot</source>
+        <translation>接续上一个镜头</translation>
+    </message>
+    <message>
+        <source>Start on the exact last frame of the previous shot&apos;s chosen take</source>
+        <translation>精确地从上一个镜头所选版本的最后一帧开始</translation>
+    </message>
+    <message>
+        <source>Start frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>End frame</source>
+        <translation>尾帧</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>The takes of this shot: click one to use it in the film</source>
+        <translation>此镜头的各个版本：点击其中一个即可用于成片</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Make another take of this shot; its takes so far stay</source>
+        <translation>为此镜头再生成一个版本，已有版本会保留</translation>
+    </message>
+    <message>
+        <source>No shot selected</source>
+        <translation>未选择镜头</translation>
+    </message>
+    <message>
+        <source>Shot %1</source>
+        <translation>镜头 %1</translation>
+    </message>
+    <message>
+        <source>Shot %1&apos;s last frame</source>
+        <translation>镜头 %1 的最后一帧</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>In the film</source>
+        <translation>已用于成片</translation>
+    </message>
+    <message>
+        <source>Click to use this take in the film</source>
+        <translation>点击将此版本用于成片</translation>
+    </message>
+    <message>
+        <source>Waiting for shot %1</source>
+        <translation>等待镜头 %1</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2. %3</source>
+        <extracomment>A drag asks to move a shot: its id and its new place among the others (the store keeps the order; the rows move at once so the drop does not jump back).</extracomment>
+        <translation>镜头 %1：%2。%3</translation>
+    </message>
+    <message>
+        <source>no prompt yet</source>
+        <translation>尚无提示词</translation>
+    </message>
+    <message>
+        <source>Film timeline</source>
+        <translation>成片时间线</translation>
+    </message>
+    <message>
+        <source>Click to go there; drag a take&apos;s yellow edges to trim it (the file is not changed)</source>
+        <translation>点击可跳转到该处；拖动版本的黄色边缘可进行裁剪（不会修改文件）</translation>
+    </message>
+    <message>
+        <source>Shots</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>Add shot</source>
+        <translation>添加镜头</translation>
+    </message>
+    <message>
+        <source>A new shot after the selected one</source>
+        <translation>在所选镜头之后新增一个镜头</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>A copy of this shot after it, no takes</source>
+        <translation>在此镜头之后添加它的副本（不含版本）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the shot; its takes stay in the library</source>
+        <translation>删除此镜头；其版本仍保留在素材库中</translation>
+    </message>
+    <message>
+        <source>Move the shot up</source>
+        <translation>上移镜头</translation>
+    </message>
+    <message>
+        <source>Move the shot down</source>
+        <translation>下移镜头</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Storyboard %1</source>
+        <translation>故事板 %1</translation>
+    </message>
+    <message>
+        <source>Storyboard saved as %1.</source>
+        <translation>故事板已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Every shot has a take. Regenerate a shot to make another one.</source>
+        <translation>每个镜头都已有版本。如需再生成一个，请对该镜头使用“重新生成”。</translation>
+    </message>
+    <message>
+        <source>Generate %1 shots for about %2?</source>
+        <translation>要生成 %1 个镜头吗？费用约 %2。</translation>
+    </message>
+    <message>
+        <source>(%1 more without a price)</source>
+        <translation>（另有 %1 个无价格）</translation>
+    </message>
+    <message>
+        <source>Generate the storyboard</source>
+        <translation>生成故事板</translation>
+    </message>
+    <message>
+        <source>Shots that continue go one after another, each once the shot before is in. Your gateway may charge differently.</source>
+        <translation>接续的镜头会依次发送，每个都等上一个镜头完成后再发送。网关实际收费可能不同。</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Film exported: %1</source>
+        <translation>成片已导出：%1</translation>
+    </message>
 </context>
 <context>
     <name>BatchController</name>
@@ -1643,6 +1996,40 @@ Please attach it if you report the problem.</source>
     <message>
         <source>(demo jobs are not billed)</source>
         <translation>（演示任务不计费）</translation>
+    </message>
+</context>
+<context>
+    <name>StoryController</name>
+    <message>
+        <source>The storyboard stopped on an error; the log has details.</source>
+        <translation>故事板因出错而停止，详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>The film could not be written: %1</source>
+        <translation>无法写入成片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StoryUi</name>
+    <message>
+        <source>Storyboard</source>
+        <translation>故事板</translation>
+    </message>
+    <message>
+        <source>Open a storyboard</source>
+        <translation>打开故事板</translation>
+    </message>
+    <message>
+        <source>Storyboards (*.json)</source>
+        <translation>故事板 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the storyboard</source>
+        <translation>保存故事板</translation>
+    </message>
+    <message>
+        <source>A new take of the shot is on its way; its other takes stay.</source>
+        <translation>正在为此镜头生成新版本，其他版本会保留。</translation>
     </message>
 </context>
 <context>
