@@ -4,7 +4,7 @@ core.config's, the key is the keyring's)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -28,7 +28,7 @@ class Option(Generic[T]):
                 return kind(value)  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return self.default
-        return value  # type: ignore[no-any-return]
+        return cast(T, value)  # QSettings gives back what was stored, untyped
 
     def set(self, store: QSettings, value: T) -> None:
         store.setValue(self.key, value)

@@ -113,7 +113,11 @@ class LibraryBar(QWidget):
     def install_shortcut(self, window: QWidget) -> None:
         """Ctrl+F anywhere in the window goes to the search box."""
         sc = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window)
-        sc.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        sc.activated.connect(self._focus_search)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def value(self) -> LibraryFilter:
         mode = self.mode.currentData()
