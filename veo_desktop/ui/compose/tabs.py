@@ -1,5 +1,6 @@
 """The mode tabs of the main window: every mode is in the tab bar from the start, and each compose
-tab is built the first time it is shown or asked for (the rest once the app is idle)."""
+tab is built the first time it is shown or asked for (the rest once the app is idle). Pages that
+are not modes (the Storyboard) follow the modes in the same bar."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class ComposeTabs(Mapping[Mode, ComposeTab]):
         self._make = make
         self._tabs: dict[Mode, ComposeTab] = {}
         self._pages: dict[Mode, QWidget] = {}
+        self._last = 0  # the mode tab shown last: still "the" compose tab while another page shows
         # Empty pages up front: a compose tab is the biggest widget tree in the window, and
         # building all of them before the first paint slowed start-up (bench: startup_ratio).
         # A tab never opened keeps its saved draft in the draft store untouched.
@@ -60,7 +62,18 @@ class ComposeTabs(Mapping[Mode, ComposeTab]):
         return self._modes.index(mode)
 
     def current(self) -> ComposeTab:
-        return self[self._modes[max(0, self._widget.currentIndex())]]
+        """The mode tab shown, or, while a page that is not a mode shows, the one shown last."""
+        index = self._widget.currentIndex()
+        if 0 <= index < len(self._modes):
+            self._last = index
+        return self[self._modes[self._last]]
+
+    def add_page(self, page: QWidget, label: str) -> int:
+        """A page after the modes (not a compose tab: `current()` never returns it); its index."""
+        return self._widget.addTab(page, label)
+
+    def is_mode(self, index: int) -> bool:
+        return 0 <= index < len(self._modes)
 
     def build_rest(self) -> None:
         """Build the tabs not shown yet, one per turn of the event loop, so none of them costs
