@@ -46,6 +46,7 @@ from .player.player import Player
 from .player.viewer import Viewer
 from .player.viewer_keys import ViewerKeys
 from .player.viewer_split import ViewerSplit
+from .story.wiring import StoryUi
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.welcome.connect_requested.connect(lambda: self.open_settings())
 
         self.batch = BatchUi(self)  # import, drops, pasted lines, preview, the Queue panel
+        self.story = StoryUi(self)  # the Storyboard tab, its film window and export
         self._build_actions()
         self.frame_tools = FrameTools(self, self.viewer)
         self.job_actions = JobActions(self)
