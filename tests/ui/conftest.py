@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pytest_asyncio
+from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from .helpers import Rig
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.qpa.*=false")
@@ -21,6 +26,8 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> M
         from PySide6.QtWidgets import QApplication
         from shiboken6 import Shiboken
 
+        # qasync ships no annotations, so its QEventLoop is Any to mypy: subclassing it is the
+        # one thing no annotation here can type.
         class ClosingLoop(qasync.QEventLoop):  # type: ignore[misc]
             """qasync's close() only flags its timer object; its Qt timers stay registered
             until the loop object is garbage collected, on whatever thread the collector
@@ -35,13 +42,15 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> M
 
         app = QApplication.instance() or QApplication([])
         # A test closing its window must not quit the app (and stop the loop under it).
-        app.setQuitOnLastWindowClosed(False)
+        QApplication.setQuitOnLastWindowClosed(False)
         return ClosingLoop(app)
 
     return {"qasync": qasync_loop}
 
 
-async def wait_until(predicate, timeout: float = 10.0, step: float = 0.02) -> None:  # type: ignore[no-untyped-def]
+async def wait_until(
+    predicate: Callable[[], object], timeout: float = 10.0, step: float = 0.02
+) -> None:
     """Await a condition inside an async test (qtbot.waitUntil blocks the qasync loop)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -52,7 +61,7 @@ async def wait_until(predicate, timeout: float = 10.0, step: float = 0.02) -> No
 
 
 @pytest_asyncio.fixture
-async def rig(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+async def rig(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Rig]:
     """The real window wired to a real simulator, shown; closed and deleted afterwards."""
     from .helpers import make_rig
 

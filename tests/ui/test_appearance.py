@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.ui import appearance
 
 
-def test_dark_then_light_changes_what_widgets_paint(qapp: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dark_then_light_changes_what_widgets_paint(qapp: QApplication, qtbot: QtBot) -> None:
     style, palette = qapp.style().name(), qapp.palette()
     try:
         assert appearance.apply(qapp, "dark") is True

@@ -23,7 +23,8 @@ from veo_desktop.ui.appearance import WARNING_COLOURS
 from veo_desktop.ui.dialogs.cost import SpendDialog
 from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from veo_desktop.ui.jobs.delegate import JobDelegate
-from veo_desktop.ui.jobs.model import ChecksRole, JobListModel
+from veo_desktop.ui.jobs.model import JobListModel
+from veo_desktop.ui.jobs.roles import ChecksRole
 
 from .conftest import wait_until
 from .helpers import Rig, controller_for, make_rig

@@ -96,7 +96,7 @@ async def test_controller_apply_points_client_runner_and_library_at_the_new_sett
     assert s.client.base_url == "https://gw.example.com"
     assert s.runner._limit == 5
     assert s.library.root == Path("~/veo-clips").expanduser()
-    assert s.client.profiles.get("https://gw.example.com").override == "new-api"  # type: ignore[union-attr]
+    assert s.client.profiles.get("https://gw.example.com").override == "new-api"
     assert SharedSettings.load(s.paths.config_file) == new
     # An empty folder keeps the one in use (the rule build_services follows at start-up).
     rig.controller.apply(SharedSettings(base_url="https://gw.example.com"), s.paths.config_file)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.ui.dialogs.cost import SpendDialog
 
@@ -23,7 +24,9 @@ async def spending(rig: Rig) -> SpendDialog:
 
 
 @pytest.mark.asyncio
-async def test_demo_jobs_are_not_spend_in_the_demo_or_after_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_demo_jobs_are_not_spend_in_the_demo_or_after_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     demo = make_rig(tmp_path, demo=True)
     try:
         demo.window.show()
@@ -48,7 +51,7 @@ async def test_demo_jobs_are_not_spend_in_the_demo_or_after_it(qtbot, tmp_path: 
 
 
 @pytest.mark.asyncio
-async def test_real_jobs_are_still_spend(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_real_jobs_are_still_spend(qtbot: QtBot, tmp_path: Path) -> None:
     real = make_rig(tmp_path, demo=False)
     try:
         real.window.show()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.keys import FAULT_KEY
 from veo_desktop.core.jobs.journal import JobState
@@ -20,7 +21,7 @@ REQ = GenerationRequest(Mode.TEXT, Model.FAST_720P, "a notice for the user", dur
 
 
 @pytest.mark.asyncio
-async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot: QtBot, tmp_path: Path) -> None:
     rig = make_rig(tmp_path, key=FAULT_KEY)
     asked: list[str] = []
     rig.controller.key_rejected.connect(asked.append)
@@ -44,7 +45,10 @@ async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot, tmp_path: Path) 
         rig.sim.faults.unauthorized_polls_next = 0
         rig.controller.resume_paused()
         await wait_until(
-            lambda: rig.services.journal.get(job.id).state is JobState.DOWNLOADED,  # type: ignore[union-attr]
+            lambda: (
+                (stored := rig.services.journal.get(job.id)) is not None
+                and stored.state is JobState.DOWNLOADED
+            ),
             timeout=15,
         )
         assert rig.sim.post_count == 1
@@ -54,7 +58,7 @@ async def test_401_mid_way_pauses_and_asks_for_a_new_key(qtbot, tmp_path: Path) 
 
 
 @pytest.mark.asyncio
-async def test_uncertain_submission_is_told_and_not_resent(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_uncertain_submission_is_told_and_not_resent(qtbot: QtBot, tmp_path: Path) -> None:
     rig = make_rig(tmp_path, key=FAULT_KEY)
     told: list[str] = []
     rig.controller.submit_failed.connect(told.append)

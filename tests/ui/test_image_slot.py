@@ -9,7 +9,9 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.ui.compose.image_loading import ratio_text, size_text
 from veo_desktop.ui.compose.image_slot import ImageSlot
@@ -43,7 +45,7 @@ def file_mime(*paths: Path) -> QMimeData:
 
 
 @pytest.fixture
-def slot(qtbot, tmp_path: Path) -> ImageSlot:  # type: ignore[no-untyped-def]
+def slot(qtbot: QtBot, tmp_path: Path) -> ImageSlot:
     s = ImageSlot("Start frame", paste_dir=tmp_path / "pasted")
     qtbot.addWidget(s)
     s.resize(260, 200)
@@ -69,7 +71,9 @@ def image(width: int, height: int) -> QImage:
     return img
 
 
-def test_file_drop_shows_thumbnail_size_and_describes_itself(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_file_drop_shows_thumbnail_size_and_describes_itself(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     path = png(tmp_path / "barn.png", (200, 30, 30), (320, 180))
     with qtbot.waitSignal(slot.changed, timeout=5000) as sig:
         assert drop(slot, file_mime(path))
@@ -86,7 +90,7 @@ def test_file_drop_shows_thumbnail_size_and_describes_itself(qtbot, slot, tmp_pa
     assert not slot.error_text()
 
 
-def test_big_image_gets_a_small_thumbnail(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_big_image_gets_a_small_thumbnail(qtbot: QtBot, slot: ImageSlot, tmp_path: Path) -> None:
     path = png(tmp_path / "big.png", (10, 10, 10), (3000, 1500))
     slot.set_value(str(path))
     qtbot.waitUntil(lambda: slot.value() == str(path), timeout=5000)
@@ -103,7 +107,7 @@ def test_big_image_gets_a_small_thumbnail(qtbot, slot, tmp_path) -> None:  # typ
     ],
     ids=["url", "text"],
 )
-def test_web_url_drop_is_kept_as_a_link(slot, mime) -> None:  # type: ignore[no-untyped-def]
+def test_web_url_drop_is_kept_as_a_link(slot: ImageSlot, mime: QMimeData) -> None:
     assert drop(slot, mime)
     assert slot.value() == "https://images.example.com/cat.png"  # no file to check: at once
     assert slot.hint_label.text() == "images.example.com"
@@ -111,7 +115,7 @@ def test_web_url_drop_is_kept_as_a_link(slot, mime) -> None:  # type: ignore[no-
     assert slot.thumbnail() is None
 
 
-def test_browser_image_data_is_saved_as_png(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_browser_image_data_is_saved_as_png(qtbot: QtBot, slot: ImageSlot, tmp_path: Path) -> None:
     mime = QMimeData()
     mime.setImageData(image(64, 48))
     mime.setUrls([QUrl("https://example.com/page-the-image-links-to")])
@@ -122,7 +126,9 @@ def test_browser_image_data_is_saved_as_png(qtbot, slot, tmp_path) -> None:  # t
     assert "64 × 48" in slot.info_label.text()
 
 
-def test_corrupt_png_is_refused_and_nothing_else_changes(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_png_is_refused_and_nothing_else_changes(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     good = png(tmp_path / "good.png", (0, 90, 0))
     slot.set_value(str(good))
     qtbot.waitUntil(lambda: slot.value() == str(good), timeout=5000)
@@ -139,7 +145,9 @@ def test_corrupt_png_is_refused_and_nothing_else_changes(qtbot, slot, tmp_path) 
     assert slot.error_text() in slot.accessibleDescription()
 
 
-def test_text_file_drop_is_refused_with_a_message(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_text_file_drop_is_refused_with_a_message(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("not a picture")
     drop(slot, file_mime(notes))
@@ -148,42 +156,46 @@ def test_text_file_drop_is_refused_with_a_message(qtbot, slot, tmp_path) -> None
     assert slot.value() is None and slot.hint_label.isVisible()
 
 
-def test_drag_enter_accepts_only_what_the_slot_can_take(slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_drag_enter_accepts_only_what_the_slot_can_take(slot: ImageSlot, tmp_path: Path) -> None:
     assert not drop(slot, text_mime("just some words"))
     assert not drop(slot, url_mime("ftp://example.com/a.png"))
     assert not drop(slot, file_mime(tmp_path))  # a folder
     assert slot.value() is None and not slot.error_text()
 
 
-def test_missing_file_from_a_draft_is_explained(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file_from_a_draft_is_explained(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     slot.set_value(str(tmp_path / "gone.png"))
     qtbot.waitUntil(lambda: bool(slot.error_text()), timeout=5000)
     assert "gone.png" in slot.error_text() and "not found" in slot.error_text()
     assert slot.value() is None
 
 
-def test_paste_image_with_ctrl_v(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_paste_image_with_ctrl_v(qtbot: QtBot, slot: ImageSlot, tmp_path: Path) -> None:
     QGuiApplication.clipboard().setImage(image(40, 30))
-    qtbot.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: slot.value() is not None, timeout=5000)
     assert Path(slot.value() or "").parent == tmp_path / "pasted"
     assert "40 × 30" in slot.info_label.text()
 
 
-def test_paste_url_and_path_text(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_paste_url_and_path_text(qtbot: QtBot, slot: ImageSlot, tmp_path: Path) -> None:
     QGuiApplication.clipboard().setText("https://cdn.example.org/frame.jpg")
-    qtbot.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert slot.value() == "https://cdn.example.org/frame.jpg"
     path = png(tmp_path / "copied path.png", (1, 2, 3))
     QGuiApplication.clipboard().setText(f'"{path}"')  # as "Copy as path" puts it
-    qtbot.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: slot.value() == str(path), timeout=5000)
     QGuiApplication.clipboard().setText("hello")
-    qtbot.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(slot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert slot.error_text() and slot.value() == str(path)
 
 
-def test_a_late_result_does_not_overwrite_a_newer_value(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_late_result_does_not_overwrite_a_newer_value(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     slot.set_value(str(png(tmp_path / "slow.png", (5, 5, 5))))
     slot.set_value("https://example.com/newer.png")
     assert slot._pool.waitForDone(5000)
@@ -191,34 +203,38 @@ def test_a_late_result_does_not_overwrite_a_newer_value(qtbot, slot, tmp_path) -
     assert slot.value() == "https://example.com/newer.png" and not slot.message_label.text()
 
 
-def test_clear_button_and_delete_key_empty_the_slot(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_clear_button_and_delete_key_empty_the_slot(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     slot.set_value("https://example.com/a.png")
     with qtbot.waitSignal(slot.changed) as sig:
         slot.clear_button.click()
     assert sig.args == [None] and slot.value() is None and slot.hint_label.isVisible()
     assert slot.hint_label.text() == "Drop an image, paste, or click to browse"
     slot.set_value("https://example.com/a.png")
-    qtbot.keyClick(slot, Qt.Key.Key_Delete)
+    QTest.keyClick(slot, Qt.Key.Key_Delete)
     assert slot.value() is None
 
 
 # The offscreen platform warns whenever any top-level dialog is shown.
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_click_opens_a_file_dialog_without_blocking(qtbot, slot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_click_opens_a_file_dialog_without_blocking(
+    qtbot: QtBot, slot: ImageSlot, tmp_path: Path
+) -> None:
     path = png(tmp_path / "chosen.png", (3, 3, 3))
-    qtbot.mouseClick(slot, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(slot, Qt.MouseButton.LeftButton)
     dialog = slot.findChild(QFileDialog)
     assert dialog is not None and dialog.isVisible()  # open(), so we got here at once
     assert "*.webp" in dialog.nameFilters()[0]
     dialog.fileSelected.emit(str(path))
     dialog.close()
     qtbot.waitUntil(lambda: slot.value() == str(path), timeout=5000)
-    qtbot.keyClick(slot, Qt.Key.Key_Space)
+    QTest.keyClick(slot, Qt.Key.Key_Space)
     assert dialog.isVisible()
     dialog.close()
 
 
-def test_swap_exchanges_start_and_end(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_swap_exchanges_start_and_end(qtbot: QtBot, tmp_path: Path) -> None:
     pair = FramePairSlots(paste_dir=tmp_path)
     qtbot.addWidget(pair)
     a = png(tmp_path / "a.png", (200, 0, 0))
@@ -234,7 +250,7 @@ def test_swap_exchanges_start_and_end(qtbot, tmp_path) -> None:  # type: ignore[
     assert pair.end.isHidden() and pair.swap_button.isHidden()
 
 
-def test_references_reorder_and_round_trip(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_references_reorder_and_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
     refs = ReferenceSlots(paste_dir=tmp_path)
     qtbot.addWidget(refs)
     a = str(png(tmp_path / "a.png", (200, 0, 0)))

@@ -16,7 +16,7 @@ from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.request.models import Mode
 from veo_desktop.simulator import Faults
-from veo_desktop.ui.jobs.model import StatusTextRole
+from veo_desktop.ui.jobs.roles import StatusTextRole
 
 from .conftest import wait_until
 from .helpers import Rig
@@ -77,9 +77,12 @@ async def test_delete_asks_then_moves_to_the_trash(
     import send2trash
 
     trashed: list[str] = []
-    monkeypatch.setattr(
-        send2trash, "send2trash", lambda p: (trashed.append(str(p)), Path(p).unlink())
-    )
+
+    def trash(p: str) -> None:
+        trashed.append(str(p))
+        Path(p).unlink()
+
+    monkeypatch.setattr(send2trash, "send2trash", trash)
     await finished_job(rig, "delete me")
     win = rig.window
     clip = Path(win.model.job_at(0).video_path or "")

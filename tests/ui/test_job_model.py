@@ -6,30 +6,29 @@ from __future__ import annotations
 import logging
 import random
 from dataclasses import replace
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import av
 import pytest
-from PIL import Image
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QListView
 
+from tests.clips import tiny_mp4_bytes
 from tests.jobs import a_job
 from veo_desktop.core.checks.result import Check
 from veo_desktop.core.jobs.failures import FollowUp, failure_of
 from veo_desktop.core.jobs.journal import Job, JobState, Journal
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.jobs.delegate import JobDelegate
-from veo_desktop.ui.jobs.model import (
+from veo_desktop.ui.jobs.model import JobListModel
+from veo_desktop.ui.jobs.posters import PosterCache
+from veo_desktop.ui.jobs.roles import (
     ElapsedRole,
     ErrorRole,
     FailureRole,
     FrameRole,
     IdRole,
-    JobListModel,
     JobRole,
     ModelRole,
     ModeRole,
@@ -39,7 +38,6 @@ from veo_desktop.ui.jobs.model import (
     StateRole,
     VideoPathRole,
 )
-from veo_desktop.ui.jobs.posters import PosterCache
 
 T0 = 1_700_000_000.0
 
@@ -315,7 +313,7 @@ def test_only_recent_posters_are_held() -> None:
     model, _ = model_of([make_job(i, video_path=f"/v/{i}.mp4") for i in range(12)])
     model.POSTER_LIMIT = 4
     asked: list[str] = []
-    model.set_poster_source(lambda job: asked.append(job.id))  # type: ignore[func-returns-value]
+    model.set_poster_source(lambda job: asked.append(job.id))
     for i in range(12):
         model.set_poster(f"job{i:04d}", QImage(16, 9, QImage.Format.Format_RGB32))
     held = [i for i in range(12) if model._posters.get(f"job{i:04d}") is not None]
@@ -328,6 +326,10 @@ def test_only_recent_posters_are_held() -> None:
 # -- the delegate ---------------------------------------------------------------------------------
 
 
+def rgb(c: QColor) -> tuple[float, float, float]:
+    return c.redF(), c.greenF(), c.blueF()
+
+
 def gradient(w: int, h: int, a: str, b: str) -> QImage:
     img = QImage(w, h, QImage.Format.Format_RGB32)
     p = QPainter(img)
@@ -335,12 +337,7 @@ def gradient(w: int, h: int, a: str, b: str) -> QImage:
     for x in range(w):
         t = x / w
         p.setPen(
-            QColor.fromRgbF(
-                *(
-                    t * u + (1 - t) * v
-                    for u, v in zip(cb.getRgbF()[:3], ca.getRgbF()[:3], strict=True)
-                )
-            )
+            QColor.fromRgbF(*(t * u + (1 - t) * v for u, v in zip(rgb(cb), rgb(ca), strict=True)))
         )
         p.drawLine(x, 0, x, h)
     p.end()
@@ -416,16 +413,7 @@ def test_delegate_paints_readable_rows(qtbot: Any) -> None:
 
 
 def tiny_mp4(path: Path) -> Path:
-    with av.open(str(path), "w") as c:
-        s = c.add_stream("libx264", rate=12)
-        s.width, s.height, s.pix_fmt = 64, 36, "yuv420p"
-        s.time_base = Fraction(1, 12)
-        for i in range(12):
-            img = Image.new("RGB", (64, 36), (20 * i, 200, 255 - 20 * i))
-            for p in s.encode(av.VideoFrame.from_image(img)):
-                c.mux(p)
-        for p in s.encode():
-            c.mux(p)
+    path.write_bytes(tiny_mp4_bytes())
     return path
 
 

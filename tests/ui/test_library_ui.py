@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import Mode, Model, Resolution, Tier
@@ -86,7 +87,7 @@ async def test_a_new_job_outside_the_search_stays_out_of_the_list(rig: Rig) -> N
 
 
 def test_estimate_beside_generate_follows_the_request_and_the_price_table(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     r = make_rig(tmp_path)
@@ -107,11 +108,13 @@ def test_estimate_beside_generate_follows_the_request_and_the_price_table(
         dlg = PriceDialog(win.prices, r.services.paths.prices_file, win)
         dlg.saved.connect(win.set_prices)
         row = dlg._ids.index(Model.STANDARD_4K.value)
-        dlg.grid.item(row, 1).setText("abc")
+        price = dlg.grid.item(row, 1)
+        assert price is not None
+        price.setText("abc")
         dlg._save()
         assert "not a price" in dlg.error.text()
         assert not r.services.paths.prices_file.exists()  # nothing saved from a bad table
-        dlg.grid.item(row, 1).setText("0.25")
+        price.setText("0.25")
         dlg._save()
         saved = json.loads(r.services.paths.prices_file.read_text())
         assert saved["prices"][Model.STANDARD_4K.value]["per_second_silent"] == "0.25"
@@ -120,7 +123,7 @@ def test_estimate_beside_generate_follows_the_request_and_the_price_table(
         r.close()
 
 
-def test_spend_view_sums_finished_jobs_per_day_and_month(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_spend_view_sums_finished_jobs_per_day_and_month(qtbot: QtBot, tmp_path: Path) -> None:
     r = make_rig(tmp_path)
     try:
         j = r.services.journal
@@ -149,7 +152,7 @@ def test_spend_view_sums_finished_jobs_per_day_and_month(qtbot, tmp_path: Path) 
         r.close()
 
 
-def test_a_job_that_ends_in_the_background_notifies_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_job_that_ends_in_the_background_notifies_once(qtbot: QtBot, tmp_path: Path) -> None:
     r = make_rig(tmp_path)
     try:
         active = [False]

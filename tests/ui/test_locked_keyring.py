@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from keyring.errors import KeyringLocked
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core.secrets import KeyStore
 from veo_desktop.ui import keyring_calls
@@ -65,7 +66,7 @@ def locked_state_shown(dlg: SettingsDialog) -> bool:
 @pytest.mark.asyncio
 @pytest.mark.usefixtures("short_wait")
 async def test_a_hanging_keyring_leaves_settings_usable_with_a_locked_state(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     hanging: LockedKeyring,
 ) -> None:
@@ -90,7 +91,7 @@ async def test_a_hanging_keyring_leaves_settings_usable_with_a_locked_state(
 @pytest.mark.asyncio
 @pytest.mark.usefixtures("short_wait")
 async def test_a_refusing_keyring_shows_the_same_state_and_try_again_asks_anew(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     backend = LockedKeyring(wait=0)
@@ -109,7 +110,7 @@ async def test_a_refusing_keyring_shows_the_same_state_and_try_again_asks_anew(
 @pytest.mark.asyncio
 @pytest.mark.usefixtures("short_wait")
 async def test_settings_opens_again_after_a_locked_keyring(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     hanging: LockedKeyring,
 ) -> None:
@@ -130,7 +131,7 @@ async def test_settings_opens_again_after_a_locked_keyring(
 
 @pytest.mark.asyncio
 async def test_the_demo_never_asks_the_keyring(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     hanging: LockedKeyring,
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import Mode
@@ -33,9 +34,11 @@ async def test_first_last_drop_type_ctrl_return_plays_in_the_viewer(
     tab = win.compose[Mode.FRAMES]
     assert win.current_tab() is tab
     assert tab.prompt.hasFocus() or win.focusWidget() is tab.prompt
-    assert drop(tab.frames.start, file_mime(png(tmp_path / "start.png", (220, 40, 40))))
-    assert drop(tab.frames.end, file_mime(png(tmp_path / "end.png", (40, 40, 220))))
-    await wait_until(lambda: bool(tab.frames.start.value() and tab.frames.end.value()))
+    frames = tab.frames
+    assert frames is not None
+    assert drop(frames.start, file_mime(png(tmp_path / "start.png", (220, 40, 40))))
+    assert drop(frames.end, file_mime(png(tmp_path / "end.png", (40, 40, 220))))
+    await wait_until(lambda: bool(frames.start.value() and frames.end.value()))
     QTest.keyClicks(tab.prompt, "sunrise over a red barn, slow dolly in")
     assert tab.submit.isEnabled()
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -79,9 +82,11 @@ async def test_invalid_input_disables_submit_and_sends_nothing(rig: Rig, tmp_pat
     QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not really a png")
-    drop(tab.frames.start, file_mime(bad))
-    await wait_until(lambda: bool(tab.frames.start.error_text()))
-    assert tab.frames.start.value() is None
+    frames = tab.frames
+    assert frames is not None
+    drop(frames.start, file_mime(bad))
+    await wait_until(lambda: bool(frames.start.error_text()))
+    assert frames.start.value() is None
     assert rig.sim.post_count == 0 and win.model.rowCount() == 0
     assert tab.prompt.toPlainText() == "missing frames"
 
@@ -89,16 +94,18 @@ async def test_invalid_input_disables_submit_and_sends_nothing(rig: Rig, tmp_pat
 @pytest.mark.asyncio
 async def test_drafts_and_last_tab_survive_a_restart(
     rig: Rig,
-    qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
 ) -> None:
     win = rig.window
     QTest.keyClicks(win.show_tab(Mode.TEXT).prompt, "text draft in a tab left unopened next time")
     tab = win.compose[Mode.IMAGE]
     win.show_tab(tab.mode)
     start = png(tmp_path / "s.png", (10, 200, 10))
+    assert tab.frames is not None
     assert drop(tab.frames.start, file_mime(start))
-    await wait_until(lambda: tab.frames.start.value() == str(start))
+    start_slot = tab.frames.start
+    await wait_until(lambda: start_slot.value() == str(start))
     QTest.keyClicks(tab.prompt, "draft that must survive")
     tab.negative.setText("blur")
     win.close()  # saves drafts, geometry, last tab
@@ -120,7 +127,9 @@ async def test_drafts_and_last_tab_survive_a_restart(
     assert again.current_tab() is restored
     assert restored.prompt.toPlainText() == "draft that must survive"
     assert restored.negative.text() == "blur"
-    await wait_until(lambda: restored.frames.start.value() == str(start))
+    assert restored.frames is not None
+    restored_start = restored.frames.start
+    await wait_until(lambda: restored_start.value() == str(start))
     # Tabs are built when first shown; one never opened this time keeps its draft anyway.
     assert Mode.TEXT not in again.compose.built()
     again.close()
@@ -135,7 +144,7 @@ async def test_drafts_and_last_tab_survive_a_restart(
         Shiboken.delete(obj)
 
 
-def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_has_an_accessible_name(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
 
     r = make_rig(tmp_path)
@@ -156,7 +165,9 @@ def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  #
 
 
 @pytest.mark.asyncio
-async def test_a_quirky_slow_gateway_job_lands_from_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_quirky_slow_gateway_job_lands_from_the_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     """Every real-world reply quirk plus a 0.4 s latency on every reply: a 4k frame dropped and
     sent from the window still lands, with one POST. (Whether the window stays responsive
     meanwhile is a figure, not a test: bench heartbeat_p99_ms and heartbeat_max_ms.)"""
@@ -170,10 +181,10 @@ async def test_a_quirky_slow_gateway_job_lands_from_the_window(qtbot, tmp_path: 
     try:
         tab = r.window.compose[Mode.IMAGE]
         r.window.show_tab(tab.mode)
-        assert drop(
-            tab.frames.start, file_mime(png(tmp_path / "big.png", (5, 90, 160), (3840, 2160)))
-        )
-        await wait_until(lambda: tab.frames.start.value() is not None)
+        assert tab.frames is not None
+        start = tab.frames.start
+        assert drop(start, file_mime(png(tmp_path / "big.png", (5, 90, 160), (3840, 2160))))
+        await wait_until(lambda: start.value() is not None)
         QTest.keyClicks(tab.prompt, "quirky but fine")
         QTest.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: r.window.model.rowCount() == 1, timeout=15)
@@ -222,7 +233,7 @@ async def test_space_pauses_and_plays_the_selected_clip(rig: Rig) -> None:
     assert rig.player.playing
 
 
-def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unhandled_error_writes_a_report_and_tells_the_user(qtbot: QtBot, tmp_path: Path) -> None:
     import sys
     import threading
 

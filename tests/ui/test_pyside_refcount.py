@@ -3,18 +3,19 @@
 
 import sys
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
+from pytestqt.qtbot import QtBot
 
 
 class _Model(QAbstractListModel):
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0
 
-    def data(self, index: QModelIndex, role: int = 0) -> None:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> None:
         return None
 
 
-def test_void_calls_and_emits_keep_none_alive(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_void_calls_and_emits_keep_none_alive(qtbot: QtBot) -> None:
     m = _Model()
     o = QObject()
     before = sys.getrefcount(None)

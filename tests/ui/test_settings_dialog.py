@@ -9,7 +9,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backends import fail
+from keyring.core import load_keyring
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core.paths import Paths
 from veo_desktop.core.secrets import KeyStore
@@ -44,8 +45,8 @@ def free_port() -> int:
 
 @pytest.mark.asyncio
 async def test_save_puts_the_key_in_the_system_keyring_only(
-    qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
     sim: Simulator,
 ) -> None:
     assert (
@@ -74,8 +75,8 @@ async def test_save_puts_the_key_in_the_system_keyring_only(
 
 @pytest.mark.asyncio
 async def test_test_connection_reads_three_outcomes(
-    qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
     sim: Simulator,
 ) -> None:
     services = services_for(tmp_path, sim.base_url)
@@ -97,11 +98,13 @@ async def test_test_connection_reads_three_outcomes(
 
 @pytest.mark.asyncio
 async def test_no_keyring_is_said_plainly_and_nothing_is_stored(
-    qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
 ) -> None:
     services = services_for(
-        tmp_path, "https://gw.example.com", KeyStore(backend=fail.Keyring(), environ=lambda _: None)
+        tmp_path,
+        "https://gw.example.com",
+        KeyStore(backend=load_keyring("keyring.backends.fail.Keyring"), environ=lambda _: None),
     )
     dlg = SettingsDialog(services, controller_for(services))
     qtbot.addWidget(dlg)
@@ -112,8 +115,8 @@ async def test_no_keyring_is_said_plainly_and_nothing_is_stored(
 
 @pytest.mark.asyncio
 async def test_bad_url_keeps_the_dialog_open_with_a_message(
-    qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
 ) -> None:
     services = services_for(tmp_path, "")
     dlg = SettingsDialog(services, controller_for(services))

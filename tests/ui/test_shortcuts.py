@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 
 from .helpers import make_rig
 
 
-def test_help_lists_every_shortcut_from_the_live_actions(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_help_lists_every_shortcut_from_the_live_actions(qtbot: QtBot, tmp_path: Path) -> None:
     r = make_rig(tmp_path)
     try:
         rows = dict(r.window.menus.shortcut_rows())
@@ -27,6 +28,7 @@ def test_help_lists_every_shortcut_from_the_live_actions(qtbot, tmp_path: Path) 
         assert dict(r.window.menus.shortcut_rows())["Remix"] == "Ctrl+Shift+R"
         dlg = ShortcutsDialog(r.window.menus.shortcut_rows(), r.window)
         assert dlg.table.rowCount() == len(r.window.menus.shortcut_rows()) >= 15
-        assert all(dlg.table.item(i, 1).text() for i in range(dlg.table.rowCount()))
+        cells = [dlg.table.item(i, 1) for i in range(dlg.table.rowCount())]
+        assert all(cell is not None and cell.text() for cell in cells)
     finally:
         r.close()

@@ -9,11 +9,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 PROBE = Path(__file__).with_name("screen_probe.py")
 
 
-def run_probe(tmp_path: Path, mode: str, *, scale: float, size: str | None = None) -> dict:  # type: ignore[type-arg]
+def run_probe(
+    tmp_path: Path, mode: str, *, scale: float, size: str | None = None
+) -> dict[str, Any]:
     screens = tmp_path / "screens.json"
     screen = {"name": "s", "x": 0, "y": 0, "width": 1440, "height": 900, "logicalDpi": 96}
     screens.write_text(json.dumps({"screens": [{**screen, "logicalBaseDpi": 96, "dpr": 1}]}))
@@ -25,7 +28,8 @@ def run_probe(tmp_path: Path, mode: str, *, scale: float, size: str | None = Non
     args = [sys.executable, str(PROBE), str(tmp_path), mode, *([size] if size else [])]
     r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
-    return json.loads(r.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    result: dict[str, Any] = json.loads(r.stdout.strip().splitlines()[-1])
+    return result
 
 
 def inside(box: list[int], screen: list[int]) -> bool:

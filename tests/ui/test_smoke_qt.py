@@ -3,11 +3,12 @@
 import asyncio
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from .conftest import wait_until
 
 
-def test_widgets_and_multimedia_import(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_widgets_and_multimedia_import(qtbot: QtBot) -> None:
     from PySide6.QtMultimedia import QMediaPlayer
     from PySide6.QtWidgets import QLabel
 
@@ -19,7 +20,7 @@ def test_widgets_and_multimedia_import(qtbot) -> None:  # type: ignore[no-untype
 
 
 @pytest.mark.asyncio
-async def test_qasync_loop_runs_coroutines_and_qt_timers(qtbot) -> None:  # type: ignore[no-untyped-def]
+async def test_qasync_loop_runs_coroutines_and_qt_timers(qtbot: QtBot) -> None:
     from PySide6.QtCore import QTimer
 
     fired: list[int] = []

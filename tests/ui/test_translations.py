@@ -8,6 +8,7 @@ import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core import i18n as text
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui import i18n
 from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from veo_desktop.ui.jobs.model import StatusTextRole
+from veo_desktop.ui.jobs.roles import StatusTextRole
 
 from .helpers import make_rig
 
@@ -47,7 +49,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z_.-]{2,}")
 MODEL_ID = re.compile(r"veo3\.1-[a-z0-9-]+")
 
 
-def _i18n_script():  # type: ignore[no-untyped-def]
+def _i18n_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts" / "i18n.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -109,7 +111,7 @@ def english_words(widget: QWidget) -> list[str]:
 
 
 def test_chinese_main_window_settings_and_job_list_show_no_english(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     chinese: None,
 ) -> None:
@@ -127,7 +129,9 @@ def test_chinese_main_window_settings_and_job_list_show_no_english(
                 request={},
             )
             j.update(job.id, state=state, error_message=None)
-            win.model.upsert(j.get(job.id))
+            stored = j.get(job.id)
+            assert stored is not None
+            win.model.upsert(stored)
         win.show()
         for mode in win.compose:  # each tab is built on first showing: show them all
             win.show_tab(mode)
@@ -152,7 +156,7 @@ def english_words_in(t: str) -> list[str]:
 
 
 def test_chinese_help_shows_every_shortcut_label_in_chinese(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     chinese: None,
 ) -> None:

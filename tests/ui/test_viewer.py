@@ -12,9 +12,10 @@ from PIL import Image, ImageChops
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from tests.clips import picture
 from veo_desktop.core.jobs.journal import Job, JobState
 from veo_desktop.core.request.models import Mode
-from veo_desktop.ui.jobs.model import FrameRole
+from veo_desktop.ui.jobs.roles import FrameRole
 from veo_desktop.ui.player.timecode import frame_index
 
 from .conftest import wait_until
@@ -43,7 +44,7 @@ def decoded_at(video: Path, seconds: float) -> Image.Image:
     with av.open(str(video)) as c:
         for frame in c.decode(c.streams.video[0]):
             if frame.time is not None and abs(frame.time - seconds) < 1e-6:
-                return frame.to_image().convert("RGB")
+                return picture(frame).convert("RGB")
     raise AssertionError(f"no frame starts at {seconds}")
 
 
@@ -67,7 +68,9 @@ async def test_frame_from_here_at_3_5_s_fills_the_next_start_slot_with_that_exac
     assert png is not None and png.parent == Path(job.video_path or "").parent
     tab = win.compose[Mode.FRAMES]
     assert win.current_tab() is tab
-    await wait_until(lambda: tab.frames.start.value() == str(png))
+    assert tab.frames is not None
+    start = tab.frames.start
+    await wait_until(lambda: start.value() == str(png))
     with Image.open(png) as saved:
         exact = decoded_at(Path(job.video_path or ""), 3.5)
         assert saved.size == exact.size

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.app import _welcome_if_no_key, build, parse_args
 
@@ -22,7 +23,7 @@ def test_no_gateway_yet_means_the_welcome_page(tmp_path: Path) -> None:
 
 @pytest.mark.asyncio
 async def test_a_gateway_without_a_key_asks_for_one_after_the_window_shows(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     rig = make_rig(tmp_path, key="")
@@ -37,7 +38,7 @@ async def test_a_gateway_without_a_key_asks_for_one_after_the_window_shows(
 
 
 @pytest.mark.asyncio
-async def test_a_stored_key_keeps_the_main_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_stored_key_keeps_the_main_page(qtbot: QtBot, tmp_path: Path) -> None:
     rig = make_rig(tmp_path, key="sk-welcome-test")
     try:
         await _welcome_if_no_key(rig.window, rig.services)
