@@ -357,16 +357,20 @@
         <translation>故事板进度</translation>
     </message>
     <message>
+        <source>Made %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
         <source>Make a storyboard with New, or open one saved as JSON.</source>
         <translation>点击“新建”创建故事板，或打开保存为 JSON 的故事板。</translation>
     </message>
     <message>
-        <source>%1 of %2 shots done</source>
-        <translation>已完成 %1/%2 个镜头</translation>
+        <source>Shots done: %1 of %2</source>
+        <translation>已完成镜头：%1/%2</translation>
     </message>
     <message>
-        <source>≈ %1 for %2 shots</source>
-        <translation>%2 个镜头 ≈ %1</translation>
+        <source>What Generate would send. Shots to send: %1.</source>
+        <translation>点击“生成”将发送的内容。待发送镜头：%1 个。</translation>
     </message>
     <message>
         <source>Generating…</source>
@@ -445,8 +449,8 @@
         <translation>停止导出，不会留下任何文件</translation>
     </message>
     <message>
-        <source>Shots %1 have no finished take yet: the film skips them.</source>
-        <translation>镜头 %1 还没有完成的版本：成片将跳过它们。</translation>
+        <source>The film skips the shots with no finished take yet: %1.</source>
+        <translation>成片将跳过还没有完成版本的镜头：%1。</translation>
     </message>
     <message>
         <source>Shot %1 of %2</source>
@@ -622,16 +626,20 @@
         <translation>每个镜头都已有版本。如需再生成一个，请对该镜头使用“重新生成”。</translation>
     </message>
     <message>
-        <source>Generate %1 shots for about %2?</source>
-        <translation>要生成 %1 个镜头吗？费用约 %2。</translation>
-    </message>
-    <message>
-        <source>(%1 more without a price)</source>
-        <translation>（另有 %1 个无价格）</translation>
+        <source>Generate the storyboard for about %1?</source>
+        <translation>要生成此故事板吗？费用约 %1。</translation>
     </message>
     <message>
         <source>Generate the storyboard</source>
         <translation>生成故事板</translation>
+    </message>
+    <message>
+        <source>Shots to send: %1.</source>
+        <translation>待发送镜头：%1 个。</translation>
+    </message>
+    <message>
+        <source>Without a price: %1.</source>
+        <translation>无价格：%1 个。</translation>
     </message>
     <message>
         <source>Shots that continue go one after another, each once the shot before is in. Your gateway may charge differently.</source>
