@@ -11,6 +11,7 @@ import av
 import pytest
 from PIL import Image
 
+from tests.clips import video_frame
 from veo_desktop.core.jobs.followups import (
     chain_frame,
     export_job,
@@ -20,7 +21,7 @@ from veo_desktop.core.jobs.followups import (
     retry_choices,
     trash_job_files,
 )
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.journal import Job, JobState, Journal
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
@@ -33,7 +34,7 @@ def make_clip(path: Path) -> Path:
         s.width, s.height, s.pix_fmt = 64, 36, "yuv420p"
         s.time_base = Fraction(1, 12)
         for i in range(12):
-            frame = av.VideoFrame.from_image(Image.new("RGB", (64, 36), (20 * i, 0, 200)))
+            frame = video_frame(Image.new("RGB", (64, 36), (20 * i, 0, 200)))
             for p in s.encode(frame):
                 c.mux(p)
         for p in s.encode():
@@ -41,7 +42,7 @@ def make_clip(path: Path) -> Path:
     return path
 
 
-def job_for(tmp_path: Path, req: GenerationRequest, **fields: object):  # type: ignore[no-untyped-def]
+def job_for(tmp_path: Path, req: GenerationRequest, **fields: object) -> Job:
     j = Journal(tmp_path / "j.sqlite3")
     job = j.create(
         mode=req.mode,
@@ -105,7 +106,8 @@ def test_extend_warns_about_age_and_resolution(tmp_path: Path) -> None:
     assert any("two days" in w for w in warnings) and any("720p" in w for w in warnings)
     ext = extend_request(job)
     assert ext.mode is Mode.EXTEND and ext.video == "https://cdn/v.mp4"
-    assert Model.parse(ext.model_id).resolution.value == "720p"  # type: ignore[union-attr]
+    model = Model.parse(ext.model_id)
+    assert model is not None and model.resolution.value == "720p"
 
 
 def test_chain_last_frame_is_the_exact_decoded_frame(tmp_path: Path) -> None:
@@ -136,7 +138,11 @@ def test_export_and_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     trashed: list[str] = []
     import send2trash
 
-    monkeypatch.setattr(send2trash, "send2trash", lambda p: (trashed.append(p), Path(p).unlink()))
+    def trash(p: str) -> None:
+        trashed.append(p)
+        Path(p).unlink()
+
+    monkeypatch.setattr(send2trash, "send2trash", trash)
     moved = trash_job_files(job)
     assert sorted(Path(p).name for p in trashed) == ["clip.json", "clip.mp4"]
     assert moved and not clip.exists()

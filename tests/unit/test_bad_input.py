@@ -181,7 +181,8 @@ async def test_any_script_prompt_is_sent_and_stored_exactly(tmp_path: Path, name
     assert job.state is JobState.DOWNLOADED
     [body] = gw.bodies
     assert body["prompt"] == prompt and body["extra_body"]["negative_prompt"] == prompt[:50]
-    assert runner.journal.get(job.id).prompt == prompt  # type: ignore[union-attr]
+    stored = runner.journal.get(job.id)
+    assert stored is not None and stored.prompt == prompt
     video = Path(job.video_path or "")
     assert video.is_file() and len(video.name.encode()) < 255 and "/" not in video.name
     sidecar = json.loads(video.with_suffix(".json").read_text("utf-8"))

@@ -4,6 +4,7 @@ file, and every bad value one clear reason that blocks only its own row."""
 
 from __future__ import annotations
 
+import functools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -26,8 +27,7 @@ def png(path: Path) -> Path:
     return path
 
 
-def preview(path: Path, **kw: object):  # type: ignore[no-untyped-def]
-    return preview_file(path, table=PriceTable.DEFAULT, **kw)  # type: ignore[arg-type]
+preview = functools.partial(preview_file, table=PriceTable.DEFAULT)
 
 
 def test_txt_one_prompt_per_line_skips_blanks_and_comments_and_keeps_line_numbers(

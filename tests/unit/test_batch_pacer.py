@@ -8,10 +8,11 @@ import asyncio
 import heapq
 import itertools
 import math
+from typing import Any
 
 import pytest
 
-from veo_desktop.core.batch.pacer import Pacer, PacerPolicy, Pacers
+from veo_desktop.core.batch.pacer import Pacer, PacerPolicy, Pacers, Ticket
 
 
 class VirtualTime:
@@ -31,7 +32,7 @@ class VirtualTime:
         heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), next(self._order), future))
         await future
 
-    async def run(self, main: asyncio.Future[object]) -> None:
+    async def run(self, main: asyncio.Future[Any]) -> None:
         while not main.done():
             for _ in range(20):  # let every task that can move, move
                 await asyncio.sleep(0)
@@ -126,8 +127,8 @@ async def test_a_429_lowers_jobs_at_once_to_what_the_gateway_took_and_recovers_a
     assert p.status().jobs_at_once == 5
 
 
-async def timed_ticket(vt: VirtualTime, p: Pacer, held: list[object]) -> object:
-    held.pop().release()  # type: ignore[attr-defined]
+async def timed_ticket(vt: VirtualTime, p: Pacer, held: list[Ticket]) -> Ticket:
+    held.pop().release()
     task = asyncio.ensure_future(p.acquire())
     await vt.run(task)
     ticket = task.result()
@@ -149,11 +150,11 @@ async def test_a_queue_against_a_gateway_that_takes_three_at_once() -> None:
     holds: list[tuple[float, float]] = []  # (from, to) of each Retry-After
     jobs: list[asyncio.Task[None]] = []
 
-    async def job(ticket: object) -> None:
+    async def job(ticket: Ticket) -> None:
         nonlocal running
         await vt.sleep(job_seconds)
         running -= 1
-        ticket.release()  # type: ignore[attr-defined]
+        ticket.release()
 
     async def send_all() -> None:
         nonlocal running, refused

@@ -51,8 +51,8 @@ class Gateway:
         self.refusals: list[tuple[int, dict[str, str]]] = []
         self.tasks = 0
 
-    def refuse(self, status: int, times: int = 1, **headers: str) -> None:
-        self.refusals += [(status, headers)] * times
+    def refuse(self, status: int, times: int = 1, headers: dict[str, str] | None = None) -> None:
+        self.refusals += [(status, headers or {})] * times
 
     def __call__(self, req: httpx.Request) -> httpx.Response:
         if req.url.host == "cdn.example":
@@ -127,7 +127,7 @@ class Rig:
 async def test_each_row_is_taken_once_and_a_429_row_waits_its_retry_after(tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     batch = await rig.batch(5)
-    rig.gateway.refuse(429, **{"Retry-After": "7"})
+    rig.gateway.refuse(429, headers={"Retry-After": "7"})
     seen: dict[int, list[RowState]] = {}
 
     def listen(event: QueueEvent) -> None:

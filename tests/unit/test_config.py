@@ -55,7 +55,7 @@ def test_pasted_keys(raw: str, key: str) -> None:
     assert normalize_key(raw) == key
 
 
-def test_settings_round_trip_and_corrupt_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_round_trip_and_corrupt_file(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     s = SharedSettings(base_url="https://g.example", max_concurrent_jobs=5)
     s.save(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -113,7 +114,7 @@ def test_a_reasonless_failure_gets_one_next_step(tmp_path: Path) -> None:
     ],
 )
 def test_each_kind_of_trouble_offers_its_follow_ups(
-    tmp_path: Path, fields: dict[str, object], actions: tuple[FollowUp, ...]
+    tmp_path: Path, fields: dict[str, Any], actions: tuple[FollowUp, ...]
 ) -> None:
     failure = failure_of(job_with(tmp_path, **fields))
     assert failure is not None and failure.actions == actions

@@ -11,6 +11,7 @@ import av
 import pytest
 from PIL import Image
 
+from tests.clips import picture, video_frame
 from veo_desktop.core.library.frames import extract_frame, make_poster, save_frame_png, video_info
 
 # Twelve colours far enough apart that ±12 per channel never confuses two of them.
@@ -45,7 +46,7 @@ def make_clip(
         a = c.add_stream("aac", rate=48000, layout="mono") if audio else None
         for i in range(n):
             img = Image.new("RGB", (64, 36), COLOURS[i % len(COLOURS)])
-            for p in s.encode(av.VideoFrame.from_image(img)):
+            for p in s.encode(video_frame(img)):
                 c.mux(p)
         for p in s.encode():
             c.mux(p)
@@ -73,7 +74,7 @@ def near(pixel: object, colour: tuple[int, int, int]) -> bool:
 
 def all_frames(clip: Path) -> list[Image.Image]:
     with av.open(str(clip)) as c:
-        return [f.to_image().convert("RGB") for f in c.decode(video=0)]
+        return [picture(f).convert("RGB") for f in c.decode(video=0)]
 
 
 def test_first_and_last_frames_have_the_right_colours(tmp_path: Path) -> None:

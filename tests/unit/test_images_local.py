@@ -10,6 +10,7 @@ import os
 import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,9 +111,11 @@ def test_check_local_is_cheap_and_skips_links_and_data_uris(tmp_path: Path) -> N
     ],
     ids=["missing", "folder", "empty"],
 )
-def test_check_local_says_what_prepare_would(tmp_path: Path, make: object, words: str) -> None:
+def test_check_local_says_what_prepare_would(
+    tmp_path: Path, make: Callable[[Path], object], words: str
+) -> None:
     path = tmp_path / "slot.png"
-    make(path)  # type: ignore[operator]
+    make(path)
     with pytest.raises(ImageError) as cheap:
         check_local([str(path)])
     with pytest.raises(ImageError) as full:

@@ -59,7 +59,8 @@ def test_newest_first_and_unfinished_oldest_first(tmp_path: Path) -> None:
 def test_find_by_prefix(tmp_path: Path) -> None:
     j = Journal(tmp_path / "j.sqlite3")
     jid = make(j)
-    assert j.find(jid[:6]).id == jid  # type: ignore[union-attr]
+    found = j.find(jid[:6])
+    assert found is not None and found.id == jid
     assert j.find("nope") is None
 
 

@@ -4,6 +4,7 @@ A job with a task id fails only when the gateway reports it failed or blocked.""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -42,8 +43,8 @@ EARLY = SENT + 5  # inside the grace period
 LATE = SENT + P.grace_seconds + 1
 
 
-def snap(status: RemoteStatus, **kw: object) -> JobSnapshot:
-    return JobSnapshot(task_id="task_1", status=status, raw_status=status.value, **kw)  # type: ignore[arg-type]
+def snap(status: RemoteStatus, **kw: Any) -> JobSnapshot:
+    return JobSnapshot(task_id="task_1", status=status, raw_status=status.value, **kw)
 
 
 def new_api_error(status: int, body: str) -> GatewayError:

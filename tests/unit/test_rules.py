@@ -1,16 +1,18 @@
 """Rules block what the gateway page lists as common errors and missing inputs; they warn about
 upstream limits; every message says what to do."""
 
+from typing import Any
+
 import pytest
 
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.core.request.rules import Severity, check, errors
 
 
-def req(mode: Mode = Mode.TEXT, **kw: object) -> GenerationRequest:
-    base: dict[str, object] = {"model": Model.FAST_720P, "prompt": "a cat"}
+def req(mode: Mode = Mode.TEXT, **kw: Any) -> GenerationRequest:
+    base: dict[str, Any] = {"model": Model.FAST_720P, "prompt": "a cat"}
     base.update(kw)
-    return GenerationRequest(mode, **base)  # type: ignore[arg-type]
+    return GenerationRequest(mode, **base)
 
 
 def fields(r: GenerationRequest, sev: Severity = Severity.ERROR) -> set[str]:

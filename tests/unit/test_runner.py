@@ -521,7 +521,8 @@ async def test_a_task_id_the_journal_already_holds_makes_the_second_job_uncertai
     second = runner.journal.get("second")
     assert second is not None and second.state is JobState.UNCERTAIN
     assert first.id in (second.error_message or "")
-    assert runner.journal.get(first.id).task_id == "task_same"  # type: ignore[union-attr]
+    again = runner.journal.get(first.id)
+    assert again is not None and again.task_id == "task_same"
     assert posts(seen) == 2
 
 

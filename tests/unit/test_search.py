@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.journal import MIGRATIONS, Journal
 from veo_desktop.core.request.models import Mode
 
@@ -31,7 +31,7 @@ def add(
     return job.id
 
 
-def prompts(jobs: list) -> list[str]:  # type: ignore[type-arg]
+def prompts(jobs: list[Job]) -> list[str]:
     return [x.prompt for x in jobs]
 
 

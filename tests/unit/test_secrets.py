@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backends import fail
+from keyring.core import load_keyring
 
 from veo_desktop.core.errors import SecretStoreError
 from veo_desktop.core.secrets import ENV_KEY, KeyStore
@@ -60,9 +61,11 @@ def test_environment_variable_wins_and_is_never_stored(monkeypatch: pytest.Monke
     assert store.get(url) is None  # reading it did not copy it into the keyring
 
 
-def test_no_backend_says_so_and_never_writes_plain_text(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_backend_says_so_and_never_writes_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    store = KeyStore(backend=fail.Keyring(), environ=lambda _: None)
+    store = KeyStore(backend=load_keyring("keyring.backends.fail.Keyring"), environ=lambda _: None)
     assert not store.available()
     assert store.get("https://x.example") is None
     with pytest.raises(SecretStoreError) as e:

@@ -179,7 +179,7 @@ def test_a_shot_gets_one_new_take_even_when_two_ask_at_once(tmp_path: Path) -> N
 def test_saved_and_opened_again_as_a_file(tmp_path: Path) -> None:
     png(tmp_path / "frames" / "end.png")
     doc = {**LIGHTHOUSE, "audio": False}
-    doc["shots"] = [*LIGHTHOUSE["shots"], {"prompt": "night", "last_image": "frames/end.png"}]  # type: ignore[list-item]
+    doc["shots"] = [*LIGHTHOUSE["shots"], {"prompt": "night", "last_image": "frames/end.png"}]
     store = StoryStore(tmp_path / "stories.sqlite3")
     board = store.create(read_board_file(story_file(tmp_path, doc)))
     board = store.assign_takes(board.id, {board.shots[0].id: None})

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -52,6 +53,14 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
         )
     )
     return cert_path, key_path
+
+
+def ssl_context_of(transport: httpx.AsyncBaseTransport | httpx.BaseTransport) -> ssl.SSLContext:
+    """The context httpx's default transport verifies with (kept on its connection pool)."""
+    assert isinstance(transport, (httpx.AsyncHTTPTransport, httpx.HTTPTransport))
+    ctx = transport._pool._ssl_context
+    assert ctx is not None
+    return ctx
 
 
 @pytest.fixture
@@ -108,7 +117,7 @@ async def test_a_certificate_that_cannot_be_verified_is_refused(
         with pytest.raises(NetworkError, match="certificate"):
             await client.get("task_1")  # polls too, at once: a bad certificate stays bad
         assert seen == []  # nothing reached the handler: the handshake failed first
-        ctx = client.http._transport._pool._ssl_context  # type: ignore[attr-defined]
+        ctx = ssl_context_of(client.http._transport)
         assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
     finally:
         await (services.aclose() if services else client.http.aclose())
@@ -133,7 +142,7 @@ async def test_a_video_host_whose_certificate_cannot_be_verified_gets_nothing_do
         assert "certificate could not be verified" in info.value.message
         assert "nothing was downloaded" in info.value.message
         assert not list(tmp_path.glob("v.mp4*"))
-        ctx = services.client.downloads._transport._pool._ssl_context  # type: ignore[attr-defined]
+        ctx = ssl_context_of(services.client.downloads._transport)
         assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
     finally:
         await services.aclose()

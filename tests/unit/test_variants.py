@@ -4,6 +4,7 @@ part-way that leaves the takes already sent running and says which they are."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from veo_desktop.core.request.models import SEED_MAX
 from veo_desktop.core.request.pricing import PriceTable, estimate_request
 
 
-def gateway(refuse_from: int | None = None):  # type: ignore[no-untyped-def]
+def gateway(refuse_from: int | None = None) -> Callable[[httpx.Request], httpx.Response]:
     """POSTs answer queued tasks t1, t2, ...; from POST number `refuse_from` on: no credit.
     A poll finds the task done, and its clip downloads."""
     count = {"posts": 0}

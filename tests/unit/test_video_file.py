@@ -105,9 +105,7 @@ def test_an_inline_clip_larger_than_the_free_disk_space_is_refused(
 ) -> None:
     """A `data:` video needs the room a fetched one does: say so, keep nothing."""
     real = shutil.disk_usage
-    monkeypatch.setattr(
-        video_file.shutil, "disk_usage", lambda p: real(p)._replace(free=len(clip) // 2)
-    )
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=len(clip) // 2))
     uri = "data:video/mp4;base64," + base64.b64encode(clip).decode()
     with pytest.raises(DownloadError, match="disk space"):
         video_file.write_data_uri(uri, tmp_path / "day" / "clip.mp4")

@@ -99,9 +99,10 @@ def test_video_address_in_each_place(reply: dict[str, object]) -> None:
 
 
 def test_data_uri_video_and_missing_address() -> None:
-    assert parse_job(
+    inline = parse_job(
         {"id": "t", "status": "completed", "video_url": "data:video/mp4;base64,AAAA"}
-    ).video_url.startswith("data:")
+    ).video_url
+    assert inline is not None and inline.startswith("data:")
     snap = parse_job({"id": "t", "status": "completed"})
     assert snap.video_url is None and not snap.blocked  # bytes at the content route
 
