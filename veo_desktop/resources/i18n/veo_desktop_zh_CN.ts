@@ -93,6 +93,14 @@
         <translation>%1 项检查未通过</translation>
     </message>
     <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Clip matches its request</source>
+        <translation>片段与请求相符</translation>
+    </message>
+    <message>
         <source>%1 takes</source>
         <translation>%1 个版本</translation>
     </message>
@@ -255,6 +263,10 @@
     <message>
         <source>1 row</source>
         <translation>1 行</translation>
+    </message>
+    <message>
+        <source>%n rows</source>
+        <translation>%n 行</translation>
     </message>
     <message>
         <source>Finished.</source>

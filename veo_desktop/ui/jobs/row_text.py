@@ -97,10 +97,12 @@ def checks_tip(job: Job) -> str:
     if job.state is not JobState.DOWNLOADED:
         return ""
     if job.checks is None:
-        return f"<p>{html.escape(tr('Not checked yet'))}</p>"
+        note = tr("Not checked yet")  # not inside the f-string: lupdate would miss it
+        return f"<p>{html.escape(note)}</p>"
     bad = failed(job.checks)
     if not bad:
-        return f"<p>{html.escape(tr('Clip matches its request'))}</p>"
+        note = tr("Clip matches its request")  # not inside the f-string: lupdate would miss it
+        return f"<p>{html.escape(note)}</p>"
     lines = "".join(f"<li>{html.escape(c.message)}</li>" for c in bad)
     return f"<p><b>{html.escape(checks_count_text(len(bad)))}</b></p><ul>{lines}</ul>"
 
