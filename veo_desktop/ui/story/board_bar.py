@@ -27,9 +27,8 @@ from ..i18n import tr
 from .choices import SettingChoices
 
 
-def board_label(board: Board) -> str:
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(board.created_at))
-    return f"{board.title}  ({when})"
+def made_on(board: Board) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(board.created_at))
 
 
 class BoardBar(QWidget):
@@ -45,13 +44,14 @@ class BoardBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
+        self._generating = False
         self.picker = QComboBox(self)
         self.picker.setAccessibleName(tr("Storyboard"))
         self.picker.setToolTip(tr("The storyboards kept here, newest first"))
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.picker.setMinimumContentsLength(12)
+        self.picker.setMinimumContentsLength(4)  # titles elide: the pane stays narrow
         self.picker.activated.connect(self._on_picked)
         self.new = self._button(tr("New"), tr("A new storyboard with one empty shot"))
         self.open = self._button(tr("Open…"), tr("Open a storyboard saved as a JSON file"))
@@ -90,15 +90,18 @@ class BoardBar(QWidget):
             pick.addWidget(b)
         run = QHBoxLayout()
         run.addWidget(self.generate)
-        run.addWidget(self.cost)
-        run.addWidget(self.progress, 1)
+        run.addStretch(1)
         run.addWidget(self.film)
+        done = QHBoxLayout()
+        done.addWidget(self.progress, 1)
+        done.addWidget(self.cost)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(pick)
         layout.addWidget(self.title)
         layout.addWidget(self.settings)
         layout.addLayout(run)
+        layout.addLayout(done)
         layout.addWidget(self.note)
         self.show_status(None)
 
@@ -116,7 +119,9 @@ class BoardBar(QWidget):
         try:
             self.picker.clear()
             for board in boards:
-                self.picker.addItem(board_label(board), board.id)
+                self.picker.addItem(board.title, board.id)
+                tip = tr("Made %1").replace("%1", made_on(board))
+                self.picker.setItemData(self.picker.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             self.picker.setCurrentIndex(max(0, self.picker.findData(current)))
             self.picker.setEnabled(bool(boards))
         finally:
@@ -126,8 +131,9 @@ class BoardBar(QWidget):
         self._filling = True
         try:
             has = status is not None
-            for w in (self.title, self.settings, self.save, self.film, self.generate):
+            for w in (self.title, self.settings, self.save, self.film):
                 w.setEnabled(has)
+            self.generate.setEnabled(has and not self._generating)
             if status is None:
                 self.title.setText("")
                 self.progress.setValue(0)
@@ -141,14 +147,18 @@ class BoardBar(QWidget):
             done = status.count(ShotState.DONE)
             self.progress.setValue(round(status.progress * 100))
             self.progress.setFormat(
-                tr("%1 of %2 shots done")
+                tr("Shots done: %1 of %2")
                 .replace("%1", str(done))
                 .replace("%2", str(len(status.shots)))
             )
             self.film.setEnabled(done > 0)
-            if cost is not None and cost.shots:
-                text = tr("≈ %1 for %2 shots").replace("%1", format_money(cost.total))
-                self.cost.setText(text.replace("%2", str(len(cost.shots))))
+            if cost is not None and cost.shots and not self._generating:
+                self.cost.setText(tr("≈ %1").replace("%1", format_money(cost.total)))
+                self.cost.setToolTip(
+                    tr("What Generate would send. Shots to send: %1.").replace(
+                        "%1", str(len(cost.shots))
+                    )
+                )
             else:
                 self.cost.setText("")
             self.show_note(status.note or "", error=bool(status.note))
@@ -156,6 +166,9 @@ class BoardBar(QWidget):
             self._filling = False
 
     def set_generating(self, on: bool) -> None:
+        self._generating = on
+        if on:
+            self.cost.setText("")  # what a Generate would send: nothing while one runs
         self.generate.setText(tr("Generating…") if on else tr("Generate board"))
         self.generate.setEnabled(not on)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from ...core.request.models import ASPECT_RATIOS, DURATIONS, Model
 from ...core.story.board import SETTING_KEYS, Settings
@@ -67,14 +67,14 @@ class SettingChoices(QWidget):
                 combo.addItem("", _INHERIT)
             for value in options[key]:
                 combo.addItem(_text(key, value), value)
+            # Narrow panes elide the choice rather than widen the window (small screens).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
             combo.currentIndexChanged.connect(self._on_changed)
             self.combos[key] = combo
-            label = QLabel(names[key], self)
-            label.setBuddy(combo)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+            grid.addWidget(combo, i // 2, i % 2)  # each choice names itself: "Fast 720p", "8 s"
 
     def set_values(self, values: Mapping[str, Any], board: Settings | None = None) -> None:
         """Show `values` (for a shot, its overrides; `board` names what the others inherit)."""

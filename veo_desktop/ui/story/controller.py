@@ -89,6 +89,8 @@ class StoryController(QObject):
 
     def refresh(self, board_id: str) -> None:
         """Announce the board's status soon (many events in a row give one read)."""
+        if self._closed:
+            return
         self._dirty.add(board_id)
         if not self._refreshing:
             self._refreshing = True
@@ -327,6 +329,9 @@ class StoryController(QObject):
             self._store = None
 
     def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        if self._closed:  # quitting: nothing new starts
+            coro.close()
+            return
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

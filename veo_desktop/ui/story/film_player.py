@@ -111,6 +111,12 @@ class FilmPlayer(QObject):
             self._go(0, 0)
         self.media.play()
 
+    def cue(self) -> None:
+        """Show the film's first frame, not playing (the film view just opened)."""
+        if self.parts and self.index < 0:
+            self._go(0, 0)
+            self.media.pause()  # a paused player shows the frame it is on
+
     def pause(self) -> None:
         self._want_play = False
         self.media.pause()

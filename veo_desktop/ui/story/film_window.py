@@ -43,6 +43,7 @@ class FilmWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(tr("Film: %1").replace("%1", title))
         self.title = title
+        self.prompts: dict[str, str] = {}
         self.player = FilmPlayer(self)
         self.video = QVideoWidget(self)
         self.video.setAccessibleName(tr("Film"))
@@ -59,6 +60,7 @@ class FilmWindow(QWidget):
         self.time = QLabel(clock(0), self)
         self.time.setAccessibleName(tr("Film position"))
         self.shot = QLabel(self)
+        self.shot.setMinimumWidth(1)  # a long prompt is cut, it does not widen the window
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.timeline = TimelineStrip(self)
@@ -98,20 +100,25 @@ class FilmWindow(QWidget):
         )
         self.timeline.seek_requested.connect(self.player.seek)
         self.timeline.trim_changed.connect(self._on_trim)
-        self.resize(960, 680)
+        self.resize(900, 600)
 
     # -- content ---------------------------------------------------------------------------------
 
-    def set_parts(self, parts: list[FilmPart], missing: list[int]) -> None:
-        """The takes the film has now; `missing` are the shots (1-based) with none chosen yet."""
+    def set_parts(
+        self, parts: list[FilmPart], missing: list[int], prompts: dict[str, str] | None = None
+    ) -> None:
+        """The takes the film has now; `missing` are the shots (1-based) with none chosen yet;
+        `prompts` each shot's prompt by its id."""
+        self.prompts = prompts or {}
         self.player.set_parts(parts)
+        self.player.cue()
         self.timeline.set_parts(parts)
         self._on_position(self.player.position_ms())
         self.export.setEnabled(bool(parts) and not missing)
         if missing:
             shots = ", ".join(map(str, missing))
             self.note.setText(
-                tr("Shots %1 have no finished take yet: the film skips them.").replace("%1", shots)
+                tr("The film skips the shots with no finished take yet: %1.").replace("%1", shots)
             )
         else:
             self.note.setText("")
@@ -123,10 +130,11 @@ class FilmWindow(QWidget):
     def _on_position(self, film_ms: int) -> None:
         self.timeline.set_position(film_ms)
         self.time.setText(f"{clock(film_ms)} / {clock(self.player.duration_ms)}")
-        n = len(self.player.parts)
-        if n and self.player.index >= 0:
-            text = tr("Shot %1 of %2").replace("%1", str(self.player.index + 1))
-            self.shot.setText(text.replace("%2", str(n)))
+        n, i = len(self.player.parts), self.player.index
+        if n and 0 <= i < n:
+            text = tr("Shot %1 of %2").replace("%1", str(i + 1)).replace("%2", str(n))
+            prompt = self.prompts.get(self.player.parts[i].shot_id, "")
+            self.shot.setText(f"{text}: {prompt}" if prompt else text)
 
     def _on_trim(self, index: int, start_ms: int, end_ms: int | None) -> None:
         part = self.player.parts[index]

@@ -75,6 +75,7 @@ class ShotDelegate(QStyledItemDelegate):
             inner.height(),
         )
         painter.setFont(font)
+        painter.setPen(ink)  # the poster box left no pen
         prompt = s.shot.prompt or tr("(no prompt yet)")
         two_lines = QRect(text.left(), text.top(), text.width(), line * 2)
         elided = fm.elidedText(

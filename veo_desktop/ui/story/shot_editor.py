@@ -76,7 +76,8 @@ class ShotEditor(QWidget):
         self.start = ImageSlot(tr("Start frame"), paste_dir=paste_dir, parent=self)
         self.end = ImageSlot(tr("End frame"), paste_dir=paste_dir, parent=self)
         for slot in (self.start, self.end):
-            slot.setMinimumSize(120, 110)
+            slot.setMinimumSize(120, 100)
+            slot.setMaximumHeight(130)  # the shot's words and takes matter more here
         self.start.changed.connect(lambda v: self._on_frame("image", v))
         self.end.changed.connect(lambda v: self._on_frame("last_image", v))
         self.settings = SettingChoices(inherit=True, parent=self)
@@ -171,10 +172,11 @@ class ShotEditor(QWidget):
             item.setToolTip(
                 tr("In the film") if chosen else tr("Click to use this take in the film")
             )
-            image = self._poster(take.job_id, job.video_path or "") if job else None
-            if image is not None and not image.isNull():
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
             usable = job is not None and job.state is JobState.DOWNLOADED
+            if job is not None and usable and job.video_path:
+                image = self._poster(take.job_id, job.video_path)
+                if image is not None and not image.isNull():
+                    item.setIcon(QIcon(QPixmap.fromImage(image)))
             if not usable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.takes.addItem(item)

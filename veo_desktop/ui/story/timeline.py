@@ -36,6 +36,8 @@ class TimelineStrip(QWidget):
         self.posters: dict[str, QImage] = {}
         self.position_ms = 0
         self._drag: tuple[int, str] | None = None  # part index, "in" or "out"
+        self._grab: list[tuple[int, str]] = []  # the handles under the press
+        self._grab_x = 0
 
     def sizeHint(self) -> QSize:
         return QSize(640, 84)
@@ -78,13 +80,16 @@ class TimelineStrip(QWidget):
         """The x of each cut between two takes (what the strip marks)."""
         return [self._block(i).left() for i in range(1, len(self.parts))]
 
-    def handle_at(self, x: int) -> tuple[int, str] | None:
+    def handles_at(self, x: int) -> list[tuple[int, str]]:
+        """The in and out handles within reach of `x`, nearest first (at an untrimmed cut, the
+        out point of one take and the in point of the next are both there)."""
+        found: list[tuple[int, int, str]] = []
         for i, part in enumerate(self.parts):
-            if abs(x - self._x(i, part.start_ms)) <= HANDLE_PX:
-                return i, "in"
-            if abs(x - self._x(i, part.out_ms)) <= HANDLE_PX:
-                return i, "out"
-        return None
+            for edge, ms in (("in", part.start_ms), ("out", part.out_ms)):
+                distance = abs(x - self._x(i, ms))
+                if distance <= HANDLE_PX:
+                    found.append((distance, i, edge))
+        return [(i, edge) for _d, i, edge in sorted(found)]
 
     def film_ms_at(self, x: int) -> int:
         """The film position under `x` (a point a trim leaves out: that take's nearest end)."""
@@ -156,14 +161,21 @@ class TimelineStrip(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or not self.parts:
             return
         x = round(event.position().x())
-        self._drag = self.handle_at(x)
-        if self._drag is None:
+        self._grab = self.handles_at(x)
+        self._grab_x = x
+        self._drag = self._grab[0] if len(self._grab) == 1 else None
+        if not self._grab:
             self.seek_requested.emit(self.film_ms_at(x))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         x = round(event.position().x())
+        if self._drag is None and len(self._grab) > 1 and x != self._grab_x:
+            # Two handles at one cut: a drag to the right trims the next take's start, one to
+            # the left the previous take's end.
+            want = "in" if x > self._grab_x else "out"
+            self._drag = next((h for h in self._grab if h[1] == want), self._grab[0])
         if self._drag is None:
-            over = self.handle_at(x) is not None
+            over = bool(self.handles_at(x))
             self.setCursor(Qt.CursorShape.SizeHorCursor if over else Qt.CursorShape.ArrowCursor)
             return
         index, edge = self._drag
@@ -173,6 +185,7 @@ class TimelineStrip(QWidget):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = []
         if self._drag is None:
             return
         index, _edge = self._drag

@@ -102,8 +102,11 @@ class StoryView(QWidget):
         self.split.addWidget(shots)
         self.split.addWidget(scroll)
         self.split.setChildrenCollapsible(False)
-        self.split.setSizes([300, 400])
+        self.split.setStretchFactor(0, 3)  # the shots first; the editor scrolls
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([330, 270])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.bar)
         layout.addWidget(self.split, 1)
         self._update_buttons()

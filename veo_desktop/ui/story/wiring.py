@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 from qasync import asyncSlot
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPEN_BOARD = Option("story/board", "")  # the board shown last, shown again
+FILM_MIN = QSize(520, 400)  # a viewer pane smaller than this gets the film's own size
 RESUME_AFTER_MS = 1500  # start-up: boards left part-way carry on once the window is up and idle
 
 
@@ -282,18 +283,17 @@ class StoryUi(QObject):
                 tr("Every shot has a take. Regenerate a shot to make another one.")
             )
             return None
-        text = (
-            tr("Generate %1 shots for about %2?")
-            .replace("%1", str(len(cost.shots)))
-            .replace("%2", format_money(cost.total))
-        )
-        if cost.unpriced:
-            text += " " + tr("(%1 more without a price)").replace("%1", str(cost.unpriced))
+        text = tr("Generate the storyboard for about %1?").replace("%1", format_money(cost.total))
         box = QMessageBox(
             QMessageBox.Icon.Question, tr("Generate the storyboard"), text, parent=self.w
         )
+        more = tr("Shots to send: %1.").replace("%1", str(len(cost.shots)))
+        if cost.unpriced:
+            more += " " + tr("Without a price: %1.").replace("%1", str(cost.unpriced))
         box.setInformativeText(
-            tr(
+            more
+            + " "
+            + tr(
                 "Shots that continue go one after another, each once the shot before is in. "
                 "Your gateway may charge differently."
             )
@@ -342,6 +342,13 @@ class StoryUi(QObject):
             film.cancel_requested.connect(lambda: self.controller.cancel_export())
             film.closed.connect(self._on_film_closed)
             film.show_exporting(self.controller.exporting)
+        if not self.film.isVisible():  # beside the storyboard, over the viewer it stands in for
+            pane = self.w.viewer_split
+            at = QRect(pane.mapToGlobal(pane.rect().topLeft()), pane.size())
+            if at.width() >= FILM_MIN.width() and at.height() >= FILM_MIN.height():
+                self.film.setGeometry(at)
+            else:
+                self.film.move(at.topLeft())
         self.film.show()
         self.film.raise_()
         self.film.activateWindow()
@@ -355,10 +362,10 @@ class StoryUi(QObject):
     async def _refresh_film(self) -> None:
         if self.board_id is None or self.film is None:
             return
-        _status, parts, missing = await self.controller.film(self.board_id)
+        status, parts, missing = await self.controller.film(self.board_id)
         if self.film is None:
             return
-        self.film.set_parts(parts, missing)
+        self.film.set_parts(parts, missing, {s.id: s.prompt for s in status.board.shots})
         for part in parts:
             image = self.w.posters.get(part.job_id, part.video)
             if image is not None:
