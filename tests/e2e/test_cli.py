@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from veo_desktop.simulator import Faults, Simulator
 from .conftest import TEST_KEY, Cli, solid_png
 
 
-def assert_downloaded(out: dict, sim: Simulator) -> Path:  # type: ignore[type-arg]
+def assert_downloaded(out: dict[str, Any], sim: Simulator) -> Path:
     assert out["status"] == "downloaded", out
     path = Path(out["video_path"])
     assert path.read_bytes() == sim.served_bytes(out["task_id"])

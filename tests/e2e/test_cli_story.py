@@ -18,13 +18,14 @@ import av
 import pytest
 from PIL import Image, ImageChops
 
+from tests import clips
 from tests.e2e.test_cli_batch import journal_rows, wait_for
 from tests.e2e.test_sim_clips import assert_same_picture
 from veo_desktop.simulator import Faults, Simulator
 
 from .conftest import Cli, cli_env
 
-LIGHTHOUSE = {
+LIGHTHOUSE: dict[str, Any] = {
     "title": "Lighthouse",
     "model": "veo3.1-fast-video-720p",
     "aspect_ratio": "16:9",
@@ -56,7 +57,7 @@ def decoded_frames(clip: Path) -> list[av.VideoFrame]:
 
 
 def picture(frame: av.VideoFrame) -> Image.Image:
-    return frame.to_image().convert("RGB")
+    return clips.picture(frame).convert("RGB")
 
 
 def sent_start(sim: Simulator, task_id: str) -> Image.Image:

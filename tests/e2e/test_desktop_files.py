@@ -31,9 +31,15 @@ def tool(name: str) -> str:
     return path
 
 
+class CaseSensitiveParser(configparser.ConfigParser):
+    """Desktop entry keys are case-sensitive; ConfigParser lower-cases them by default."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def entry(path: Path) -> configparser.SectionProxy:
-    parser = configparser.ConfigParser(interpolation=None, strict=True)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser = CaseSensitiveParser(interpolation=None, strict=True)
     parser.read(path, encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -83,7 +89,9 @@ def test_icons_are_square_pngs_of_every_size() -> None:
     for size in SIZES:
         with Image.open(ICONS / f"veo-desktop-{size}.png") as im:
             assert im.format == "PNG" and im.size == (size, size) and im.mode == "RGBA"
-            assert im.getpixel((0, 0))[3] == 0, "corners are transparent (rounded tile)"
+            corner = im.getpixel((0, 0))
+            assert isinstance(corner, tuple)
+            assert corner[3] == 0, "corners are transparent (rounded tile)"
 
 
 def test_install_and_uninstall_for_one_user(tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner
-from veo_desktop.core.library import video_file
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
@@ -389,10 +388,10 @@ async def test_download_larger_than_the_free_disk_space(
     real = shutil.disk_usage
 
     def nearly_full(path: str | Path) -> object:
-        return real(path)._replace(free=1000)  # type: ignore[attr-defined]
+        return real(path)._replace(free=1000)
 
     async with rig(sim, tmp_path) as r:
-        monkeypatch.setattr(video_file.shutil, "disk_usage", nearly_full)
+        monkeypatch.setattr(shutil, "disk_usage", nearly_full)
         job = await r.runner.submit(REQ)
         with pytest.raises(DownloadFailed) as e:
             await r.runner.watch(job.id)
@@ -401,7 +400,7 @@ async def test_download_larger_than_the_free_disk_space(
         stored = r.journal.get(job.id)
         assert stored and stored.state is JobState.COMPLETED
         assert not list(r.library.root.rglob("*.mp4"))
-        monkeypatch.setattr(video_file.shutil, "disk_usage", real)
+        monkeypatch.setattr(shutil, "disk_usage", real)
         r.assert_downloaded(await r.runner.download(job.id))
         assert sim.post_count == 1
 

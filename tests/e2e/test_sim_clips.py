@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageOps, ImageStat
 
+from tests import clips
 from veo_desktop.core.library.frames import extract_frame, video_info
 from veo_desktop.simulator import Simulator
 from veo_desktop.simulator.clips import render_clip
@@ -206,7 +207,7 @@ def test_extension_is_the_source_then_seven_seconds_from_its_last_frame(
     assert abs(ext.duration_s - (src.duration_s + 7)) < 0.2
     assert (ext.width, ext.height) == (src.width, src.height)  # the source's shape
     with av.open(str(clip)) as c:
-        frames = [f.to_image() for f in c.decode(video=0)]
+        frames = [clips.picture(f) for f in c.decode(video=0)]
     at_end = round(src.duration_s * 24)
     assert_same_picture(frames[0], extract_frame(source, "first"))
     assert_same_picture(frames[at_end], extract_frame(source, "last"))

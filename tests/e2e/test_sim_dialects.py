@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PIL import Image
 
+from tests.clips import picture
 from veo_desktop.simulator import DIALECTS, Faults, Simulator
 
 AUTH = {"Authorization": "Bearer sk-sim"}
@@ -76,12 +77,21 @@ def mean(image: Image.Image) -> Colour:
 
 def edge_frames(data: bytes) -> tuple[Image.Image, Image.Image]:
     with av.open(io.BytesIO(data), mode="r") as c:
-        frames = [f.to_image() for f in c.decode(video=0)]
+        frames = [picture(f) for f in c.decode(video=0)]
     return frames[0], frames[-1]
 
 
 def content(sim: Simulator, http: httpx.Client, tid: str, **headers: str) -> httpx.Response:
     return http.get(f"{sim.base_url}/v1/videos/{tid}/content", headers={**AUTH, **headers})
+
+
+def row_saved(sim: Simulator, http: httpx.Client, tid: str) -> None:
+    """Wait until new-api has saved the task's row (`task_row_delay` after the create): its
+    content route, which counts nothing, stops answering "Task not found"."""
+    deadline = time.monotonic() + 10
+    while content(sim, http, tid).status_code == 404:
+        assert time.monotonic() < deadline, "the task row was never saved"
+        time.sleep(0.02)
 
 
 def error_json(status: int, message: str, kind: str) -> bytes:
@@ -132,7 +142,7 @@ def test_newapi_unknown_id_and_unknown_status(http: httpx.Client) -> None:
         r = http.get(f"{sim.base_url}/v1/videos/task_nope", headers=AUTH)
         assert r.status_code == 400 and r.content == TASK_NOT_EXIST
         tid = make(sim, http)
-        time.sleep(0.25)
+        row_saved(sim, http, tid)
         first = http.get(f"{sim.base_url}/v1/videos/{tid}", headers=AUTH).json()
         assert (first["status"], first["progress"]) == ("unknown", 0)
         assert "completed_at" in first
@@ -144,7 +154,7 @@ def test_newapi_content_route(http: httpx.Client) -> None:
         r = content(sim, http, "task_nope")
         assert r.status_code == 404
         assert r.content == error_json(404, "Task not found", "invalid_request_error")
-        time.sleep(0.3)
+        row_saved(sim, http, tid)
         r = content(sim, http, tid)
         assert r.status_code == 400
         message = "Task is not completed yet, current status: IN_PROGRESS"
@@ -191,7 +201,7 @@ def test_newapi_error_bodies(http: httpx.Client) -> None:
         r = http.post(url, json={"model": "veo3.1-video-720p", "prompt": "x"})
         assert r.status_code == 401 and invalid.fullmatch(r.content)
         tid = make(sim, http)
-        time.sleep(0.25)
+        row_saved(sim, http, tid)
         for path in (f"/v1/videos/{tid}", f"/v1/videos/{tid}/content"):
             r = http.get(sim.base_url + path)
             assert r.status_code == 401 and invalid.fullmatch(r.content), path

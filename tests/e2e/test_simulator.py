@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PIL import Image
 
+from tests.clips import picture
 from veo_desktop.simulator import Faults, Simulator
 from veo_desktop.simulator.clips import font, frame_size, load_image, wrap
 
@@ -95,12 +96,14 @@ def png_uri(colour: Colour) -> str:
 
 
 def frames_of(data: bytes) -> list[Image.Image]:
-    with av.open(io.BytesIO(data)) as c:
-        return [f.to_image() for f in c.decode(video=0)]
+    with av.open(io.BytesIO(data), mode="r") as c:
+        return [picture(f) for f in c.decode(video=0)]
 
 
 def mean(image: Image.Image) -> Colour:
-    r, g, b = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    assert isinstance(pixel, tuple)
+    r, g, b = pixel
     return r, g, b
 
 
@@ -124,12 +127,12 @@ def test_create_poll_download_a_real_mp4(s: Simulator, http: httpx.Client) -> No
     assert done["video_url"].startswith(s.video_base_url + "/files/")
     data = http.get(done["video_url"]).content
     assert data == s.served_bytes(created["id"]) and data[4:8] == b"ftyp"
-    with av.open(io.BytesIO(data)) as c:
+    with av.open(io.BytesIO(data), mode="r") as c:
         v = c.streams.video[0]
         assert v.codec_context.name == "h264" and (v.width, v.height) == (144, 256)
         assert len(c.streams.audio) == 1 and c.streams.audio[0].codec_context.name == "aac"
         assert c.streams.audio[0].sample_rate == 48000 and c.streams.audio[0].channels == 2
-        assert abs(float(c.duration / 1e6) - 4) < 0.3
+        assert c.duration is not None and abs(float(c.duration / 1e6) - 4) < 0.3
         assert v.average_rate == 24
     assert s.job(created["id"])["status"] == "completed"
 
@@ -171,7 +174,8 @@ def test_extension_continues_the_source_clip(s: Simulator, http: httpx.Client) -
     assert r.status_code == 200, r.text
     tid = r.json()["task_id"]
     data = download(s, http, finish(s, http, tid), tid)
-    with av.open(io.BytesIO(data)) as c:
+    with av.open(io.BytesIO(data), mode="r") as c:
+        assert c.duration is not None
         assert abs(float(c.duration / 1e6) - (4 + 7)) < 0.3  # the source, then about 7 s more
         assert c.streams.video[0].height > c.streams.video[0].width  # the source's shape
     frames = frames_of(data)
