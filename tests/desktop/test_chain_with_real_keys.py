@@ -8,13 +8,17 @@ import json
 import sqlite3
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .test_real_window import app, geometry, tool, wait_for_window, xdotool
 
 __all__ = ["app"]  # the fixture, shared with the first real-window test
 
 JOB_TIMEOUT = 90.0  # the demo's simulator takes ~5 s a job; a cold machine is slower
+
+T = TypeVar("T")
 
 
 def journal_rows(data: Path) -> list[tuple[str, str | None]]:
@@ -25,7 +29,9 @@ def journal_rows(data: Path) -> list[tuple[str, str | None]]:
         return list(db.execute("SELECT state, video_path FROM jobs"))
 
 
-def wait_for(what: str, probe, timeout: float, proc: subprocess.Popen[str], log: Path):  # type: ignore[no-untyped-def]
+def wait_for(
+    what: str, probe: Callable[[], T | None], timeout: float, proc: subprocess.Popen[str], log: Path
+) -> T:
     deadline = time.monotonic() + timeout
     while True:
         found = probe()
@@ -58,19 +64,23 @@ def test_ctrl_l_with_the_focus_in_the_prompt_chains_the_last_frame(
     xdotool("type", "--delay", "20", "A paper boat drifts down a rainy street")
     xdotool("key", "--clearmodifiers", "ctrl+Return")
 
-    rows = wait_for(
+    clips = wait_for(
         "a downloaded job in the journal",
-        lambda: [r for r in journal_rows(data) if r[0] == "downloaded" and r[1]],
+        lambda: [path for state, path in journal_rows(data) if state == "downloaded" and path],
         JOB_TIMEOUT,
         proc,
         log,
     )
-    clip = Path(rows[0][1])
+    clip = Path(clips[0])
     assert len(journal_rows(data)) == 1 and clip.is_file()
     last_frame = clip.with_name(f"{clip.stem}-last.png")
     assert not last_frame.exists()
 
-    time.sleep(1.0)  # the finished row is selected as it lands (the job was sent here)
+    # The finished row is selected as it lands (the job was sent here), in the same step that
+    # asks for its poster: a poster on disk means the row is selected.
+    wait_for(
+        "the finished row's poster", lambda: any((data / "posters").glob("*.jpg")), 20, proc, log
+    )
     xdotool("mousemove", "--sync", *prompt_at, "click", "1")  # the focus in the text box
     xdotool("key", "--clearmodifiers", "ctrl+l")
     wait_for("the chained last frame", last_frame.is_file, 20, proc, log)

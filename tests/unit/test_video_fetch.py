@@ -129,7 +129,10 @@ async def test_progress_is_reported_on_the_loop_thread_up_to_the_whole_size(
         seen.append((done, total, threading.current_thread() is threading.main_thread()))
 
     size = await client.download(f"{url}/whole", "t", tmp_path / "v.mp4", on_progress)
-    await asyncio.sleep(0.05)  # reports are queued to the loop; let the last one run
+    for _ in range(500):  # reports are queued to the loop: wait for the last one to run
+        if seen and seen[-1][:2] == (size, size):
+            break
+        await asyncio.sleep(0.01)
     assert size == 50 << 20 == (tmp_path / "v.mp4").stat().st_size
     assert seen and all(on_loop for *_, on_loop in seen)
     assert seen[-1][:2] == (size, size)
