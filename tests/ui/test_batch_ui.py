@@ -188,8 +188,12 @@ async def test_waiting_rows_reorder_in_the_queue(brig: Rig, tmp_path: Path) -> N
     assert panel.view.selectionModel().selectedRows()[0].row() == 1  # the selection follows
     panel.pause.click()
     await wait_until(lambda: states(panel) == [RowState.DONE] * 3, timeout=40)
-    jobs = {r.line: brig.services.journal.get(r.job_id) for r in panel.model.rows()}
-    sent = sorted(jobs, key=lambda line: jobs[line].created_at)  # type: ignore[union-attr]
+    sent_at: dict[int, float] = {}
+    for r in panel.model.rows():
+        job = brig.services.journal.get(r.job_id)
+        assert job is not None
+        sent_at[r.line] = job.created_at
+    sent = sorted(sent_at, key=sent_at.__getitem__)
     assert sent == [1, 3, 2]
 
 
@@ -247,8 +251,9 @@ async def test_a_batch_file_dropped_on_the_prompt_opens_it_and_images_still_go_i
     dlg = await opened_preview(brig)
     assert dlg.model.rowCount() == 3 and tab.prompt.toPlainText() == ""
     dlg.reject()
-    assert drop(tab.frames.start, file_mime(png(tmp_path / "start.png", (200, 40, 40))))
-    await wait_until(lambda: bool(tab.frames.start.value()))
+    start = tab.frames.start
+    assert drop(start, file_mime(png(tmp_path / "start.png", (200, 40, 40))))
+    await wait_until(lambda: bool(start.value()))
 
 
 @pytest.mark.asyncio

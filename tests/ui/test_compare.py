@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from veo_desktop.core.checks.result import Check
@@ -58,7 +59,7 @@ def takes(clips: list[Path], n: int, **fields: object) -> list[Job]:
 
 
 @pytest.fixture
-def windows(qtbot: object) -> Iterator[list[CompareWindow]]:
+def windows(qtbot: QtBot) -> Iterator[list[CompareWindow]]:
     opened: list[CompareWindow] = []
     yield opened
     for w in opened:
@@ -66,9 +67,11 @@ def windows(qtbot: object) -> Iterator[list[CompareWindow]]:
             w.close()
 
 
-async def opened(windows: list[CompareWindow], jobs: list[Job], **kw: object) -> CompareWindow:
+async def opened(
+    windows: list[CompareWindow], jobs: list[Job], player: Player | None = None
+) -> CompareWindow:
     """Open compare and wait until every take plays with a frame on screen."""
-    w = open_compare(None, jobs, **kw)  # type: ignore[arg-type]
+    w = open_compare(None, jobs, player=player)
     windows.append(w)
     await wait_until(lambda: w.group.playing and all(t.shown for t in w.takes), timeout=20)
     return w
@@ -129,7 +132,7 @@ async def test_pause_seek_and_frame_steps_put_every_take_on_the_same_frame(
 ) -> None:
     w = await opened(windows, takes(clips, 4))
     w.set_rate(4.0)
-    await asyncio.sleep(0.3)
+    await wait_until(lambda: min(frames_on_screen(w)) >= 12)  # every take half a second in
     QTest.keyClick(w, Qt.Key.Key_Space)  # pause: every take stops on the master's frame
     assert not w.group.playing
     await on_one_frame(w)
@@ -175,7 +178,10 @@ async def still_pair(windows: list[CompareWindow], jobs: list[Job], look: Look) 
     await on_frame(w, 12)
     w.set_look(look)
     await wait_until(
-        lambda: all(t.picture is not None and t.picture_us == t.shown[0] for t in w.takes)  # type: ignore[index]
+        lambda: all(
+            t.picture is not None and t.shown is not None and t.picture_us == t.shown[0]
+            for t in w.takes
+        )
     )
     await asyncio.sleep(0.05)  # painted
     return w

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from veo_desktop.core.jobs.journal import Job, JobState
 from veo_desktop.core.request.models import Mode
+from veo_desktop.ui.compare import CompareWindow
 from veo_desktop.ui.jobs.roles import GROUP, TAKE, RatingRole
 
 from .conftest import wait_until
@@ -99,9 +100,12 @@ async def test_keep_this_take_trashes_the_others_after_one_question(
     import send2trash
 
     trashed: list[str] = []
-    monkeypatch.setattr(
-        send2trash, "send2trash", lambda p: (trashed.append(str(p)), Path(p).unlink())
-    )
+
+    def trash(p: str) -> None:
+        trashed.append(str(p))
+        Path(p).unlink()
+
+    monkeypatch.setattr(send2trash, "send2trash", trash)
     takes = await three_takes(rig)
     win = rig.window
     select(rig, 2)
@@ -132,7 +136,7 @@ async def test_compare_opens_on_a_group_and_its_keep_asks_the_same_question(rig:
     # What works on one clip waits for a take to be picked.
     assert not win.job_actions.extend.isEnabled() and not win.job_actions.export.isEnabled()
     window = win.job_actions.takes.do_compare()
-    assert window is not None
+    assert isinstance(window, CompareWindow)
     assert rig.player.job_id is None  # the app's one player let go while compare plays
     window.keep_requested.emit(takes[2].id)
     box = question(rig)
