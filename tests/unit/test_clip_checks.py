@@ -3,7 +3,9 @@ and each way a gateway can short-change a creator fails the check that names it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
@@ -30,10 +32,10 @@ def picture(path: Path, hue: int, size: tuple[int, int] = (640, 360)) -> Path:
     return path
 
 
-def clip(path: Path, **options: object) -> Path:
-    settings: dict[str, object] = {"prompt": "a test clip", "duration": 2, "max_height": SMALL}
+def clip(path: Path, **options: Any) -> Path:
+    settings: dict[str, Any] = {"prompt": "a test clip", "duration": 2, "max_height": SMALL}
     settings.update(options)
-    render_clip(path, **settings)  # type: ignore[arg-type]
+    render_clip(path, **settings)
     return path
 
 
@@ -56,8 +58,8 @@ def dusk(work: Path) -> Path:
     return picture(work / "dusk.png", 220)
 
 
-def frames_inputs(start: Path, end: Path, **changes: object) -> ClipInputs:
-    values: dict[str, object] = {
+def frames_inputs(start: Path, end: Path, **changes: Any) -> ClipInputs:
+    values: dict[str, Any] = {
         "mode": Mode.FRAMES,
         "model": "",
         "duration": 2,
@@ -67,7 +69,7 @@ def frames_inputs(start: Path, end: Path, **changes: object) -> ClipInputs:
         "end_image": end,
     }
     values.update(changes)
-    return ClipInputs(**values)  # type: ignore[arg-type]
+    return ClipInputs(**values)
 
 
 def test_an_honest_first_last_clip_passes_every_check(work: Path, dawn: Path, dusk: Path) -> None:
@@ -103,7 +105,7 @@ def _shifted(image: Image.Image) -> Image.Image:
     return image.transform(image.size, Image.Transform.AFFINE, pan)
 
 
-DRIFTS = {
+DRIFTS: dict[str, Callable[[Image.Image], Image.Image]] = {
     "caption band": _caption,
     "8 % pan": _shifted,
     "10 % darker": lambda im: ImageEnhance.Brightness(im).enhance(0.9),

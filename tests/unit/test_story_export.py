@@ -15,7 +15,7 @@ import av
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from tests.clips import tiny_mp4_bytes
+from tests.clips import picture, tiny_mp4_bytes
 from veo_desktop.core.errors import InvalidInputError
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
@@ -102,9 +102,9 @@ def test_trims_are_re_encoded_at_the_first_takes_size_with_sound_in_step(
     assert abs(sound - pictures) < 0.1  # the silent takes were filled with silence
     # The film opens on the first take's frame at its in point (0.5 s: frame 12 at 24 fps).
     with av.open(str(film.path)) as c:
-        opening = next(c.decode(video=0)).to_image()
+        opening = picture(next(c.decode(video=0)))
     with av.open(str(clips[0])) as c:
-        take = [f.to_image() for f in c.decode(video=0)]
+        take = [picture(f) for f in c.decode(video=0)]
     assert differs(opening, take[12]) < min(differs(opening, take[11]), differs(opening, take[13]))
 
 
