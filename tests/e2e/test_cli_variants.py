@@ -66,7 +66,9 @@ def test_more_than_four_takes_is_refused_before_anything_is_sent(cli: Cli, sim: 
     assert sim.post_count == 0
 
 
-def test_a_refusal_part_way_keeps_the_takes_sent_and_says_so(cli: Cli, sim: Simulator) -> None:
+def test_a_refusal_part_way_keeps_the_takes_sent_and_says_so(
+    cli: Cli, sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
     counted = sim.count_post
 
     def credit_runs_out() -> None:  # the third POST finds the account empty
@@ -74,7 +76,7 @@ def test_a_refusal_part_way_keeps_the_takes_sent_and_says_so(cli: Cli, sim: Simu
         if sim.post_count >= 3:
             sim.faults.out_of_credit = True
 
-    sim.count_post = credit_runs_out  # type: ignore[method-assign]
+    monkeypatch.setattr(sim, "count_post", credit_runs_out)
     r = cli.run(
         "generate", "--prompt", "p", "--duration", "4", "--variants", "4", "--wait", "--json"
     )
