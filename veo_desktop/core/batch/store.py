@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -17,6 +16,7 @@ from typing import Any
 from ..i18n import msg
 from ..jobs.job import new_job_id
 from ..request.models import GenerationRequest
+from ..sqlite_store import SqliteStore
 
 STORE_NAME = "batches.sqlite3"
 SCHEMA = """
@@ -93,24 +93,11 @@ class BatchRow:
     error_kind: str | None
 
 
-class BatchStore:
-    """Thread-safe (one connection behind a lock), like the journal; WAL, so the app and `veo`
-    can share it."""
+class BatchStore(SqliteStore):
+    """Batches and their rows, in one SQLite file (see SqliteStore)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(SCHEMA)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        super().__init__(path, SCHEMA)
 
     # -- batches ---------------------------------------------------------------------------------
 
@@ -123,26 +110,20 @@ class BatchStore:
     ) -> Batch:
         """A new batch of (line, request) rows, in order, each with its job id."""
         batch_id = uuid.uuid4().hex[:12]
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute(
-                    "INSERT INTO batches (id, source, sha256, created_at, skipped_json)"
-                    " VALUES (?,?,?,?,?)",
-                    (batch_id, str(source), sha256, time.time(), json.dumps(list(skipped))),
-                )
-                self._db.executemany(
-                    "INSERT INTO rows (batch_id, key, line, position, job_id, state, request_json)"
-                    " VALUES (?,?,?,?,?,?,?)",
-                    [
-                        (batch_id, k, line, k, new_job_id(), RowState.WAITING.value, _dump(req))
-                        for k, (line, req) in enumerate(rows)
-                    ],
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO batches (id, source, sha256, created_at, skipped_json)"
+                " VALUES (?,?,?,?,?)",
+                (batch_id, str(source), sha256, time.time(), json.dumps(list(skipped))),
+            )
+            db.executemany(
+                "INSERT INTO rows (batch_id, key, line, position, job_id, state, request_json)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [
+                    (batch_id, k, line, k, new_job_id(), RowState.WAITING.value, _dump(req))
+                    for k, (line, req) in enumerate(rows)
+                ],
+            )
         batch = self.get(batch_id)
         assert batch is not None
         return batch
@@ -216,26 +197,19 @@ class BatchStore:
 
     def reorder(self, batch_id: str, keys: Sequence[int]) -> None:
         """Put the waiting rows `keys` in this order, in the places they hold between them."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                marks = ",".join("?" * len(keys))
-                found = self._db.execute(
-                    f"SELECT key, position FROM rows WHERE batch_id=? AND state=?"
-                    f" AND key IN ({marks})",
-                    (batch_id, RowState.WAITING.value, *keys),
-                ).fetchall()
-                waiting = {r["key"] for r in found}
-                places = sorted(r["position"] for r in found)
-                order = [k for k in dict.fromkeys(keys) if k in waiting]
-                self._db.executemany(
-                    "UPDATE rows SET position=? WHERE batch_id=? AND key=?",
-                    [(p, batch_id, k) for p, k in zip(places, order, strict=True)],
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._write() as db:
+            marks = ",".join("?" * len(keys))
+            found = db.execute(
+                f"SELECT key, position FROM rows WHERE batch_id=? AND state=? AND key IN ({marks})",
+                (batch_id, RowState.WAITING.value, *keys),
+            ).fetchall()
+            waiting = {r["key"] for r in found}
+            places = sorted(r["position"] for r in found)
+            order = [k for k in dict.fromkeys(keys) if k in waiting]
+            db.executemany(
+                "UPDATE rows SET position=? WHERE batch_id=? AND key=?",
+                [(p, batch_id, k) for p, k in zip(places, order, strict=True)],
+            )
 
 
 def _dump(request: GenerationRequest) -> str:

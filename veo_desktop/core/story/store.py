@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..jobs.job import new_job_id
+from ..sqlite_store import SqliteStore
 from .board import Board, Settings, Shot, Take, Trim, new_id
 
 STORE_NAME = "stories.sqlite3"
@@ -57,35 +56,12 @@ CREATE INDEX IF NOT EXISTS takes_by_shot ON takes (board_id, shot_id, created_at
 _CONTENT = ("prompt", "image", "last_image", "refs_json", "overrides_json", "continues")
 
 
-class StoryStore:
-    """Thread-safe (one connection behind a lock), like the journal; WAL, so the app and `veo`
-    can share it. Every write is one transaction."""
+class StoryStore(SqliteStore):
+    """Boards, their shots and takes, in one SQLite file (see SqliteStore); every write is one
+    transaction."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(SCHEMA)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        super().__init__(path, SCHEMA)
 
     # -- boards ------------------------------------------------------------------------------------
 
