@@ -7,7 +7,6 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable, Coroutine
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -162,9 +161,10 @@ class StoryController(QObject):
         self.status.emit(status)
         return status
 
-    async def rename(self, board_id: str, title: str) -> None:
-        await self.edit(board_id, lambda b: replace(b, title=title))
-        self.boards_changed.emit()
+    async def settled(self) -> None:
+        """Wait for the edits already asked for (a prompt typed just before Generate)."""
+        async with self._editing:
+            pass
 
     async def choose(self, board_id: str, shot_id: str, job_id: str) -> None:
         await asyncio.to_thread((await self.store()).choose, board_id, shot_id, job_id)

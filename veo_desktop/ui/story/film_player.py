@@ -115,7 +115,6 @@ class FilmPlayer(QObject):
         """Show the film's first frame, not playing (the film view just opened)."""
         if self.parts and self.index < 0:
             self._go(0, 0)
-            self.media.pause()  # a paused player shows the frame it is on
 
     def pause(self) -> None:
         self._want_play = False
@@ -157,12 +156,17 @@ class FilmPlayer(QObject):
             self.media.setPosition(target)
         else:
             self.index = index
-            self._pending_ms = target if target > 0 else None
+            self._pending_ms = None
             # Straight to the new source: a stop first would cost the switch time.
             self.media.setSource(QUrl.fromLocalFile(str(part.video)))
+            # Set after: setSource reports the old clip's "loaded" on its way, and a seek then
+            # would land on the old clip (the new one would start at 0 all the same).
+            self._pending_ms = target if target > 0 else None
             self.part_changed.emit(index)
             if self._want_play:
                 self.media.play()
+            else:
+                self.media.pause()  # paused, it shows the frame it lands on
         self.position_changed.emit(self.starts_at(index) + offset_ms)
 
     # -- following the media player --------------------------------------------------------------

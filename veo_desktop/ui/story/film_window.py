@@ -38,11 +38,12 @@ class FilmWindow(QWidget):
     cancel_requested = Signal()
     closed = Signal()
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(tr("Film: %1").replace("%1", title))
         self.title = title
+        self.folder = folder  # where Export… proposes to write the film first
         self.prompts: dict[str, str] = {}
         self.player = FilmPlayer(self)
         self.video = QVideoWidget(self)
@@ -77,7 +78,7 @@ class FilmWindow(QWidget):
         self.exported = QLabel(self)
         self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_exporting(False)
-        self._dialog: QFileDialog | None = None
+        self.save_dialog: QFileDialog | None = None
 
         controls = QHBoxLayout()
         controls.addWidget(self.play)
@@ -144,14 +145,17 @@ class FilmWindow(QWidget):
     # -- export ----------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        if self._dialog is None:
-            self._dialog = QFileDialog(self, tr("Export the film"))
-            self._dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            self._dialog.setNameFilter(tr("MP4 video (*.mp4)"))
-            self._dialog.setDefaultSuffix("mp4")
-            self._dialog.fileSelected.connect(lambda path: self.export_requested.emit(Path(path)))
-        self._dialog.selectFile(f"{self.title or 'film'}.mp4")
-        self._dialog.open()  # never exec(): the qasync loop must keep running
+        if self.save_dialog is None:
+            self.save_dialog = QFileDialog(self, tr("Export the film"))
+            self.save_dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            self.save_dialog.setNameFilter(tr("MP4 video (*.mp4)"))
+            self.save_dialog.setDefaultSuffix("mp4")
+            self.save_dialog.fileSelected.connect(
+                lambda path: self.export_requested.emit(Path(path))
+            )
+            self.save_dialog.setDirectory(str(self.folder))
+        self.save_dialog.selectFile(f"{self.title or 'film'}.mp4")
+        self.save_dialog.open()  # never exec(): the qasync loop must keep running
 
     def show_exporting(self, on: bool) -> None:
         self.progress.setValue(0)

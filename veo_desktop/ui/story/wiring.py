@@ -272,10 +272,11 @@ class StoryUi(QObject):
             return None
         self.view.editor.commit_prompt()
         board_id = self.board_id
+        await self.controller.settled()
         status = await self.controller.read(board_id)
         bad = edits.problems(status.board)
         if bad:
-            self.view.bar.show_note("\n".join(bad), error=True)
+            self._refuse("\n".join(bad))  # nothing is sent
             return None
         cost = self.controller.cost(status)
         if not cost.shots:
@@ -336,7 +337,8 @@ class StoryUi(QObject):
             from .film_window import FilmWindow
 
             self.w.player.stop()  # one decoder at a time: the viewer's clip stops while it is open
-            film = self.film = FilmWindow(self.view.status.board.title, self.w)
+            folder = self.w.services.runner.library.root  # beside the takes it is made of
+            film = self.film = FilmWindow(self.view.status.board.title, folder, self.w)
             film.trim_requested.connect(self.set_trim)
             film.export_requested.connect(self.export)
             film.cancel_requested.connect(lambda: self.controller.cancel_export())
