@@ -38,7 +38,9 @@ def _qt_classes_used() -> list[str]:
         for value in vars(module).values():
             owner = getattr(value, "__module__", "") or ""
             if isinstance(value, type) and owner.startswith("PySide6.Qt"):
-                found.add(f"{owner}.{value.__name__}")
+                # The qualified name: a nested enum (QMediaPlayer.MediaStatus) is looked up
+                # through its class.
+                found.add(f"{owner}:{value.__qualname__}")
     return sorted(found)
 
 
@@ -55,8 +57,10 @@ def main() -> None:
         for name in filter(None, modules.split(",")):
             importlib.import_module(name)
         for qualified in filter(None, classes.split(",")):
-            module, _, cls = qualified.rpartition(".")
-            getattr(importlib.import_module(module), cls)
+            module, _, path = qualified.partition(":")
+            obj: object = importlib.import_module(module)
+            for part in path.split("."):
+                obj = getattr(obj, part)
         from PySide6.QtWidgets import QApplication, QMainWindow
 
         app = QApplication(sys.argv[:1])
