@@ -14,6 +14,8 @@ from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 from PIL import Image, ImageMath
 
+from ..library.frames import duration_s
+
 #: The long side of the frames handed out: all a perceptual comparison needs, and cheap to scale
 #: to in the decoder's own thread.
 FRAME_SIDE = 128
@@ -79,7 +81,7 @@ def _probe(c: InputContainer) -> Probe:
         else:
             for aframe in packet.decode():
                 loud.add(aframe)  # type: ignore[arg-type]
-    duration = _duration_s(c, vs)
+    duration = duration_s(c, vs)
     _check_whole(vs, packets, end_pts, duration)
     peak, rms = loud.measure() if audio is not None else (None, None)
     if first is None:
@@ -105,14 +107,6 @@ def _check_whole(vs: VideoStream, packets: int, end_pts: int | None, duration: f
         end = float((end_pts - start) * vs.time_base)
         if end < duration - END_SLACK_S:
             raise Undecodable(f"pictures end at {end:.2f} s of {duration:.2f} s")
-
-
-def _duration_s(c: InputContainer, stream: VideoStream) -> float:
-    if stream.duration and stream.time_base:
-        return float(stream.duration * stream.time_base)
-    if c.duration:
-        return float(c.duration / av.time_base)
-    return 0.0
 
 
 class _Loudness:
@@ -182,7 +176,7 @@ def _decode_window(video: Path, at: float | None, count: int, window_s: float) -
                 raise Undecodable("no video track")
             vs = c.streams.video[0]
             vs.thread_type = "AUTO"
-            duration = _duration_s(c, vs)
+            duration = duration_s(c, vs)
             target = max(0.0, duration - window_s) if at is None else max(0.0, at)
             kept = _decode_from(c, vs, target, at, count)
             if not kept and target > 0:

@@ -11,7 +11,7 @@ from av.video.frame import VideoFrame
 from PIL import Image
 
 from ..i18n import msg
-from .frames import _open, _save_atomically, _to_rgb, _video_stream
+from .frames import _save_atomically, _to_rgb, open_clip, video_stream
 
 #: A player's positions are whole milliseconds (Qt's frame times whole microseconds), so a frame
 #: that starts within half a millisecond after the asked moment is the one on screen there.
@@ -31,8 +31,8 @@ def frame_at(video: Path, seconds: float) -> Image.Image:
 
 
 def _decode_to(video: Path, seconds: float, *, seek: bool) -> Image.Image | None:
-    with _open(video) as c:
-        stream = _video_stream(c, video)
+    with open_clip(video) as c:
+        stream = video_stream(c, video)
         start, base = stream.start_time or 0, stream.time_base
         wanted = max(0.0, seconds) + TOLERANCE_S
         chosen: VideoFrame | None = None

@@ -35,22 +35,27 @@ class VideoInfo:
     has_audio: bool
 
 
-def _open(video: Path) -> InputContainer:
+def open_clip(video: Path, error: type[Exception] = ValueError) -> InputContainer:
+    """The clip opened for reading, or `error` with a message saying it cannot be read."""
     try:
         return av.open(str(video), mode="r")
     except (av.FFmpegError, OSError) as exc:
-        raise ValueError(
+        raise error(
             msg("“{name}” is not a readable video file ({error}).", name=video.name, error=exc)
         ) from None
 
 
-def _video_stream(c: InputContainer, video: Path) -> VideoStream:
+def video_stream(
+    c: InputContainer, video: Path, error: type[Exception] = ValueError
+) -> VideoStream:
+    """The clip's first video track, or `error` saying it has none."""
     if not c.streams.video:
-        raise ValueError(msg("“{name}” has no video track.", name=video.name))
+        raise error(msg("“{name}” has no video track.", name=video.name))
     return c.streams.video[0]
 
 
-def _duration_s(c: InputContainer, stream: VideoStream) -> float:
+def duration_s(c: InputContainer, stream: VideoStream) -> float:
+    """The stream's length, else the container's, else 0."""
     if stream.duration and stream.time_base:
         return float(stream.duration * stream.time_base)
     if c.duration:
@@ -85,13 +90,13 @@ def _decode_last(c: InputContainer, stream: VideoStream, video: Path) -> VideoFr
 
 def video_info(video: Path) -> VideoInfo:
     """Size, length, frame rate and whether there is sound, from the container headers."""
-    with _open(video) as c:
-        v = _video_stream(c, video)
+    with open_clip(video) as c:
+        v = video_stream(c, video)
         rate = v.average_rate or v.guessed_rate
         return VideoInfo(
             width=v.codec_context.width,
             height=v.codec_context.height,
-            duration_s=_duration_s(c, v),
+            duration_s=duration_s(c, v),
             fps=float(rate) if rate else 0.0,
             has_audio=bool(c.streams.audio),
         )
@@ -99,8 +104,8 @@ def video_info(video: Path) -> VideoInfo:
 
 def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
     """The exact first or last decoded frame, as RGB."""
-    with _open(video) as c:
-        stream = _video_stream(c, video)
+    with open_clip(video) as c:
+        stream = video_stream(c, video)
         frame: VideoFrame | None = None
         if which == "first":
             try:
@@ -120,7 +125,7 @@ def extract_frame(video: Path, which: Literal["first", "last"]) -> Image.Image:
 # yields last is the clip's final frame; when seeking is impossible or yields nothing, the whole
 # clip is decoded from the start instead.
 def _decode_last_fast(c: InputContainer, stream: VideoStream, video: Path) -> VideoFrame | None:
-    duration = _duration_s(c, stream)
+    duration = duration_s(c, stream)
     if duration <= LAST_FRAME_WINDOW_S or not stream.time_base:
         return _decode_last(c, stream, video)  # short clip: decoding it whole is as quick
     start = stream.start_time or 0
@@ -140,8 +145,8 @@ def _decode_last_fast(c: InputContainer, stream: VideoStream, video: Path) -> Vi
 def make_poster(video: Path, dest: Path, max_size: tuple[int, int] = (320, 180)) -> Path:
     """A small JPEG of the frame half a second in (or the first frame of a shorter clip),
     written atomically: a half-written poster would be cached forever."""
-    with _open(video) as c:
-        stream = _video_stream(c, video)
+    with open_clip(video) as c:
+        stream = video_stream(c, video)
         chosen: VideoFrame | None = None
         try:
             for n, frame in enumerate(_frames(c, stream)):

@@ -23,6 +23,7 @@ from av.video.frame import VideoFrame
 
 from ..errors import InvalidInputError, VeoError
 from ..i18n import msg
+from ..library.frames import open_clip, video_stream
 
 AUDIO_RATE = 48_000  # the film's sound when it is re-encoded
 AAC_FRAME = 1024
@@ -135,19 +136,12 @@ class _Work:
 
 
 def _open(video: Path) -> InputContainer:
-    try:
-        return av.open(str(video), mode="r")
-    except (av.FFmpegError, OSError) as exc:
-        raise InvalidInputError(
-            msg("“{name}” is not a readable video file ({error}).", name=video.name, error=exc)
-        ) from None
+    return open_clip(video, InvalidInputError)
 
 
 def _probe(video: Path) -> _Probe:
     with _open(video) as c:
-        if not c.streams.video:
-            raise InvalidInputError(msg("“{name}” has no video track.", name=video.name))
-        v = c.streams.video[0]
+        v = video_stream(c, video, InvalidInputError)
         cc = v.codec_context
         a = c.streams.audio[0] if c.streams.audio else None
         sound = None
