@@ -13,6 +13,7 @@ from ..errors import AuthError, NetworkError, OutOfCreditError, RateLimitedError
 from ..i18n import msg
 from ..jobs.job import Job, JobState
 from ..jobs.runner import DownloadFailed, JobRunner
+from ..shared_runs import shared_run
 from .pacer import Pacer, Pacers, Ticket
 from .rows import BatchItem
 from .sources import Source
@@ -231,12 +232,9 @@ class BatchQueue:
         """Send the batch's waiting rows as the pacer allows and follow each job. Returns when
         every row has settled (`follow`) or been sent (not `follow`; their jobs go on), or
         with `stop_when_paused` once the batch is paused and nothing of it is in flight."""
-        run = self._running.get(batch_id)
-        if run is None:  # else a second caller shares the first run
-            run = asyncio.ensure_future(self._run(batch_id, follow, stop_when_paused))
-            self._running[batch_id] = run
-            run.add_done_callback(lambda _: self._running.pop(batch_id, None))
-        return await asyncio.shield(run)
+        return await shared_run(
+            self._running, batch_id, lambda: self._run(batch_id, follow, stop_when_paused)
+        )
 
     async def _run(self, batch_id: str, follow: bool, stop_when_paused: bool) -> list[BatchRow]:
         pacer = self.pacer()

@@ -23,6 +23,7 @@ from ..jobs.followups import chain_frame
 from ..jobs.job import Job, JobState
 from ..jobs.runner import DownloadFailed, JobRunner
 from ..request.models import GenerationRequest
+from ..shared_runs import shared_run
 from .board import Board, Take, continues, problems, request_for
 from .cost import retryable
 from .progress import BoardStatus, ShotState, ShotStatus, board_status, not_accepted, unsent
@@ -134,13 +135,9 @@ class BoardRunner:
     # -- running ---------------------------------------------------------------------------------
 
     async def _start(self, board_id: str, follow: bool, only: frozenset[str] | None) -> BoardStatus:
-        key = (board_id, only)
-        run = self._runs.get(key)
-        if run is None:  # else a second caller shares the first run
-            run = asyncio.ensure_future(self._run(board_id, follow, only))
-            self._runs[key] = run
-            run.add_done_callback(lambda _: self._runs.pop(key, None))
-        return await asyncio.shield(run)
+        return await shared_run(
+            self._runs, (board_id, only), lambda: self._run(board_id, follow, only)
+        )
 
     async def _run(self, board_id: str, follow: bool, only: frozenset[str] | None) -> BoardStatus:
         board = await asyncio.to_thread(self._board, board_id)
