@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -13,6 +12,7 @@ from ..errors import AuthError, NetworkError, OutOfCreditError, RateLimitedError
 from ..i18n import msg
 from ..jobs.job import Job, JobState
 from ..jobs.runner import DownloadFailed, JobRunner
+from ..jobs.send_once import not_accepted, send_once
 from ..shared_runs import shared_run
 from .pacer import Pacer, Pacers, Ticket
 from .rows import BatchItem
@@ -30,9 +30,6 @@ REMOTE_DONE = (
     JobState.PAUSED,
     JobState.NO_VIDEO,
 )
-#: Errors of a POST the gateway did not take (a 429, a rejected key, no credit, or a connection
-#: that never opened): sending it again later is not a second job.
-NOT_ACCEPTED = ("rate_limited", "auth", "out_of_credit", "network")
 #: Of those, the ones every further send would meet too: the queue pauses for the user.
 PAUSING = (AuthError, OutOfCreditError, NetworkError)
 
@@ -46,11 +43,6 @@ class QueueEvent:
 
 Listener = Callable[[QueueEvent], None]
 Step = Callable[[BatchRow, Ticket], Awaitable[None]]
-
-
-def not_accepted(job: Job) -> bool:
-    """Whether the job's POST was definitely refused, so sending it again is its first job."""
-    return job.state is JobState.FAILED and job.task_id is None and job.error_kind in NOT_ACCEPTED
 
 
 def reconciled(row: BatchRow, job: Job | None) -> tuple[RowState, str | None, str | None]:
@@ -280,7 +272,7 @@ class BatchQueue:
     async def _send(self, row: BatchRow, ticket: Ticket) -> None:
         pacer = ticket.pacer
         try:
-            job = await self._post(row)
+            job = await send_once(self.runner, row.job_id, row.request)
         except RateLimitedError as exc:
             pacer.refused(ticket, exc.retry_after)
             note = msg("The gateway was busy (HTTP 429) and did not take it; it is sent again.")
@@ -307,36 +299,6 @@ class BatchQueue:
         pacer.accepted(ticket)
         row = await self._set(row, RowState.RUNNING)
         await self._follow(row, ticket, job)
-
-    async def _post(self, row: BatchRow) -> Job:
-        """Send the row's job once: written and sent under the row's own job id, so a job that
-        exists is never sent again unless the gateway definitely refused it."""
-        journal = self.runner.journal
-        job = await asyncio.to_thread(journal.get, row.job_id)
-        if job is None:
-            try:
-                return await self.runner.submit(row.request, job_id=row.job_id)
-            except sqlite3.IntegrityError:  # another process wrote it first: it sends it
-                job = await asyncio.to_thread(journal.get, row.job_id)
-                assert job is not None
-                return job
-        if not_accepted(job):
-            again = await asyncio.to_thread(
-                journal.claim,
-                job.id,
-                [JobState.FAILED],
-                JobState.SUBMITTING,
-                error_kind=None,
-                error_message=None,
-            )
-            if not again:
-                return await asyncio.to_thread(journal.get, job.id) or job
-        elif job.state is not JobState.SUBMITTING:
-            return job  # sent before: follow it
-        try:
-            return await self.runner.check_once(job.id)  # sends it (then one poll)
-        except DownloadFailed as exc:
-            return exc.job
 
     def _note_refusal(self, job_id: str, note: str) -> None:
         self.runner.journal.update(job_id, error_message=note)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -22,11 +21,12 @@ from ..i18n import msg
 from ..jobs.followups import chain_frame
 from ..jobs.job import Job, JobState
 from ..jobs.runner import DownloadFailed, JobRunner
+from ..jobs.send_once import send_once
 from ..request.models import GenerationRequest
 from ..shared_runs import shared_run
 from .board import Board, Take, continues, problems, request_for
 from .cost import retryable
-from .progress import BoardStatus, ShotState, ShotStatus, board_status, not_accepted, unsent
+from .progress import BoardStatus, ShotState, ShotStatus, board_status, unsent
 from .store import StoryStore
 
 log = logging.getLogger(__name__)
@@ -232,36 +232,15 @@ class BoardRunner:
         if run.note is not None:
             return None  # the board stopped sending: it waits for the next run
         journal = self.runner.journal
+        self._by_job[take.job_id] = run
+        group = f"story-{run.board.id}-{shot.id}"
         try:
-            job = await asyncio.to_thread(journal.get, take.job_id)
-            if job is None:
-                assert request is not None  # a take without a job is sent with its request
-                group = f"story-{run.board.id}-{shot.id}"
-                self._by_job[take.job_id] = run
-                try:
-                    job = await self.runner.submit(request, job_id=take.job_id, group_id=group)
-                except sqlite3.IntegrityError:  # another process wrote it first: it sends it
-                    job = await asyncio.to_thread(journal.get, take.job_id)
-                    if job is None:
-                        raise
-            else:
-                if not_accepted(job):
-                    await asyncio.to_thread(
-                        journal.claim,
-                        job.id,
-                        [JobState.FAILED],
-                        JobState.SUBMITTING,
-                        error_kind=None,
-                        error_message=None,
-                    )
-                job = await self.runner.check_once(job.id)  # sends it (then one poll)
+            job = await send_once(self.runner, take.job_id, request, group_id=group)
         except STOPPING as exc:
             run.note = exc.message
             await self._refresh(run, take.job_id)
             self._emit(run, shot.id)
             return None
-        except DownloadFailed as exc:
-            job = exc.job
         except VeoError as exc:
             if await asyncio.to_thread(journal.get, take.job_id) is None:  # nothing written
                 await self._note(run, index, exc.message)

@@ -9,11 +9,9 @@ from enum import StrEnum
 
 from ..i18n import msg
 from ..jobs.job import Job, JobState
+from ..jobs.send_once import not_accepted
 from .board import Board, Shot, continues
 
-#: Errors of a POST the gateway did not take (a 429, a rejected key, no credit, or a connection
-#: that never opened): sending it again later is not a second job (as core/batch/queue.py).
-NOT_ACCEPTED = ("rate_limited", "auth", "out_of_credit", "network")
 _GAVE_UP = (JobState.FAILED, JobState.NO_VIDEO, JobState.UNCERTAIN)
 
 
@@ -80,11 +78,6 @@ class BoardStatus:
         return all(
             s.state in (ShotState.DONE, ShotState.FAILED, ShotState.BLOCKED) for s in self.shots
         )
-
-
-def not_accepted(job: Job) -> bool:
-    """Whether the job's POST was definitely refused, so sending it again is its first job."""
-    return job.state is JobState.FAILED and job.task_id is None and job.error_kind in NOT_ACCEPTED
 
 
 def unsent(job: Job | None) -> bool:
