@@ -22,7 +22,6 @@ from ..core.batch.queue import BatchQueue, QueueEvent
 from ..core.batch.rows import BatchItem
 from ..core.batch.store import STORE_NAME, Batch, BatchRow, BatchStore, RowState
 from ..core.config import SharedSettings, gateway_url
-from ..core.errors import AuthError
 from ..core.gateway.dialects import Dialect
 from ..core.gateway.profiles import GatewayProfiles
 from ..core.jobs.job import Job, JobState
@@ -36,6 +35,8 @@ from .common import (
     EXIT_INPUT,
     EXIT_OK,
     paths_for,
+    require_key,
+    say,
     say_recovery,
     services_for,
 )
@@ -238,11 +239,7 @@ async def run(args: argparse.Namespace, services: Services, queue: BatchQueue) -
     found = None if args.again else queue.store.find(source.path, source.sha256)
     if found is None and preview.blocked and not args.skip_invalid:
         return refuse(args, preview)
-    if not services.client.has_key():
-        raise AuthError(
-            "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
-            "or try `veo --demo batch ...`."
-        )
+    require_key(services, "batch")
     if found is not None:
         batch = found
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(batch.created_at))
@@ -297,11 +294,6 @@ def refuse(args: argparse.Namespace, preview: Preview) -> int:
             }
         )
     return EXIT_INPUT
-
-
-def say(args: argparse.Namespace, text: str) -> None:
-    if not args.json:
-        print(text, file=sys.stderr)
 
 
 def progress(args: argparse.Namespace) -> Any:

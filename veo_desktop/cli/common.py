@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..core.config import SharedSettings, gateway_url
-from ..core.errors import StorageError
+from ..core.errors import AuthError, StorageError
 from ..core.jobs.journal import Journal
 from ..core.jobs.journal_recovery import storage_error
 from ..core.jobs.runner import PollPolicy
@@ -103,3 +103,27 @@ def say_recovery(journal: Journal) -> None:
     """If opening the journal found it damaged and recovered it, say what happened (once)."""
     if journal.recovery is not None:
         print(f"veo: {journal.recovery.message}", file=sys.stderr)
+
+
+def open_journal(args: argparse.Namespace) -> tuple[Paths, Journal]:
+    """The data dir's paths (folders made) and its journal, for commands that need no gateway;
+    a journal found damaged and recovered is said so."""
+    paths = ensured(paths_for(args))
+    journal = Journal(paths.journal, library_dir=paths.library_dir)
+    say_recovery(journal)
+    return paths, journal
+
+
+def require_key(services: Services, command: str) -> None:
+    """An AuthError before anything is written when the gateway has no API key."""
+    if not services.client.has_key():
+        raise AuthError(
+            "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
+            f"or try `veo --demo {command} ...`."
+        )
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    """A progress line on stderr, left out with --json."""
+    if not args.json:
+        print(text, file=sys.stderr)

@@ -9,7 +9,7 @@ import sys
 
 from ..core.checks.habits import habits
 from ..core.checks.result import failed
-from ..core.errors import AuthError, InvalidInputError
+from ..core.errors import InvalidInputError
 from ..core.jobs.followups import extend_link, trash_job_files
 from ..core.jobs.job import Job, JobState, new_job_id
 from ..core.jobs.journal import Journal
@@ -36,9 +36,8 @@ from .common import (
     EXIT_INPUT,
     EXIT_OK,
     CliError,
-    ensured,
-    paths_for,
-    say_recovery,
+    open_journal,
+    require_key,
 )
 from .library import find_in
 from .output import print_json, summary, warn_failed_checks
@@ -121,11 +120,7 @@ async def generate(args: argparse.Namespace, services: Services) -> int:
         raise CliError(" ".join(f.message for f in blocking), EXIT_INPUT)
     # Local images are checked before the job is written: a bad path leaves no row behind.
     await asyncio.to_thread(images.check_local, [v for _, v in req.image_inputs()])
-    if not services.client.has_key():
-        raise AuthError(
-            "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
-            "or try `veo --demo generate ...`."
-        )
+    require_key(services, "generate")
     # What this gateway drops depends on its kind, learnt (once) from a free read; what its
     # earlier clips failed to deliver is its habits' tally.
     dialect = await services.client.request_dialect()
@@ -345,9 +340,7 @@ async def check_clip(args: argparse.Namespace, services: Services) -> int:
 def keep(args: argparse.Namespace) -> int:
     """`veo keep JOB_ID [--rating N] [--trash-others]`: rate a take (its sidecar too) and move
     the rest of its group to the system trash. Local files only: no gateway needed."""
-    paths = ensured(paths_for(args))
-    journal = Journal(paths.journal, library_dir=paths.library_dir)
-    say_recovery(journal)
+    paths, journal = open_journal(args)
     try:
         job = find(journal, args.job_id)
         rating = args.rating if args.rating is not None else job.rating or KEEP_RATING

@@ -11,18 +11,15 @@ from ..core.config import SharedSettings
 from ..core.jobs.job import Job, JobState
 from ..core.jobs.journal import Journal
 from ..core.request.models import Mode
-from .common import EXIT_INPUT, EXIT_OK, CliError, ensured, paths_for, say_recovery
+from .common import EXIT_INPUT, EXIT_OK, CliError, open_journal
 from .output import print_json, summary
 
 
 def offline(args: argparse.Namespace) -> int:
     """Commands that only read or write local files: no gateway, key or network needed."""
-    from ..core.jobs.journal import Journal
     from ..core.library.store import reimport
 
-    paths = ensured(paths_for(args))
-    journal = Journal(paths.journal, library_dir=paths.library_dir)
-    say_recovery(journal)
+    paths, journal = open_journal(args)
     try:
         if args.command == "jobs":
             return jobs(args, journal)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import AuthError
 from ..core.jobs.journal import Journal
 from ..core.request.pricing import PriceTable, format_money
 from ..core.story.board import Board, continues, problems
@@ -28,8 +27,9 @@ from .common import (
     EXIT_INPUT,
     EXIT_OK,
     CliError,
-    ensured,
-    paths_for,
+    open_journal,
+    require_key,
+    say,
     say_recovery,
     services_for,
 )
@@ -76,9 +76,7 @@ def add_story_parser(sub: Any) -> None:
 async def story(args: argparse.Namespace) -> int:
     if args.story_command == "run":
         return await run(args)
-    paths = ensured(paths_for(args))
-    journal = Journal(paths.journal, library_dir=paths.library_dir)
-    say_recovery(journal)
+    paths, journal = open_journal(args)
     store = StoryStore(paths.data_dir / STORE_NAME)
     try:
         if args.story_command == "list":
@@ -112,11 +110,7 @@ async def run(args: argparse.Namespace) -> int:
         status = await boards.status(board.id)
         cost = board_cost(status, PriceTable.load(services.paths.prices_file), args.retry_failed)
         if cost.shots:
-            if not services.client.has_key():
-                raise AuthError(
-                    "No API key for this gateway. Run `veo login` (or set VEO_API_KEY), "
-                    "or try `veo --demo story run ...`."
-                )
+            require_key(services, "story run")
             say(args, cost_line(len(cost.shots), cost.total, cost.unpriced))
         unsubscribe = boards.subscribe(progress(args))
         try:
@@ -186,11 +180,6 @@ def cost_line(shots: int, total: Any, unpriced: int) -> str:
         f"Estimated cost: {format_money(total)} for {shots} shot{'s' if shots != 1 else ''}"
         f"{extra} (your gateway may charge differently)."
     )
-
-
-def say(args: argparse.Namespace, text: str) -> None:
-    if not args.json:
-        print(text, file=sys.stderr)
 
 
 def progress(args: argparse.Namespace) -> Callable[[StoryEvent], None]:
