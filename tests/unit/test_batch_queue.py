@@ -5,41 +5,24 @@ in their new order, and a rejected key pauses the batch instead of failing every
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.clips import tiny_mp4_bytes
+from tests.scripted import Clock, scripted_runner
 from veo_desktop.core.batch.pacer import Pacer, PacerPolicy, Pacers
 from veo_desktop.core.batch.queue import BatchQueue, QueueEvent
 from veo_desktop.core.batch.rows import BatchItem
 from veo_desktop.core.batch.sources import Source
 from veo_desktop.core.batch.store import BatchStore, RowState
-from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
-from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
-GW = "https://gw.example.com"
 MP4 = tiny_mp4_bytes()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, s: float) -> None:
-        self.now += s
-        await asyncio.sleep(0)
 
 
 class Gateway:
@@ -84,24 +67,9 @@ class Rig:
         self.clock = Clock()
         self.gateway = Gateway(self.clock)
         self.pacer_sleeps: list[float] = []
-        record: Callable[[httpx.Request], httpx.Response] = self.gateway
-        client = GatewayClient(
-            GW,
-            httpx.AsyncClient(transport=httpx.MockTransport(record)),
-            lambda: "sk-x",
-            retry=RetryPolicy(attempts=1),
-            sleep=self.clock.sleep,
-            downloads=httpx.Client(transport=httpx.MockTransport(record)),
-        )
         self.journal = Journal(tmp_path / "journal.sqlite3")
-        self.runner = JobRunner(
-            client,
-            self.journal,
-            Library(tmp_path / "lib"),
-            policy=PollPolicy(),
-            sleep=self.clock.sleep,
-            clock=self.clock,
-            max_concurrent=jobs_at_once,
+        self.runner = scripted_runner(
+            self.gateway, self.journal, tmp_path / "lib", self.clock, jobs_at_once
         )
         self.store = BatchStore(tmp_path / "batches.sqlite3")
 

@@ -5,7 +5,6 @@ second run after a stop sends each shot once; and listeners see each shot and th
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import io
 import json
@@ -17,30 +16,15 @@ import pytest
 from PIL import Image, ImageChops
 
 from tests.clips import tiny_mp4_bytes
-from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from tests.scripted import Clock, scripted_runner
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
 from veo_desktop.core.library.frames import extract_frame
-from veo_desktop.core.library.store import Library
 from veo_desktop.core.story.board import Board, Settings, new_shot
 from veo_desktop.core.story.generate import BoardRunner, StoryEvent
 from veo_desktop.core.story.progress import ShotState
 from veo_desktop.core.story.store import StoryStore
 
-GW = "https://gw.example.com"
 MP4 = tiny_mp4_bytes()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, s: float) -> None:
-        self.now += s
-        await asyncio.sleep(0)
 
 
 class Gateway:
@@ -100,23 +84,7 @@ class Rig:
 
     def restart(self) -> BoardRunner:
         """A new runner over the same files: what the next process starts with."""
-        client = GatewayClient(
-            GW,
-            httpx.AsyncClient(transport=httpx.MockTransport(self.gateway)),
-            lambda: "sk-x",
-            retry=RetryPolicy(attempts=1),
-            sleep=self.clock.sleep,
-            downloads=httpx.Client(transport=httpx.MockTransport(self.gateway)),
-        )
-        runner = JobRunner(
-            client,
-            self.journal,
-            Library(self.tmp / "lib"),
-            policy=PollPolicy(),
-            sleep=self.clock.sleep,
-            clock=self.clock,
-            max_concurrent=3,
-        )
+        runner = scripted_runner(self.gateway, self.journal, self.tmp / "lib", self.clock)
         self.boards = BoardRunner(self.store, runner)
         self.boards.subscribe(lambda e: self.events.append(e))
         return self.boards
