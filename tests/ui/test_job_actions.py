@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.trash import fake_trash
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.request.models import Mode
@@ -74,15 +75,7 @@ async def test_last_frame_chains_into_a_new_first_last_job(rig: Rig) -> None:
 async def test_delete_asks_then_moves_to_the_trash(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import send2trash
-
-    trashed: list[str] = []
-
-    def trash(p: str) -> None:
-        trashed.append(str(p))
-        Path(p).unlink()
-
-    monkeypatch.setattr(send2trash, "send2trash", trash)
+    trashed = fake_trash(monkeypatch)
     await finished_job(rig, "delete me")
     win = rig.window
     clip = Path(win.model.job_at(0).video_path or "")

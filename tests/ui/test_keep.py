@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.trash import fake_trash
 from veo_desktop.core.jobs.journal import Job, JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.compare import CompareWindow
@@ -97,15 +98,7 @@ async def test_kept_filter_shows_only_rated_takes(rig: Rig) -> None:
 async def test_keep_this_take_trashes_the_others_after_one_question(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import send2trash
-
-    trashed: list[str] = []
-
-    def trash(p: str) -> None:
-        trashed.append(str(p))
-        Path(p).unlink()
-
-    monkeypatch.setattr(send2trash, "send2trash", trash)
+    trashed = fake_trash(monkeypatch)
     takes = await three_takes(rig)
     win = rig.window
     select(rig, 2)
