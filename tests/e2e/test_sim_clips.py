@@ -118,6 +118,11 @@ def clip_of(sim: Simulator, http: httpx.Client, folder: Path, **body: Any) -> Pa
     return path
 
 
+def first_last_clip(sim: Simulator, http: httpx.Client, folder: Path, **body: Any) -> Path:
+    """A First + Last clip from START to END (`body` adds to or overrides the request)."""
+    return clip_of(sim, http, folder, image=png_uri_of(START), last_image=png_uri_of(END), **body)
+
+
 def test_image_mode_starts_on_the_start_image_at_the_models_true_size(
     http: httpx.Client, tmp_path: Path
 ) -> None:
@@ -140,14 +145,7 @@ def test_image_mode_starts_on_the_start_image_at_the_models_true_size(
 
 def test_first_last_starts_and_ends_on_the_given_images(http: httpx.Client, tmp_path: Path) -> None:
     with Simulator(job_seconds=0.5) as sim:
-        clip = clip_of(
-            sim,
-            http,
-            tmp_path,
-            image=png_uri_of(START),
-            last_image=png_uri_of(END),
-            extra_body={"generate_audio": False},
-        )
+        clip = first_last_clip(sim, http, tmp_path, extra_body={"generate_audio": False})
     info = video_info(clip)
     assert (info.width, info.height) == (1280, 720) and abs(info.duration_s - 4) < 0.2
     assert_same_picture(extract_frame(clip, "first"), cover(START, (1280, 720)))
@@ -186,14 +184,7 @@ def test_extension_is_the_source_then_seven_seconds_from_its_last_frame(
     http: httpx.Client, tmp_path: Path
 ) -> None:
     with Simulator(job_seconds=0.3, max_height=144) as sim:
-        source = clip_of(
-            sim,
-            http,
-            tmp_path,
-            image=png_uri_of(START),
-            last_image=png_uri_of(END),
-            aspect_ratio="9:16",
-        )
+        source = first_last_clip(sim, http, tmp_path, aspect_ratio="9:16")
         sid = source.stem
         clip = clip_of(
             sim,
@@ -217,14 +208,7 @@ def test_extension_is_the_source_then_seven_seconds_from_its_last_frame(
 def test_newapi_clips_follow_what_it_forwarded(http: httpx.Client, tmp_path: Path) -> None:
     with Simulator(job_seconds=0.5, max_height=144, dialect="new-api", task_row_delay=0.2) as sim:
         # The documented body: new-api drops last_image and extra_body without a word.
-        dropped = clip_of(
-            sim,
-            http,
-            tmp_path,
-            image=png_uri_of(START),
-            last_image=png_uri_of(END),
-            extra_body={"generate_audio": False},
-        )
+        dropped = first_last_clip(sim, http, tmp_path, extra_body={"generate_audio": False})
         # Google's own names under metadata: these it forwards.
         meta = {"generateAudio": False, "durationSeconds": 6, "aspectRatio": "9:16"}
         honoured = clip_of(sim, http, tmp_path, metadata=meta, duration=None)
