@@ -6,6 +6,7 @@ running with progress, then completed at 360 s, and serves the MP4."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import tempfile
 from pathlib import Path
@@ -17,11 +18,20 @@ from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.jobs.runner import JobRunner
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
+from veo_desktop.simulator.clips import render_clip
 
 from .common import Figure
 
 JOB_SECONDS = 360.0
-MP4 = b"\x00\x00\x00\x18ftypisom" + bytes(4096)
+
+
+@functools.cache
+def _mp4() -> bytes:
+    """A real one-second clip: a download is decoded to its end before it is kept."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "clip.mp4"
+        render_clip(path, prompt="polls", duration=1, audio=False, max_height=144)
+        return path.read_bytes()
 
 
 class VirtualClock:
@@ -48,7 +58,9 @@ async def _one(folder: Path, job_seconds: float) -> int:
             created_at.append(clock())
             return httpx.Response(200, json={"id": "task_bench", "status": "queued"})
         if path.endswith("/content") or request.url.host == "video.test":
-            return httpx.Response(200, content=MP4, headers={"content-type": "video/mp4"})
+            return httpx.Response(200, content=_mp4(), headers={"content-type": "video/mp4"})
+        if not created_at:  # the dialect probe before the first job: a task that does not exist
+            return httpx.Response(404, json={"error": {"message": "task not found"}})
         polls += 1
         elapsed = clock() - created_at[0]
         if elapsed >= job_seconds:
