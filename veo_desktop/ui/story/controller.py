@@ -93,7 +93,7 @@ class StoryController(QObject):
         self._dirty.add(board_id)
         if not self._refreshing:
             self._refreshing = True
-            self._spawn(self._refresh())
+            self.spawn(self._refresh())
 
     async def _refresh(self) -> None:
         try:
@@ -183,11 +183,11 @@ class StoryController(QObject):
 
     def generate(self, board_id: str) -> None:
         """Send every shot without a take and follow the board to its end."""
-        self._spawn(self._generate(board_id, None))
+        self.spawn(self._generate(board_id, None))
 
     def regenerate(self, board_id: str, shot_id: str) -> None:
         """A new take of one shot; its earlier takes stay."""
-        self._spawn(self._generate(board_id, shot_id))
+        self.spawn(self._generate(board_id, shot_id))
 
     async def _generate(self, board_id: str, shot_id: str | None) -> None:
         runner = await self.runner()
@@ -216,7 +216,7 @@ class StoryController(QObject):
     def resume_all(self) -> None:
         """Start-up: finish the boards a crash or a quit left part-way (a shot already sent is
         followed, never sent again). Opens nothing when no board was ever made here."""
-        self._spawn(self._resume_all())
+        self.spawn(self._resume_all())
 
     async def _resume_all(self) -> None:
         path = self.services.paths.data_dir / STORE_NAME
@@ -274,7 +274,7 @@ class StoryController(QObject):
         """Write the film off the UI thread; `export_progress` and then `exported` follow."""
         if self._export_stop is None:
             self._export_stop = threading.Event()
-            self._spawn(self._export(board_id, dest, self._export_stop))
+            self.spawn(self._export(board_id, dest, self._export_stop))
 
     def cancel_export(self) -> None:
         if self._export_stop is not None:
@@ -328,7 +328,9 @@ class StoryController(QObject):
             self._store.close()
             self._store = None
 
-    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        """Run `coro` as a task this controller owns: cancelled on quit, and after that, not
+        started at all (a late signal must not run work on a closed journal)."""
         if self._closed:  # quitting: nothing new starts
             coro.close()
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Coroutine
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +65,7 @@ class StoryUi(QObject):
 
             c = self._controller = StoryController(self.w.services, lambda: self.w.prices, self)
             c.status.connect(self._on_status)
-            c.boards_changed.connect(self._reload_boards)
+            c.boards_changed.connect(lambda: c.spawn(self._reload_boards()))
             c.generating.connect(self._on_generating)
             c.message.connect(lambda text: self.w.statusBar().showMessage(text, 15000))
             c.export_progress.connect(self._on_export_progress)
@@ -93,15 +94,15 @@ class StoryUi(QObject):
             assert layout is not None
             layout.addWidget(view)
             bar = view.bar
-            bar.board_picked.connect(self.open_board)
-            bar.new_requested.connect(self.new_board)
+            bar.board_picked.connect(lambda board_id: self.spawn(self.open_board_now(board_id)))
+            bar.new_requested.connect(lambda: self.spawn(self.new_board_now()))
             bar.open_requested.connect(self.choose_file)
             bar.save_requested.connect(self.choose_save)
             bar.title_edited.connect(lambda t: self._edit(lambda b: replace(b, title=t), True))
             bar.settings_edited.connect(self._on_settings)
-            bar.generate_requested.connect(self.ask_generate)
+            bar.generate_requested.connect(lambda: self.spawn(self.ask_generate_now()))
             bar.film_requested.connect(self.open_film)
-            view.add_requested.connect(self._add_shot)
+            view.add_requested.connect(lambda i: self.spawn(self._add_shot(i)))
             view.duplicate_requested.connect(
                 lambda sid: self._edit(lambda b: edits.duplicate_shot(b, sid))
             )
@@ -114,10 +115,10 @@ class StoryUi(QObject):
             view.editor.edited.connect(
                 lambda sid, ch: self._edit(lambda b: edits.edit_shot(b, sid, **ch))
             )
-            view.editor.choose_requested.connect(self.choose)
+            view.editor.choose_requested.connect(lambda s, j: self.spawn(self.choose(s, j)))
             view.editor.regenerate_requested.connect(self.regenerate)
             view.show_status(None)
-            self._first_load()
+            self.spawn(self._first_load())
         return self.view
 
     def _on_tab(self, index: int) -> None:
@@ -125,7 +126,9 @@ class StoryUi(QObject):
             view = self.build()
             QTimer.singleShot(0, view.focus_default)  # after the window focused the compose tab
 
-    @asyncSlot()
+    def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        self.controller.spawn(coro)  # owned there: cancelled when the window closes
+
     async def _first_load(self) -> None:
         boards = await self.controller.boards()
         wanted = OPEN_BOARD.get(self.w.store)
@@ -135,7 +138,6 @@ class StoryUi(QObject):
         if wanted:
             await self.open_board_now(wanted)
 
-    @asyncSlot()
     async def _reload_boards(self) -> None:
         self._set_boards(await self.controller.boards(), self.board_id)
 
@@ -144,10 +146,6 @@ class StoryUi(QObject):
             self.view.bar.set_boards(boards, current)
 
     # -- boards ----------------------------------------------------------------------------------
-
-    @asyncSlot(str)
-    async def open_board(self, board_id: str) -> None:
-        await self.open_board_now(board_id)
 
     async def open_board_now(self, board_id: str) -> BoardStatus | None:
         try:
@@ -162,10 +160,6 @@ class StoryUi(QObject):
         if self.view is not None:
             self.view.bar.set_generating(self.controller.is_generating(board_id))
         return status
-
-    @asyncSlot()
-    async def new_board(self) -> None:
-        await self.new_board_now()
 
     async def new_board_now(self, title: str = "") -> BoardStatus:
         """A new board with the compose tab's model, aspect, duration and sound."""
@@ -188,11 +182,10 @@ class StoryUi(QObject):
         dlg = QFileDialog(self.w, self.tr("Open a storyboard"))
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
         dlg.setNameFilter(self.tr("Storyboards (*.json)"))
-        dlg.fileSelected.connect(lambda path: self.open_file(Path(path)))
+        dlg.fileSelected.connect(lambda path: self.spawn(self.open_file(Path(path))))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()  # never exec(): the qasync loop must keep running
 
-    @asyncSlot(object)
     async def open_file(self, path: Path) -> None:
         try:
             status = await self.controller.open_file(path)
@@ -210,11 +203,10 @@ class StoryUi(QObject):
         dlg.setNameFilter(self.tr("Storyboards (*.json)"))
         dlg.setDefaultSuffix("json")
         dlg.selectFile(f"{status.board.title}.json")
-        dlg.fileSelected.connect(lambda path: self.save_file(Path(path)))
+        dlg.fileSelected.connect(lambda path: self.spawn(self.save_file(Path(path))))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
 
-    @asyncSlot(object)
     async def save_file(self, path: Path) -> None:
         if self.board_id is None:
             return
@@ -227,8 +219,10 @@ class StoryUi(QObject):
 
     # -- shots -----------------------------------------------------------------------------------
 
-    @asyncSlot(object, bool)
-    async def _edit(self, change: Any, boards_changed: bool = False) -> None:
+    def _edit(self, change: Any, boards_changed: bool = False) -> None:
+        self.spawn(self._edit_now(change, boards_changed))
+
+    async def _edit_now(self, change: Any, boards_changed: bool) -> None:
         if self.board_id is None:
             return
         try:
@@ -241,7 +235,6 @@ class StoryUi(QObject):
     def _on_settings(self, settings: Settings) -> None:
         self._edit(lambda b: replace(b, settings=settings))
 
-    @asyncSlot(int)
     async def _add_shot(self, index: int) -> None:
         if self.board_id is None or self.view is None:
             return
@@ -250,7 +243,6 @@ class StoryUi(QObject):
         self.view.select_shot(shot.id)
         self.view.editor.focus_prompt()
 
-    @asyncSlot(str, str)
     async def choose(self, shot_id: str, job_id: str) -> None:
         if self.board_id is not None:
             await self.controller.choose(self.board_id, shot_id, job_id)
@@ -261,10 +253,6 @@ class StoryUi(QObject):
             self._say(self.tr("A new take of the shot is on its way; its other takes stay."))
 
     # -- generate --------------------------------------------------------------------------------
-
-    @asyncSlot()
-    async def ask_generate(self) -> None:
-        await self.ask_generate_now()
 
     async def ask_generate_now(self) -> QMessageBox | None:
         """Check the board, then ask with the cost; nothing is sent before the answer."""
@@ -360,8 +348,10 @@ class StoryUi(QObject):
     def _on_film_closed(self) -> None:
         self.film = None
 
-    @asyncSlot()
-    async def _refresh_film(self) -> None:
+    def _refresh_film(self) -> None:
+        self.spawn(self._refresh_film_now())
+
+    async def _refresh_film_now(self) -> None:
         if self.board_id is None or self.film is None:
             return
         status, parts, missing = await self.controller.film(self.board_id)
@@ -373,8 +363,10 @@ class StoryUi(QObject):
             if image is not None:
                 self.film.set_poster(part.job_id, image)
 
-    @asyncSlot(str, object)
-    async def set_trim(self, shot_id: str, trim: Trim) -> None:
+    def set_trim(self, shot_id: str, trim: Trim) -> None:
+        self.spawn(self._set_trim(shot_id, trim))
+
+    async def _set_trim(self, shot_id: str, trim: Trim) -> None:
         if self.board_id is not None:
             await self.controller.set_trim(self.board_id, shot_id, trim)
 
