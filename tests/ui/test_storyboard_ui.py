@@ -16,7 +16,8 @@ import pytest_asyncio
 from PIL import Image, ImageChops
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.request.pricing import format_money
@@ -66,12 +67,14 @@ async def write_board(
     for n, prompt in enumerate(prompts):
         if n:
             view.add.click()
-            await wait_until(
-                lambda n=n: (
-                    view.model.rowCount() == n + 1  # type: ignore[misc]
+
+            def added(n: int = n) -> bool:
+                return (
+                    view.model.rowCount() == n + 1
                     and view.editor.shot_id == view.model.shot_at(n).shot.id
                 )
-            )
+
+            await wait_until(added)
         QTest.keyClicks(view.editor.prompt, prompt)
     if keep_last:
         view.editor.commit_prompt()
@@ -252,7 +255,7 @@ async def test_shots_move_up_and_down_and_by_a_drag_and_the_store_keeps_the_orde
     await quiet(srig)
 
 
-def test_the_shot_model_moves_a_row_once_and_names_its_new_place(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_shot_model_moves_a_row_once_and_names_its_new_place(qapp: QApplication) -> None:
     model = ShotListModel()
     asked: list[tuple[str, int]] = []
     model.move_requested.connect(lambda shot, i: asked.append((shot, i)))
@@ -266,8 +269,8 @@ def test_the_shot_model_moves_a_row_once_and_names_its_new_place(qapp) -> None: 
 
 
 @pytest.mark.asyncio
-async def test_a_board_left_part_way_finishes_when_the_app_starts_with_one_post_per_shot(  # type: ignore[no-untyped-def]
-    qtbot, tmp_path: Path
+async def test_a_board_left_part_way_finishes_when_the_app_starts_with_one_post_per_shot(
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     # What a quit or crash leaves: each shot given its take (job id) but nothing sent yet.
     data = tmp_path / "data"

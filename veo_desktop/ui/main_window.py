@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.viewer_split)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)  # a growing window grows the video
-        self.splitter.setSizes([420, 820])
+        self.splitter.setSizes([470, 770])  # the six tabs (Storyboard too) fit without scrolling
         self.splitter.setChildrenCollapsible(False)
 
         main = QWidget()

@@ -184,7 +184,7 @@ class BoardRunner:
         job = run.jobs.get(take.job_id)
         if unsent(job) and take.note is None:
             if continues(run.board, index):
-                before = await run.done[run.board.shots[index - 1].id]
+                before = await asyncio.shield(run.done[run.board.shots[index - 1].id])
                 if before is None:  # failed, blocked, or not done yet (not following)
                     self._emit(run, shot.id)
                     return
