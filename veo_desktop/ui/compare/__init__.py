@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from ...core.jobs.job import Job
 from ..player.player import Player
-from .window import CompareWindow
+
+if TYPE_CHECKING:
+    from .window import CompareWindow
 
 __all__ = ["CompareWindow", "open_compare"]
 
@@ -26,7 +29,18 @@ def open_compare(
         raise ValueError(f"compare takes 2 to {MAX_TAKES} downloaded clips, got {len(clips)}")
     if player is not None:
         player.stop()
+    from .window import CompareWindow  # loads PyAV and the players: not before it is used
+
     window = CompareWindow(clips, parent)
     window.show()
     window.activateWindow()
     return window
+
+
+def __getattr__(name: str) -> Any:
+    """`CompareWindow` on first use: the window (and PyAV with it) stays out of start-up."""
+    if name == "CompareWindow":
+        from .window import CompareWindow
+
+        return CompareWindow
+    raise AttributeError(name)

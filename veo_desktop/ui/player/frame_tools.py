@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
@@ -12,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 from qasync import asyncSlot
 
-from ...core.library.frame_at import frame_png_path, save_frame_at
 from ...core.request.models import Mode
 from .timecode import timecode
 
@@ -76,7 +76,7 @@ class FrameTools(QObject):
             return None
         video, seconds = moment
         try:
-            png = await asyncio.to_thread(save_frame_at, video, seconds)
+            png: Path = await asyncio.to_thread(_frame_at().save_frame_at, video, seconds)
         except (ValueError, OSError) as exc:
             self._say(str(exc))
             return None
@@ -111,7 +111,7 @@ class FrameTools(QObject):
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dlg.setNameFilter(self.tr("PNG images (*.png)"))
         dlg.setDefaultSuffix("png")
-        dlg.selectFile(str(folder / frame_png_path(video, seconds).name))
+        dlg.selectFile(str(folder / _frame_at().frame_png_path(video, seconds).name))
         dlg.fileSelected.connect(lambda name: self._export(video, seconds, name))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()  # never exec(): jobs keep running while it is up
@@ -124,7 +124,7 @@ class FrameTools(QObject):
     async def export_frame(self, video: Path, seconds: float, dest: Path) -> Path | None:
         """The frame at `seconds` of `video` saved as a PNG at `dest`."""
         try:
-            saved = await asyncio.to_thread(save_frame_at, video, seconds, dest)
+            saved: Path = await asyncio.to_thread(_frame_at().save_frame_at, video, seconds, dest)
         except (ValueError, OSError) as exc:
             self._say(str(exc))
             return None
@@ -133,3 +133,10 @@ class FrameTools(QObject):
 
     def _say(self, text: str) -> None:
         self.w.statusBar().showMessage(text, 8000)
+
+
+def _frame_at() -> ModuleType:
+    """core/library/frame_at, loaded on first use: it brings PyAV, which start-up can do without."""
+    from ...core.library import frame_at
+
+    return frame_at
