@@ -12,7 +12,7 @@ from veo_desktop.core.config import SharedSettings
 from veo_desktop.core.gateway.dialects import Dialect
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
-from veo_desktop.ui.jobs.model import status_text
+from veo_desktop.ui.jobs.row_text import status_text
 
 from .conftest import wait_until
 from .helpers import Rig

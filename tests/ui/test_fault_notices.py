@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.keys import FAULT_KEY
 from veo_desktop.core.jobs.journal import JobState
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
-from veo_desktop.ui.jobs.model import status_text
+from veo_desktop.ui.jobs.row_text import status_text
 
 from .conftest import wait_until
 from .helpers import make_rig

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from veo_desktop.core.jobs.journal import JobState, Journal
 from veo_desktop.core.request.models import Mode
-from veo_desktop.ui.jobs.model import status_text
+from veo_desktop.ui.jobs.row_text import status_text
 
 
 def test_completed_rows_show_the_link_lifetime(tmp_path: Path) -> None:

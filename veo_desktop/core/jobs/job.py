@@ -12,7 +12,7 @@ from ..checks.result import Check
 from ..i18n import msg
 from ..request.models import Mode
 
-__all__ = ["RESUMABLE", "Job", "JobState", "new_job_id"]
+__all__ = ["IN_FLIGHT", "RESUMABLE", "Job", "JobState", "new_job_id"]
 
 
 class JobState(StrEnum):
@@ -81,6 +81,10 @@ RESUMABLE = (
 )
 
 
+#: States whose clock runs: sent or being sent, and not done at the gateway yet.
+IN_FLIGHT = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
+
+
 @dataclass(frozen=True)
 class Job:
     id: str
@@ -109,6 +113,18 @@ class Job:
     checks: tuple[Check, ...] | None = None
     group_id: str | None = None  # variants of one prompt, sent together, share it
     rating: int | None = None  # the creator's 1-5 stars; None: not rated
+
+    def elapsed(self, now: float) -> float:
+        """Seconds from submission (or creation) until completion; still counting while the
+        job is in flight; frozen at the last update for a job that ended without completing."""
+        start = self.submitted_at or self.created_at
+        if self.completed_at is not None:
+            end = self.completed_at
+        elif self.state in IN_FLIGHT:
+            end = now
+        else:
+            end = self.updated_at
+        return max(0.0, end - start)
 
 
 def new_job_id() -> str:

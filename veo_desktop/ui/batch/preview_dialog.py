@@ -27,7 +27,7 @@ from ...core.request.pricing import PriceTable, format_money
 from .. import window_fit
 from ..appearance import problem_colour, problem_style
 from ..i18n import tr
-from ..jobs.model import model_label
+from ..jobs.row_text import model_label
 from .preview_model import ASPECT, AUDIO, DURATION, MODEL, PROMPT, PreviewModel, audio_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -20,7 +20,7 @@ from ...core.request.models import Mode
 from ...core.request.pricing import PriceTable, estimate_request, format_money
 from ..appearance import ERROR_COLOURS, WARNING_COLOURS
 from ..i18n import tr
-from ..jobs.model import model_label
+from ..jobs.row_text import model_label
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.checks.result import failed
 from ..appearance import problem_style
-from ..jobs.model import checks_count_text, checks_tip
+from ..jobs.row_text import checks_count_text, checks_tip
 from .take import Take
 
 

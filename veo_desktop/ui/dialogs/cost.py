@@ -40,7 +40,7 @@ from ...core.request.pricing import (
 )
 from ..appearance import problem_style
 from ..i18n import tr
-from ..jobs.model import model_label
+from ..jobs.row_text import model_label
 
 
 def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:

@@ -29,7 +29,8 @@ from ...core.jobs.journal import Job, JobState
 from ..appearance import problem_colour
 from ..i18n import tr
 from .model import JobListModel
-from .pictures import Pictures, is_dark, paint_stars, progress_bar
+from .pictures import Pictures, paint_stars, progress_bar, star_colour
+from .pictures import accent as state_accent
 from .roles import (
     GROUP,
     TAKE,
@@ -87,10 +88,6 @@ class _Metrics:
         self.text_top = (self.height - text_h) // 2  # the text block sits centred by the poster
         self.thumb_h = self.height - 2 * self.margin
         self.thumb_w = self.thumb_h * 16 // 9
-
-
-def _star_colour(bg: QColor) -> QColor:
-    return QColor("#f2c14e") if is_dark(bg) else QColor("#b7791f")
 
 
 class JobDelegate(QStyledItemDelegate):
@@ -193,14 +190,14 @@ class JobDelegate(QStyledItemDelegate):
         # 3: status, with the elapsed time at the right edge
         y += m.line + m.gap * 2
         problem = index.data(FailureRole) is not None  # core's failure_of: show its reason
-        accent = self._accent(job, bg) if problem and not selected else fg
+        accent = state_accent(job, bg) if problem and not selected else fg
         self._status_line(painter, m, QRect(x, y, width, m.line), index, accent, dim)
 
         # 4: progress bar while in flight, the reason when something went wrong, else the file
         # (a take's seed); the stars at the right edge once the take is rated
         y += m.line + m.gap
         line4 = QRect(x, y, width, m.line)
-        line4 = paint_stars(painter, line4, job.rating, fg if selected else _star_colour(bg))
+        line4 = paint_stars(painter, line4, job.rating, fg if selected else star_colour(bg))
         if problem:
             painter.setPen(accent)
             err = str(index.data(ErrorRole) or "")
@@ -263,7 +260,7 @@ class JobDelegate(QStyledItemDelegate):
         y += m.line + m.gap
         line4 = QRect(x, y, width, m.line)
         rating = index.data(RatingRole)
-        line4 = paint_stars(painter, line4, rating, fg if selected else _star_colour(bg))
+        line4 = paint_stars(painter, line4, rating, fg if selected else star_colour(bg))
         progress = index.data(ProgressRole)
         if progress is not None:
             progress_bar(painter, opt, line4, progress)
@@ -436,23 +433,11 @@ class JobDelegate(QStyledItemDelegate):
                 return True
         return super().helpEvent(event, view, option, index)
 
-    @staticmethod
-    def _accent(job: Job, bg: QColor) -> QColor:
-        # Red for what ended badly; amber for what waits on the user (a key, a check).
-        ended = job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
-        return problem_colour(bg, warning=not ended)
-
     def _paint_thumb(
         self, painter: QPainter, rect: QRect, index: Index, job: Job, opt: QStyleOptionViewItem
     ) -> None:
-        painter.save()
-        self._pictures.box(painter, rect, opt.palette)
         frame: QImage | None = index.data(FrameRole)
-        image = frame if frame is not None and not frame.isNull() else index.data(PosterRole)
-        if image is not None and not image.isNull():
-            self._pictures.fitted(painter, rect, image, cache=frame is None)
-        else:
-            self._pictures.glyph(painter, rect, "film")
-        if job.state is JobState.DOWNLOADED and frame is None:
-            self._pictures.glyph(painter, rect, "play")
-        painter.restore()
+        playable = job.state is JobState.DOWNLOADED
+        self._pictures.thumb(
+            painter, rect, opt.palette, frame, index.data(PosterRole), playable=playable
+        )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.library.search import LibraryFilter, StatusGroup
 from ...core.request.models import Mode, Model
-from .model import model_label
+from .row_text import model_label
 
 #: Typing pauses this long before the list is searched again: one query per word, not per key.
 SEARCH_DELAY_MS = 250

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from ...core.checks.result import clip_seconds, failed
 from ...core.jobs.failures import failure_of
+from ...core.jobs.job import IN_FLIGHT
 from ...core.jobs.journal import Job, JobState
 from ..i18n import tr
 from .roles import (
@@ -28,54 +29,39 @@ from .roles import (
     ExpandedRole,
     FailureRole,
     FrameRole,
-    IdRole,
     JobRole,
     KindRole,
     LengthRole,
-    ModelRole,
-    ModeRole,
     PosterRole,
     ProgressRole,
     PromptRole,
     RatingRole,
-    StateRole,
     StatusTextRole,
     TakeNumberRole,
     TakePostersRole,
     TakesRole,
-    VideoPathRole,
 )
-from .row_text import checks_count_text as checks_count_text
-from .row_text import checks_tip as checks_tip
-from .row_text import error_text as error_text
-from .row_text import format_elapsed as format_elapsed
 from .row_text import (
+    checks_count_text,
+    checks_tip,
+    error_text,
     group_progress,
     group_spoken,
     group_status,
     group_tip,
     spoken_model,
+    status_text,
 )
-from .row_text import model_label as model_label
-from .row_text import status_text as status_text
 from .rows import Key, KeyedRows
 
 #: Gives a downloaded job's poster if it is at hand, else None (and `set_poster` follows).
 PosterSource = Callable[[Job], "QImage | None"]
-
-#: States whose clock is running: `tick` repaints these rows and only these.
-TICKING = frozenset({JobState.SUBMITTING, JobState.POSTING, JobState.QUEUED, JobState.RUNNING})
 
 
 class JobListModel(KeyedRows):
     """Rows newest first. A group of two or more takes is one GROUP row, followed by its TAKE
     rows while it is expanded; a group with one take left is an ordinary row. `row_of` is O(1)
     (see KeyedRows)."""
-
-    JobRole, StateRole, ProgressRole, PromptRole = JobRole, StateRole, ProgressRole, PromptRole
-    ModeRole, ModelRole, ElapsedRole, ErrorRole = ModeRole, ModelRole, ElapsedRole, ErrorRole
-    VideoPathRole, PosterRole, FrameRole, IdRole = VideoPathRole, PosterRole, FrameRole, IdRole
-    StatusTextRole, FailureRole, ChecksRole = StatusTextRole, FailureRole, ChecksRole
 
     #: Posters held for painting. A screenful is under a dozen rows; the rest of a long list
     #: costs nothing until it scrolls into view (then its poster source answers again).
@@ -252,16 +238,7 @@ class JobListModel(KeyedRows):
         return group_id in self._open
 
     def elapsed(self, job: Job) -> float:
-        """Seconds from submission (or creation) until completion; still counting while the
-        job is in flight; frozen at the last update for jobs that ended without completing."""
-        start = job.submitted_at or job.created_at
-        if job.completed_at is not None:
-            end = job.completed_at
-        elif job.state in TICKING:
-            end = self._clock()
-        else:
-            end = job.updated_at
-        return max(0.0, end - start)
+        return job.elapsed(self._clock())
 
     # -- updates -------------------------------------------------------------------------------
 
@@ -441,7 +418,7 @@ class JobListModel(KeyedRows):
             self._emit(head)
 
     def _track(self, job: Job) -> None:
-        if job.state in TICKING:
+        if job.state in IN_FLIGHT:  # its clock runs: `tick` repaints it
             self._ticking.add(job.id)
         else:
             self._ticking.discard(job.id)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionProgressBar, QStyleOptionViewItem
 
 from ...core.jobs.journal import Job, JobState
+from ..appearance import problem_colour
 from .row_text import stars
 
 
@@ -56,6 +57,29 @@ class Pictures:
             p.end()
             self._glyphs[key] = glyph
         painter.drawImage(rect.topLeft(), glyph)
+
+    def thumb(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        pal: QPalette,
+        frame: QImage | None,
+        poster: QImage | None,
+        *,
+        playable: bool,
+    ) -> None:
+        """A row's picture: the live frame, else the poster, else a film glyph; a play badge
+        on a clip that can play but is not playing."""
+        painter.save()
+        self.box(painter, rect, pal)
+        image = frame if frame is not None and not frame.isNull() else poster
+        if image is not None and not image.isNull():
+            self.fitted(painter, rect, image, cache=frame is None)
+        else:
+            self.glyph(painter, rect, "film")
+        if playable and frame is None:
+            self.glyph(painter, rect, "play")
+        painter.restore()
 
     def fitted(self, painter: QPainter, rect: QRect, image: QImage, *, cache: bool) -> None:
         """Letterboxed, not cropped: a 9:16 clip shows whole inside the 16:9 box."""
@@ -108,6 +132,17 @@ class Pictures:
                     bar = QRect(cell.left(), cell.bottom() - 2, cell.width() * done // 100, 3)
                     painter.fillRect(bar, pal.color(QPalette.ColorRole.Highlight))
         painter.restore()
+
+
+def star_colour(bg: QColor) -> QColor:
+    """Gold stars that read on this background."""
+    return QColor("#f2c14e") if is_dark(bg) else QColor("#b7791f")
+
+
+def accent(job: Job, bg: QColor) -> QColor:
+    """Red for what ended badly; amber for what waits on the user (a key, a check)."""
+    ended = job.state in (JobState.FAILED, JobState.COMPLETED, JobState.NO_VIDEO)
+    return problem_colour(bg, warning=not ended)
 
 
 def progress_bar(
