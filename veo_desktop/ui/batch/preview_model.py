@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.batch.preview import Preview, estimated_seconds
@@ -21,6 +21,7 @@ from ...core.request.pricing import PriceTable, estimate_request, format_money
 from ..appearance import ERROR_COLOURS, WARNING_COLOURS
 from ..i18n import tr
 from ..jobs.row_text import model_label
+from .table import HeadedTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +64,9 @@ class PreviewRow:
     texts: tuple[str, ...]  # what each column shows, made once per change (paint is hot)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(HeadedTable):
+    _rows: list[PreviewRow]
+
     def __init__(
         self,
         preview: Preview,
@@ -120,19 +123,6 @@ class PreviewModel(QAbstractTableModel):
         self.error_colour, self.warning_colour = error, warning
 
     # -- Qt model --------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

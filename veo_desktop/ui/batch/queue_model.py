@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -24,12 +23,13 @@ from ...core.batch.store import Batch, BatchRow, RowState
 from ...core.jobs.job import Job
 from ..appearance import ERROR_COLOURS
 from ..i18n import tr
+from .table import HeadedTable
 
 Index = QModelIndex | QPersistentModelIndex
 LINE, STATE, PROGRESS, PROMPT, NOTE = range(5)
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(HeadedTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.batch: Batch | None = None
@@ -87,19 +87,6 @@ class QueueModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- Qt model --------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
