@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from tests.clips import video_frame
+from veo_desktop.core.errors import InvalidInputError
 from veo_desktop.core.jobs.followups import (
     chain_frame,
     export_job,
@@ -108,6 +109,16 @@ def test_extend_warns_about_age_and_resolution(tmp_path: Path) -> None:
     assert ext.mode is Mode.EXTEND and ext.video == "https://cdn/v.mp4"
     model = Model.parse(ext.model_id)
     assert model is not None and model.resolution.value == "720p"
+
+
+@pytest.mark.parametrize("link", [None, "data:video/mp4;base64,<inline>"])
+def test_a_clip_without_a_link_is_not_extended(tmp_path: Path, link: str | None) -> None:
+    """A gateway that sent the clip inline (or no link) left nothing an extension can send:
+    asking says so, rather than sending the journal's marker as the source video."""
+    req = GenerationRequest(Mode.TEXT, Model.FAST_720P, "x")
+    job = job_for(tmp_path, req, state=JobState.DOWNLOADED, video_url=link)
+    with pytest.raises(InvalidInputError, match="no link"):
+        extend_request(job)
 
 
 def test_chain_last_frame_is_the_exact_decoded_frame(tmp_path: Path) -> None:

@@ -93,8 +93,9 @@ def extend_warnings(job: Job, now: float | None = None) -> list[str]:
 
 
 def extend_request(job: Job) -> GenerationRequest:
-    if job.state not in (JobState.COMPLETED, JobState.DOWNLOADED):
-        raise InvalidInputError(msg("Only a finished clip can be extended."))
+    """The extension of `job`'s clip, ready to edit. InvalidInputError when it has no link to
+    send (never a stored `data:` marker, which a gateway would bill as a broken job)."""
+    video = extend_link(job)
     model = Model.parse(job.model) or Model.FAST_720P
     if model.resolution is not Resolution.P720:
         model = Model.of(model.tier, Resolution.P720)
@@ -102,7 +103,7 @@ def extend_request(job: Job) -> GenerationRequest:
         Mode.EXTEND,
         model,
         "",
-        video=job.video_url,
+        video=video,
         duration=None,
         aspect_ratio=job.request.get("aspect_ratio") or "16:9",
     )
