@@ -13,9 +13,10 @@ from typing import Any
 from ..errors import ServerError
 from ..i18n import msg
 
-#: Longest reply body decoded (characters). A job reply is a few hundred bytes; a megabyte is
-#: already a gateway gone wrong, and parsing more would only cost memory and time.
-MAX_REPLY_CHARS = 1 << 20
+#: Longest reply body decoded (characters). A job reply is a few hundred bytes, but a gateway
+#: that sends the clip inline (a `data:` URI) sends megabytes: an 8 s 1080p clip is ~2 MB of
+#: base64, a 4k one tens. Past this it is a gateway gone wrong.
+MAX_REPLY_CHARS = 64 << 20
 #: Deepest nesting kept. Real replies nest three or four levels; anything deeper is cut off
 #: (read as null) so that `repr`, `json.dumps` and the journal never recurse without end.
 MAX_DEPTH = 32
