@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: setup system-deps demo test test-long lint clean
 
 # Compiled translations (*.qm) are built from the .ts sources kept in git, never committed.
-QM := $(patsubst %.ts,%.qm,$(wildcard veo_desktop/resources/i18n/*.ts))
+QM := $(patsubst resources/i18n/%.ts,veo_desktop/resources/i18n/%.qm,$(wildcard resources/i18n/*.ts))
 
 setup: system-deps $(STAMP) $(QM)
 
@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml setup.py
 	@$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-%.qm: %.ts $(STAMP)
+veo_desktop/resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	@$(PY) scripts/i18n.py build
 
 # Re-extract every user-visible string into the .ts files (then translate what is new).

@@ -1,7 +1,7 @@
 """Translation files: `update` extracts every user-visible string (Qt's tr/translate calls in the
 UI, and core's `msg("...")` templates) into resources/i18n/*.ts with pyside6-lupdate; `build`
-compiles them to .qm with pyside6-lrelease (every package build runs it through setup.py, and
-make setup); `check` fails when a string has no finished translation or a translation drops a
+compiles them to .qm in the package (veo_desktop/resources/i18n) with pyside6-lrelease (every
+package build runs it through setup.py, and make setup); `check` fails when a string has no finished translation or a translation drops a
 placeholder.
 
     python scripts/i18n.py update|build|check
@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "veo_desktop"
-I18N = PACKAGE / "resources" / "i18n"
+I18N = ROOT / "resources" / "i18n"  # the .ts sources
+BUILT = PACKAGE / "resources" / "i18n"  # the .qm, built (never committed)
 LANGUAGES = ("zh_CN",)
 CATALOG = "veo_desktop"
 BIN = Path(sys.executable).parent
@@ -88,8 +89,8 @@ def update(target: Path | None = None, language: str = "zh_CN") -> Path:
 
 
 def build(out_dir: Path | None = None) -> list[Path]:
-    """Compile every language's .ts to .qm, next to it or into `out_dir` (the package build's
-    copy of resources/i18n: setup.py calls this, so every wheel and install carries them)."""
+    """Compile every language's .ts to .qm into the package's i18n folder, or into `out_dir`
+    (the package build's copy of it: setup.py calls this, so every wheel and install has them)."""
     lrelease = _tool("pyside6-lrelease")
     if not Path(lrelease).is_file():
         raise FileNotFoundError(
@@ -99,7 +100,7 @@ def build(out_dir: Path | None = None) -> list[Path]:
     out = []
     for language in LANGUAGES:
         ts = ts_path(language)
-        qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
+        qm = (out_dir or BUILT) / ts.with_suffix(".qm").name
         qm.parent.mkdir(parents=True, exist_ok=True)
         r = subprocess.run([lrelease, str(ts), "-qm", str(qm)], capture_output=True, text=True)
         if r.returncode != 0 or not qm.is_file():

@@ -3,7 +3,7 @@ dependency), so anyone with the venv can regenerate them:
 `.venv/bin/python scripts/render-icons.py`.
 
 The PNGs are committed (a frozen app and `make install-desktop` use them as they are); run this
-after editing veo_desktop/resources/icons/veo-desktop.svg. `--check` renders to memory and
+after editing resources/icons/veo-desktop.svg. `--check` renders to memory and
 fails if a committed PNG is missing or differs in size."""
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "veo_desktop" / "resources" / "icons"
-SVG = ICONS / "veo-desktop.svg"
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "veo_desktop" / "resources" / "icons"
+SVG = ROOT / "resources" / "icons" / "veo-desktop.svg"
 SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
@@ -56,7 +57,7 @@ def main() -> int:
         if not image.save(str(target), "PNG"):
             problems.append(f"could not write {target}")
         else:
-            print(f"{target.relative_to(ICONS.parents[2])}: {target.stat().st_size} bytes")
+            print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
     for p in problems:
         print(f"render-icons: {p}", file=sys.stderr)
     return 1 if problems else 0

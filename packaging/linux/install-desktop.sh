@@ -11,7 +11,8 @@ cd "$(dirname "$0")/../.."
 
 ID=io.github.veodesktop.VeoDesktop
 SIZES=(16 32 48 64 128 256 512)
-ICONS=veo_desktop/resources/icons
+ICONS=veo_desktop/resources/icons  # the PNG sizes (rendered from resources/icons/*.svg)
+SOURCES=resources
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 apps="$data/applications"
 hicolor="$data/icons/hicolor"
@@ -69,11 +70,11 @@ while IFS= read -r line; do
     TryExec=*) printf 'TryExec=%s\n' "$try_field" ;;
     *) printf '%s\n' "$line" ;;
   esac
-done <"packaging/linux/$ID.desktop" >"$tmp"
+done <"$SOURCES/linux/$ID.desktop" >"$tmp"
 chmod 644 "$tmp"
 mv -f "$tmp" "$apps/$ID.desktop"
-install -m 644 "packaging/linux/$ID.metainfo.xml" "$data/metainfo/$ID.metainfo.xml"
-install -m 644 "$ICONS/veo-desktop.svg" "$hicolor/scalable/apps/$ID.svg"
+install -m 644 "$SOURCES/linux/$ID.metainfo.xml" "$data/metainfo/$ID.metainfo.xml"
+install -m 644 "$SOURCES/icons/veo-desktop.svg" "$hicolor/scalable/apps/$ID.svg"
 for s in "${SIZES[@]}"; do
   install -D -m 644 "$ICONS/veo-desktop-$s.png" "$hicolor/${s}x${s}/apps/$ID.png"
 done

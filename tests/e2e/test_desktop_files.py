@@ -18,9 +18,10 @@ from veo_desktop import __version__
 from veo_desktop.app import DESKTOP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
-LINUX = ROOT / "packaging" / "linux"
+LINUX = ROOT / "resources" / "linux"
 DESKTOP = LINUX / f"{DESKTOP_ID}.desktop"
 METAINFO = LINUX / f"{DESKTOP_ID}.metainfo.xml"
+SVG = ROOT / "resources" / "icons" / "veo-desktop.svg"
 ICONS = ROOT / "veo_desktop" / "resources" / "icons"
 SIZES = (16, 32, 48, 64, 128, 256, 512)
 
@@ -85,7 +86,7 @@ def test_metainfo_matches_the_desktop_file_and_the_version() -> None:
 
 
 def test_icons_are_square_pngs_of_every_size() -> None:
-    assert (ICONS / "veo-desktop.svg").read_text().lstrip().startswith("<?xml")
+    assert SVG.read_text().lstrip().startswith("<?xml")
     for size in SIZES:
         with Image.open(ICONS / f"veo-desktop-{size}.png") as im:
             assert im.format == "PNG" and im.size == (size, size) and im.mode == "RGBA"
@@ -98,7 +99,7 @@ def test_install_and_uninstall_for_one_user(tmp_path: Path) -> None:
     data = tmp_path / "data home"
     exe = tmp_path / "my apps" / "veo-desktop"  # a space: Exec= must quote it
     env = {**os.environ, "XDG_DATA_HOME": str(data), "VEO_DESKTOP_EXEC": str(exe)}
-    script = str(LINUX / "install-desktop.sh")
+    script = str(ROOT / "packaging" / "linux" / "install-desktop.sh")
     r = subprocess.run(["bash", script, "install"], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
 

@@ -18,7 +18,7 @@ from tests.e2e.test_package import self_check
 
 ROOT = Path(__file__).resolve().parents[2]
 QM = "veo_desktop/resources/i18n/veo_desktop_zh_CN.qm"
-TS = ROOT / "veo_desktop" / "resources" / "i18n" / "veo_desktop_zh_CN.ts"
+TS = ROOT / "resources" / "i18n" / "veo_desktop_zh_CN.ts"
 
 
 def a_translated_message() -> tuple[str, str, str]:
