@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from veo_desktop.app import create_app
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import Mode
 
 

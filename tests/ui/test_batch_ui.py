@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from veo_desktop.core.batch.store import STORE_NAME, BatchStore, RowState
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import GenerationRequest, Mode
 from veo_desktop.ui.batch.paste_lines import OfferBar
 from veo_desktop.ui.batch.preview_dialog import PreviewDialog

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from veo_desktop.core.jobs.journal import JobState, Journal
+from veo_desktop.core.jobs.job import JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.request.models import Mode
 
 from .conftest import wait_until

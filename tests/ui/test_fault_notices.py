@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.keys import FAULT_KEY
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.ui.jobs.row_text import status_text
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.trash import fake_trash
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.request.models import Mode
 from veo_desktop.simulator import Faults

@@ -18,7 +18,8 @@ from tests.clips import tiny_mp4_bytes
 from tests.jobs import a_job
 from veo_desktop.core.checks.result import Check
 from veo_desktop.core.jobs.failures import FollowUp, failure_of
-from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.job import Job, JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.jobs.delegate import JobDelegate
 from veo_desktop.ui.jobs.model import JobListModel

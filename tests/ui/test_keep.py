@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.trash import fake_trash
-from veo_desktop.core.jobs.journal import Job, JobState
+from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.compare import CompareWindow
 from veo_desktop.ui.jobs.roles import GROUP, TAKE, RatingRole

@@ -12,7 +12,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import Mode, Model, Resolution, Tier
 from veo_desktop.ui.dialogs.cost import PriceDialog, SpendDialog
 from veo_desktop.ui.jobs.library_bar import SEARCH_DELAY_MS

@@ -11,7 +11,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.compose.drafts import DraftStore
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from veo_desktop.core import i18n as text
-from veo_desktop.core.jobs.journal import JobState
+from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui import i18n
 from veo_desktop.ui.dialogs.settings_dialog import SettingsDialog

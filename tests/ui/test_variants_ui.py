@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from tests.jobs import a_job
-from veo_desktop.core.jobs.journal import Job, JobState
+from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.jobs.delegate import JobDelegate
 from veo_desktop.ui.jobs.model import JobListModel

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.clips import picture
-from veo_desktop.core.jobs.journal import Job, JobState
+from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
 from veo_desktop.ui.jobs.roles import FrameRole
 from veo_desktop.ui.player.timecode import frame_index

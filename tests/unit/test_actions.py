@@ -22,7 +22,8 @@ from veo_desktop.core.jobs.followups import (
     retry_choices,
     trash_job_files,
 )
-from veo_desktop.core.jobs.journal import Job, JobState, Journal
+from veo_desktop.core.jobs.job import Job, JobState
+from veo_desktop.core.jobs.journal import Journal
 from veo_desktop.core.library.frames import extract_frame
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model

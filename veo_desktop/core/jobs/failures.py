@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..i18n import msg
-from .journal import Job, JobState
+from .job import Job, JobState
 
 #: Kinds whose message is the gateway's own words, which seldom say what to do next: these get
 #: a suggestion by kind. Every other kind's message is core's, which already ends with one.

@@ -15,7 +15,7 @@ from ..i18n import msg
 from ..library.store import Library
 from ..request.models import GenerationRequest, Mode, Model, Resolution
 from .failures import FollowUp, audio_may_be_why
-from .journal import Job, JobState
+from .job import Job, JobState
 
 EXTEND_MAX_AGE_S = 2 * 24 * 3600  # upstream deletes videos after about two days
 

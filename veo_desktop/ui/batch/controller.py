@@ -6,9 +6,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
@@ -20,6 +19,7 @@ from ...core.batch.rows import BatchItem, Defaults
 from ...core.batch.sources import Source
 from ...core.batch.store import STORE_NAME, Batch, BatchRow, BatchStore, RowState
 from ...core.jobs.job import Job, JobState
+from ...core.owned_tasks import OwnedTasks
 from ...core.request.pricing import PriceTable
 from ...core.services import Services
 
@@ -44,7 +44,7 @@ class BatchController(QObject):
         self._pacers: Pacers | None = None
         self._building = asyncio.Lock()
         self._runs: dict[str, asyncio.Task[None]] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = OwnedTasks()
 
     # -- the queue, built on first use (a window that never sees a batch never opens the file) --
 
@@ -124,7 +124,7 @@ class BatchController(QObject):
     def resume_all(self) -> None:
         """Start-up: reopen every batch with rows not settled and carry on (core squares each
         row with the journal first, so a row already sent is followed, never sent again)."""
-        self._spawn(self._resume_all())
+        self._tasks.spawn(self._resume_all())
 
     async def _resume_all(self) -> None:
         queue = await self.queue()
@@ -137,6 +137,7 @@ class BatchController(QObject):
         if batch_id not in self._runs:
             task = asyncio.ensure_future(self._follow(batch_id))
             self._runs[batch_id] = task
+            self._tasks.adopt(task)
             task.add_done_callback(lambda _: self._runs.pop(batch_id, None))
 
     async def _follow(self, batch_id: str) -> None:
@@ -161,7 +162,7 @@ class BatchController(QObject):
 
     def load_progress(self, batch_id: str) -> None:
         """Announce the batch's jobs as the journal has them now (a panel just showed it)."""
-        self._spawn(self._load_progress(batch_id))
+        self._tasks.spawn(self._load_progress(batch_id))
 
     async def _load_progress(self, batch_id: str) -> None:
         queue = await self.queue()
@@ -207,20 +208,13 @@ class BatchController(QObject):
     async def aclose(self) -> None:
         """Stop sending and following (jobs go on at the gateway; the next start picks them up),
         before the journal closes."""
-        tasks = [*self._tasks, *self._runs.values()]
-        for task in tasks:
-            task.cancel()
+        tasks = self._tasks.close()
         queue, self._queue = self._queue, None  # closed once, however often asked
         if queue is not None:
             await queue.aclose()
         await asyncio.gather(*tasks, return_exceptions=True)
         if queue is not None:
             queue.store.close()
-
-    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
 
 def _unfinished(store: BatchStore) -> list[Batch]:

@@ -28,7 +28,7 @@ from qasync import asyncSlot
 from shiboken6 import Shiboken
 
 from ...core.checks.spending import failed_clips, spent, write_csv
-from ...core.jobs.journal import Job
+from ...core.jobs.job import Job
 from ...core.request.models import GenerationRequest
 from ...core.request.pricing import (
     Price,

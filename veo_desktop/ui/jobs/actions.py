@@ -22,7 +22,7 @@ from ...core.jobs.followups import (
     remix_request,
     retry_choices,
 )
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
 from ...core.request.models import Mode
 from .keys import JobKeys
 from .roles import GROUP

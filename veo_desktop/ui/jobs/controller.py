@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
@@ -19,11 +19,13 @@ from ...core.config import SharedSettings
 from ...core.errors import InvalidInputError, SubmissionUncertainError, VeoError
 from ...core.gateway.dialects import Dialect
 from ...core.jobs.followups import chain_frame, trash_job_files
-from ...core.jobs.journal import Job, JobState, Journal
+from ...core.jobs.job import Job, JobState
+from ...core.jobs.journal import Journal
 from ...core.jobs.journal_recovery import Recovery
 from ...core.jobs.runner import DownloadFailed, JobRunner
 from ...core.jobs.variants import KEEP_RATING, other_takes, rate_take, submit_variants
 from ...core.library.search import LibraryFilter
+from ...core.owned_tasks import OwnedTasks
 from ...core.request.models import GenerationRequest
 from ...core.services import library_folder
 
@@ -44,9 +46,9 @@ class JobController(QObject):
         self.runner = runner
         self.journal = journal
         self._submitting = False
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = OwnedTasks()
         self._seen: dict[str, float] = {}
-        self._recheck: asyncio.Future[None] | None = None
+        self._rechecking = False
         self.job_changed.connect(self._remember)
         self._unsubscribe = runner.subscribe(self.job_changed.emit)
 
@@ -56,11 +58,7 @@ class JobController(QObject):
 
     def close(self) -> None:
         self._unsubscribe()
-        pending: list[asyncio.Future[object] | asyncio.Future[None]] = [*self._tasks]
-        if self._recheck is not None:
-            pending.append(self._recheck)
-        for task in pending:
-            task.cancel()
+        self._tasks.close()
 
     # -- submit --------------------------------------------------------------------------------
 
@@ -129,7 +127,7 @@ class JobController(QObject):
     # -- follow --------------------------------------------------------------------------------
 
     def follow(self, job_id: str) -> None:
-        self._spawn(self._follow(job_id))
+        self._tasks.spawn(self._follow(job_id))
 
     async def _follow(self, job_id: str) -> None:
         try:
@@ -150,11 +148,12 @@ class JobController(QObject):
 
     def resume_all(self) -> None:
         """Follow every job the last run (or the CLI) left open."""
-        self._spawn(self._follow_all(self.journal.unfinished))
+        self._tasks.spawn(self._follow_all(self.journal.unfinished))
         # Jobs the gateway said it did not know are asked again now and then (core's policy):
         # one loop for the window's life, apart from the tasks that follow single jobs.
-        if self._recheck is None:
-            self._recheck = asyncio.ensure_future(self.runner.recheck_missing())
+        if not self._rechecking:
+            self._rechecking = True
+            self._tasks.spawn(self.runner.recheck_missing())
 
     async def _follow_all(self, read: Callable[[], list[Job]]) -> None:
         for job in await asyncio.to_thread(read):  # a long journal is read off the UI thread
@@ -162,7 +161,7 @@ class JobController(QObject):
 
     def check_again(self, job_id: str) -> None:
         """The user asks about a job the gateway said it did not know: one poll, now."""
-        self._spawn(self._check_again(job_id))
+        self._tasks.spawn(self._check_again(job_id))
 
     async def _check_again(self, job_id: str) -> None:
         try:
@@ -178,7 +177,7 @@ class JobController(QObject):
     def check_clip(self, job: Job) -> None:
         """Check the clip against its request again (decoded off the UI thread); the row
         follows through `job_changed` and the status bar says what was found."""
-        self._spawn(self._check_clip(job))
+        self._tasks.spawn(self._check_clip(job))
 
     async def _check_clip(self, job: Job) -> None:
         self.message.emit(self.tr("Checking the clip against its request…"))
@@ -212,7 +211,7 @@ class JobController(QObject):
 
     def resume_paused(self) -> None:
         """After a new key: pick up every job that paused on a rejected key."""
-        self._spawn(self._follow_all(lambda: self.journal.newest(states=[JobState.PAUSED])))
+        self._tasks.spawn(self._follow_all(lambda: self.journal.newest(states=[JobState.PAUSED])))
 
     # -- the library ---------------------------------------------------------------------------
 
@@ -225,6 +224,14 @@ class JobController(QObject):
         """One page of the library through `where`, for the list model's paging (an indexed
         query of one page: the model asks from the UI thread, as Qt's fetchMore is)."""
         return where.fetch(self.journal, offset, limit)
+
+    def job(self, job_id: str) -> Job | None:
+        """One job as the journal has it now (an indexed read of one row)."""
+        return self.journal.get(job_id)
+
+    def takes_besides(self, job: Job) -> list[Job]:
+        """The other takes of the job's group (none for a job sent alone)."""
+        return other_takes(self.journal, job)
 
     async def all_jobs(self) -> list[Job]:
         """Every job, newest first, read off the UI thread."""
@@ -335,8 +342,3 @@ class JobController(QObject):
 
     def _remember(self, job: Job) -> None:
         self._seen[job.id] = job.updated_at
-
-    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

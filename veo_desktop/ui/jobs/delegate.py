@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.checks.result import failed
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
 from ..appearance import problem_colour
 from ..i18n import tr
 from .model import JobListModel

@@ -15,8 +15,7 @@ from PySide6.QtGui import QImage
 
 from ...core.checks.result import clip_seconds, failed
 from ...core.jobs.failures import failure_of
-from ...core.jobs.job import IN_FLIGHT
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import IN_FLIGHT, Job, JobState
 from ..i18n import tr
 from .roles import (
     FIELDS,

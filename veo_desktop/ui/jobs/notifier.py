@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from ...core.jobs.failures import failure_of
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
 from ..i18n import tr
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.

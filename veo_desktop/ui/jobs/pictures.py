@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionProgressBar, QStyleOptionViewItem
 
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
 from ..appearance import problem_colour
 from .row_text import stars
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ...core.checks.result import failed
 from ...core.jobs.failures import failure_of
 from ...core.jobs.followups import link_time_left
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
 from ...core.request.models import Model, Tier
 from ..i18n import tr
 

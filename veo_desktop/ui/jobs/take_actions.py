@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from ...core.jobs.journal import Job, JobState
-from ...core.jobs.variants import KEEP_RATING, MAX_RATING, other_takes
+from ...core.jobs.job import Job, JobState
+from ...core.jobs.variants import KEEP_RATING, MAX_RATING
 from ..compare import MAX_TAKES as MAX_COMPARED
 from ..compare import open_compare
 from .roles import GROUP, TAKE
@@ -117,7 +117,7 @@ class TakeActions(QObject):
         return window
 
     def _keep_from_compare(self, job_id: str) -> None:
-        job = self.w.controller.journal.get(job_id)
+        job = self.w.controller.job(job_id)
         if job is not None:
             self.do_keep(job)
 
@@ -128,7 +128,7 @@ class TakeActions(QObject):
             job, kind, _ = self._current()
             if job is None or kind == GROUP:
                 return None
-        others = other_takes(self.w.controller.journal, job)
+        others = self.w.controller.takes_besides(job)
         if not others:
             self.w.controller.rate(job, job.rating or KEEP_RATING)
             return None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.errors import VeoError
 from ...core.jobs.job import Job
 from ...core.library.frames import video_info
+from ...core.owned_tasks import OwnedTasks
 from ...core.request.pricing import PriceTable
 from ...core.services import Services
 from ...core.story.board import Board, Settings, Trim, new_shot
@@ -50,13 +51,12 @@ class StoryController(QObject):
         self._runner: BoardRunner | None = None
         self._building = asyncio.Lock()
         self._editing = asyncio.Lock()  # edits apply in the order they were made
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = OwnedTasks()
         self._dirty: set[str] = set()  # boards whose status is to be read again
         self._refreshing = False
         self._running: set[str] = set()
         self._export_stop: threading.Event | None = None
         self._lengths: dict[str, int] = {}  # job id -> its clip's length (ms), read once
-        self._closed = False
 
     # -- built on first use (a window that never shows a storyboard never opens the file) ------
 
@@ -88,7 +88,7 @@ class StoryController(QObject):
 
     def refresh(self, board_id: str) -> None:
         """Announce the board's status soon (many events in a row give one read)."""
-        if self._closed:
+        if self._tasks.closed:
             return
         self._dirty.add(board_id)
         if not self._refreshing:
@@ -112,6 +112,7 @@ class StoryController(QObject):
         return board_cost(status, self.prices())
 
     def journal_job(self, job_id: str) -> Job | None:
+        """A take's job as the journal has it now (an indexed read: the view asks per row)."""
         return self.services.journal.get(job_id)
 
     # -- boards ----------------------------------------------------------------------------------
@@ -209,7 +210,7 @@ class StoryController(QObject):
             self.message.emit(self.tr("The storyboard stopped on an error; the log has details."))
         finally:
             self._running.discard(board_id)
-            if not self._closed:
+            if not self._tasks.closed:
                 self.generating.emit(board_id, False)
                 self.refresh(board_id)
 
@@ -303,11 +304,11 @@ class StoryController(QObject):
             self.message.emit(self.tr("The film could not be written: %1").replace("%1", str(exc)))
         finally:
             self._export_stop = None
-            if not self._closed:
+            if not self._tasks.closed:
                 self.exported.emit(film)
 
     def _report(self, fraction: float) -> None:
-        if not self._closed:
+        if not self._tasks.closed:
             self.export_progress.emit(fraction)
 
     # -- quit ------------------------------------------------------------------------------------
@@ -315,11 +316,8 @@ class StoryController(QObject):
     async def aclose(self) -> None:
         """Stop sending and following (sent shots go on at the gateway; the next start picks
         them up), before the journal closes."""
-        self._closed = True
+        tasks = self._tasks.close()
         self.cancel_export()
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
         runner, self._runner = self._runner, None  # closed once, however often asked
         if runner is not None:
             await runner.aclose()
@@ -331,9 +329,4 @@ class StoryController(QObject):
     def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         """Run `coro` as a task this controller owns: cancelled on quit, and after that, not
         started at all (a late signal must not run work on a closed journal)."""
-        if self._closed:  # quitting: nothing new starts
-            coro.close()
-            return
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(coro)

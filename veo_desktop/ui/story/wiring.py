@@ -86,7 +86,7 @@ class StoryUi(QObject):
             w = self.w
             view = self.view = StoryView(
                 w.services.paths.data_dir / "pasted",
-                w.services.journal.get,
+                self.controller.journal_job,
                 lambda job_id, path: w.posters.get(job_id, path),
                 self.page,
             )
