@@ -29,6 +29,17 @@ class SqliteStore:
         with self._lock:
             self._db.close()
 
+    def _one(self, sql: str, args: tuple[object, ...] = ()) -> sqlite3.Row | None:
+        """The first row `sql` reads, or None."""
+        with self._lock:
+            row: sqlite3.Row | None = self._db.execute(sql, args).fetchone()
+        return row
+
+    def _all(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Every row `sql` reads."""
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (BEGIN IMMEDIATE) and rolled back on any error."""

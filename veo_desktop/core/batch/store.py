@@ -129,26 +129,21 @@ class BatchStore(SqliteStore):
         return batch
 
     def get(self, batch_id: str) -> Batch | None:
-        with self._lock:
-            row = self._db.execute("SELECT * FROM batches WHERE id=?", (batch_id,)).fetchone()
+        row = self._one("SELECT * FROM batches WHERE id=?", (batch_id,))
         return _batch(row) if row else None
 
     def find(self, source: Path, sha256: str) -> Batch | None:
         """The newest batch made from this file with these exact contents."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT * FROM batches WHERE source=? AND sha256=?"
-                " ORDER BY created_at DESC, rowid DESC LIMIT 1",
-                (str(source), sha256),
-            ).fetchone()
+        row = self._one(
+            "SELECT * FROM batches WHERE source=? AND sha256=?"
+            " ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            (str(source), sha256),
+        )
         return _batch(row) if row else None
 
     def batches(self) -> list[Batch]:
         """Newest first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT * FROM batches ORDER BY created_at DESC, rowid DESC"
-            ).fetchall()
+        rows = self._all("SELECT * FROM batches ORDER BY created_at DESC, rowid DESC")
         return [_batch(r) for r in rows]
 
     def set_paused(self, batch_id: str, paused: bool, note: str | None = None) -> Batch:
@@ -165,17 +160,11 @@ class BatchStore(SqliteStore):
 
     def rows(self, batch_id: str) -> list[BatchRow]:
         """In sending order."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT * FROM rows WHERE batch_id=? ORDER BY position, key", (batch_id,)
-            ).fetchall()
+        rows = self._all("SELECT * FROM rows WHERE batch_id=? ORDER BY position, key", (batch_id,))
         return [_row(r) for r in rows]
 
     def row(self, batch_id: str, key: int) -> BatchRow:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT * FROM rows WHERE batch_id=? AND key=?", (batch_id, key)
-            ).fetchone()
+        row = self._one("SELECT * FROM rows WHERE batch_id=? AND key=?", (batch_id, key))
         if row is None:
             raise KeyError((batch_id, key))
         return _row(row)

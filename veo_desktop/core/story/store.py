@@ -121,8 +121,7 @@ class StoryStore(SqliteStore):
             db.execute("DELETE FROM boards WHERE id=?", (board_id,))
 
     def get(self, board_id: str) -> Board | None:
-        with self._lock:
-            found = self._db.execute("SELECT id FROM boards WHERE id=?", (board_id,)).fetchone()
+        found = self._one("SELECT id FROM boards WHERE id=?", (board_id,))
         return self._get(board_id) if found else None
 
     def find(self, ref: str) -> Board | None:
@@ -131,28 +130,23 @@ class StoryStore(SqliteStore):
         board = self.get(ref)
         if board is not None or len(ref) < 4:
             return board
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id FROM boards WHERE id LIKE ? LIMIT 2", (ref.replace("%", "") + "%",)
-            ).fetchall()
+        rows = self._all(
+            "SELECT id FROM boards WHERE id LIKE ? LIMIT 2", (ref.replace("%", "") + "%",)
+        )
         return self._get(rows[0]["id"]) if len(rows) == 1 else None
 
     def find_file(self, source: Path, sha256: str) -> Board | None:
         """The newest board made from this file with these exact contents."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT id FROM boards WHERE source=? AND sha256=?"
-                " ORDER BY created_at DESC, rowid DESC LIMIT 1",
-                (str(source), sha256),
-            ).fetchone()
+        row = self._one(
+            "SELECT id FROM boards WHERE source=? AND sha256=?"
+            " ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            (str(source), sha256),
+        )
         return self._get(row["id"]) if row else None
 
     def boards(self) -> list[Board]:
         """Newest first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id FROM boards ORDER BY created_at DESC, rowid DESC"
-            ).fetchall()
+        rows = self._all("SELECT id FROM boards ORDER BY created_at DESC, rowid DESC")
         return [self._get(r["id"]) for r in rows]
 
     # -- takes ------------------------------------------------------------------------------------
@@ -218,7 +212,7 @@ class StoryStore(SqliteStore):
     # -- reading ----------------------------------------------------------------------------------
 
     def _get(self, board_id: str) -> Board:
-        with self._lock:
+        with self._lock:  # one read of the board, its shots and takes
             b = self._db.execute("SELECT * FROM boards WHERE id=?", (board_id,)).fetchone()
             if b is None:
                 raise KeyError(board_id)
