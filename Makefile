@@ -9,10 +9,11 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: setup system-deps demo test test-long lint clean
 
-# Compiled translations (*.qm) are built from the .ts sources kept in git, never committed.
-QM := $(patsubst resources/i18n/%.ts,veo_desktop/resources/i18n/%.qm,$(wildcard resources/i18n/*.ts))
+# The package's copy of resources/ (the .qm, the icon's PNG sizes, the SVG and desktop files) is
+# built from the sources there, never committed; pip install -e builds it too (setup.py).
+RESOURCES := veo_desktop/resources/.built
 
-setup: system-deps $(STAMP) $(QM)
+setup: system-deps $(STAMP) $(RESOURCES)
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -23,8 +24,8 @@ $(STAMP): pyproject.toml setup.py
 	@$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-veo_desktop/resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
-	@$(PY) scripts/i18n.py build
+$(RESOURCES): $(shell find resources -type f) scripts/resources.py scripts/i18n.py | $(STAMP)
+	@$(PY) scripts/resources.py
 
 # Re-extract every user-visible string into the .ts files (then translate what is new).
 .PHONY: translations
@@ -61,11 +62,11 @@ package: setup
 
 # The menu entry, AppStream metainfo and icons for the current user (XDG_DATA_HOME honoured).
 .PHONY: install-desktop
-install-desktop:
+install-desktop: $(RESOURCES)
 	@bash packaging/linux/install-desktop.sh install
 
 .PHONY: uninstall-desktop
-uninstall-desktop:
+uninstall-desktop: $(RESOURCES)
 	@bash packaging/linux/install-desktop.sh uninstall
 
 # The README's screenshots, from the real app under Xvfb: English, Chinese, and dark.

@@ -1,8 +1,8 @@
 """Translation files: `update` extracts every user-visible string (Qt's tr/translate calls in the
 UI, and core's `msg("...")` templates) into resources/i18n/*.ts with pyside6-lupdate; `build`
-compiles them to .qm in the package (veo_desktop/resources/i18n) with pyside6-lrelease (every
-package build runs it through setup.py, and make setup); `check` fails when a string has no finished translation or a translation drops a
-placeholder.
+compiles them with pyside6-lrelease to .qm in the package, veo_desktop/resources/i18n
+(scripts/resources.py runs it in every build); `check` fails when a string has no finished
+translation or a translation drops a placeholder.
 
     python scripts/i18n.py update|build|check
 """

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (or with `uninstall`, removes) Veo Desktop's menu entry for the current user: the
 # .desktop file, the AppStream metainfo and the icon (hicolor PNG sizes + scalable SVG) under
-# ${XDG_DATA_HOME:-~/.local/share}. `make install-desktop` / `make uninstall-desktop` run it.
+# ${XDG_DATA_HOME:-~/.local/share}, from veo_desktop/resources: the package's copy of resources/,
+# which `make setup` builds. `make install-desktop` / `make uninstall-desktop` run it.
 #
 # The menu entry starts, in this order: $VEO_DESKTOP_EXEC if set, the packaged app
 # (dist/veo-desktop/veo-desktop, from `make package`), the development venv's
@@ -11,8 +12,7 @@ cd "$(dirname "$0")/../.."
 
 ID=io.github.veodesktop.VeoDesktop
 SIZES=(16 32 48 64 128 256 512)
-ICONS=veo_desktop/resources/icons  # the PNG sizes (rendered from resources/icons/*.svg)
-SOURCES=resources
+RES=veo_desktop/resources
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 apps="$data/applications"
 hicolor="$data/icons/hicolor"
@@ -34,6 +34,15 @@ if [ "${1:-install}" = "uninstall" ]; then
   echo "Removed Veo Desktop's menu entry and icons from $data"
   exit 0
 fi
+
+needed=("linux/$ID.desktop" "linux/$ID.metainfo.xml" icons/veo-desktop.svg)
+for s in "${SIZES[@]}"; do needed+=("icons/veo-desktop-$s.png"); done
+for f in "${needed[@]}"; do
+  if [ ! -f "$RES/$f" ]; then
+    echo "install-desktop: $RES/$f is missing: run 'make setup' first (it builds it)." >&2
+    exit 1
+  fi
+done
 
 if [ -n "${VEO_DESKTOP_EXEC:-}" ]; then
   exe="$VEO_DESKTOP_EXEC"
@@ -70,13 +79,13 @@ while IFS= read -r line; do
     TryExec=*) printf 'TryExec=%s\n' "$try_field" ;;
     *) printf '%s\n' "$line" ;;
   esac
-done <"$SOURCES/linux/$ID.desktop" >"$tmp"
+done <"$RES/linux/$ID.desktop" >"$tmp"
 chmod 644 "$tmp"
 mv -f "$tmp" "$apps/$ID.desktop"
-install -m 644 "$SOURCES/linux/$ID.metainfo.xml" "$data/metainfo/$ID.metainfo.xml"
-install -m 644 "$SOURCES/icons/veo-desktop.svg" "$hicolor/scalable/apps/$ID.svg"
+install -m 644 "$RES/linux/$ID.metainfo.xml" "$data/metainfo/$ID.metainfo.xml"
+install -m 644 "$RES/icons/veo-desktop.svg" "$hicolor/scalable/apps/$ID.svg"
 for s in "${SIZES[@]}"; do
-  install -D -m 644 "$ICONS/veo-desktop-$s.png" "$hicolor/${s}x${s}/apps/$ID.png"
+  install -D -m 644 "$RES/icons/veo-desktop-$s.png" "$hicolor/${s}x${s}/apps/$ID.png"
 done
 refresh
 echo "Installed Veo Desktop's menu entry in $apps (starts $exe)"

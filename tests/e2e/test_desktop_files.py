@@ -22,7 +22,7 @@ LINUX = ROOT / "resources" / "linux"
 DESKTOP = LINUX / f"{DESKTOP_ID}.desktop"
 METAINFO = LINUX / f"{DESKTOP_ID}.metainfo.xml"
 SVG = ROOT / "resources" / "icons" / "veo-desktop.svg"
-ICONS = ROOT / "veo_desktop" / "resources" / "icons"
+ICONS = ROOT / "veo_desktop" / "resources" / "icons"  # the PNG sizes `make setup` renders
 SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
@@ -123,6 +123,9 @@ def test_install_and_uninstall_for_one_user(tmp_path: Path) -> None:
     assert (hicolor / "256x256/apps" / f"{DESKTOP_ID}.png").read_bytes() == (
         ICONS / "veo-desktop-256.png"
     ).read_bytes()
+    # What the package built from resources/ is what gets installed.
+    assert files[1].read_bytes() == METAINFO.read_bytes()
+    assert files[2].read_bytes() == SVG.read_bytes()
 
     r = subprocess.run(["bash", script, "uninstall"], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr

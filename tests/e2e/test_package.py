@@ -18,7 +18,8 @@ import pytest
 from veo_desktop.ui.icons import ICON_SIZES
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_QM = sorted(p.name for p in (ROOT / "veo_desktop" / "resources" / "i18n").glob("*.qm"))
+# One .qm built for every .ts source: what the package must carry.
+SHIPPED_QM = sorted(f"{p.stem}.qm" for p in (ROOT / "resources" / "i18n").glob("*.ts"))
 
 
 def self_check(cmd: list[str], timeout: float = 120) -> dict[str, Any]:
