@@ -282,19 +282,10 @@ class Journal:
         self, *, states: Iterable[JobState] | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Job]:
         """Newest first."""
-        sql = "SELECT * FROM jobs"
-        args: list[Any] = []
-        if states is not None:
-            vals = [s.value for s in states]
-            sql += f" WHERE state IN ({','.join('?' * len(vals))})"
-            args += vals
-        sql += " ORDER BY created_at DESC, rowid DESC"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [job_from_row(r) for r in rows]
+        wanted = None if states is None else list(states)
+        if wanted == []:  # no state asked for: nothing (search would read "any state")
+            return []
+        return self.search(states=wanted, limit=limit, offset=offset)
 
     def search(
         self,
