@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>%1 job, %2, %3, %5: %4</source>
-        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). States whose clock is running: `tick` repaints these rows and only these. Posters held for painting. A screenful is under a dozen rows; the rest of a long list costs nothing until it scrolls into view (then its poster source answers again).</extracomment>
+        <extracomment>Gives a downloaded job&apos;s poster if it is at hand, else None (and `set_poster` follows). Posters held for painting. A screenful is under a dozen rows; the rest of a long list costs nothing until it scrolls into view (then its poster source answers again).</extracomment>
         <translation>%1任务，%2，%3，%5：%4</translation>
     </message>
     <message>
@@ -1020,10 +1020,10 @@
     </message>
     <message>
         <source>Veo Desktop hit an unexpected error. Your jobs are safe in the journal. A report (with no keys in it) was saved to:
-%s
+%1
 Please attach it if you report the problem.</source>
         <translation>Veo Desktop 遇到了意外错误。你的任务都已安全保存在任务日志中。错误报告（不含任何密钥）已保存到：
-%s
+%1
 反馈问题时请附上此报告。</translation>
     </message>
 </context>
@@ -1121,8 +1121,8 @@ Please attach it if you report the problem.</source>
         <translation>移除此图片</translation>
     </message>
     <message>
-        <source>Remove %s</source>
-        <translation>移除%s</translation>
+        <source>Remove %1</source>
+        <translation>移除%1</translation>
     </message>
     <message>
         <source>That is not an image, an image link or a file path.</source>
@@ -1137,8 +1137,8 @@ Please attach it if you report the problem.</source>
         <translation>正在读取图片…</translation>
     </message>
     <message>
-        <source>Choose an image: %s</source>
-        <translation>选择图片：%s</translation>
+        <source>Choose an image: %1</source>
+        <translation>选择图片：%1</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp *.PNG *.JPG *.JPEG *.WEBP)</source>
@@ -1165,8 +1165,8 @@ Please attach it if you report the problem.</source>
         <translation>链接图片（以 URL 发送）</translation>
     </message>
     <message>
-        <source>Linked image from %s.</source>
-        <translation>来自 %s 的链接图片。</translation>
+        <source>Linked image from %1.</source>
+        <translation>来自 %1 的链接图片。</translation>
     </message>
     <message>
         <source>Choose File…</source>
@@ -1270,10 +1270,10 @@ Please attach it if you report the problem.</source>
     <message>
         <source>Move this clip and its sidecar to the trash and remove the job from the list?
 
-%s</source>
+%1</source>
         <translation>要将此片段及其元数据文件移到回收站，并从列表中移除该任务吗？
 
-%s</translation>
+%1</translation>
     </message>
 </context>
 <context>
@@ -1303,12 +1303,12 @@ Please attach it if you report the problem.</source>
         <translation>片段与请求不符：%1。</translation>
     </message>
     <message>
-        <source>Could not move the files to the trash (%s); nothing was deleted.</source>
-        <translation>无法将文件移到回收站（%s），未删除任何内容。</translation>
+        <source>Could not move the files to the trash (%1); nothing was deleted.</source>
+        <translation>无法将文件移到回收站（%1），未删除任何内容。</translation>
     </message>
     <message>
-        <source>Could not rate the take: %s</source>
-        <translation>无法为此版本评分：%s</translation>
+        <source>Could not rate the take: %1</source>
+        <translation>无法为此版本评分：%1</translation>
     </message>
     <message numerus="yes">
         <source>Kept this take; %n other take(s) moved to the trash.</source>
@@ -1717,16 +1717,16 @@ Please attach it if you report the problem.</source>
 <context>
     <name>ReferenceSlots</name>
     <message>
-        <source>Reference %d</source>
-        <translation>参考图 %d</translation>
+        <source>Reference %1</source>
+        <translation>参考图 %1</translation>
     </message>
     <message>
-        <source>Move reference %d left</source>
-        <translation>将参考图 %d 左移</translation>
+        <source>Move reference %1 left</source>
+        <translation>将参考图 %1 左移</translation>
     </message>
     <message>
-        <source>Move reference %d right</source>
-        <translation>将参考图 %d 右移</translation>
+        <source>Move reference %1 right</source>
+        <translation>将参考图 %1 右移</translation>
     </message>
 </context>
 <context>
@@ -1848,8 +1848,8 @@ Please attach it if you report the problem.</source>
         <translation>正在读取系统密钥环…</translation>
     </message>
     <message>
-        <source>Kept only in the system keyring (%s).</source>
-        <translation>仅保存在系统密钥环中（%s）。</translation>
+        <source>Kept only in the system keyring (%1).</source>
+        <translation>仅保存在系统密钥环中（%1）。</translation>
     </message>
     <message>
         <source>A key is stored; type to replace it</source>

@@ -171,3 +171,24 @@ def test_chinese_help_shows_every_shortcut_label_in_chinese(
         assert leaks == [], leaks
     finally:
         r.close()
+
+
+def test_a_prompt_holding_a_placeholder_is_shown_as_typed(qapp: QApplication) -> None:
+    # Placeholders are filled in one pass (ui.i18n.arg): a prompt with "%2" in it must not take
+    # the failure's reason in place of its own words.
+    from veo_desktop.core.jobs.job import Job
+    from veo_desktop.ui.jobs.notifier import notification_for
+
+    job = Job(
+        id="j1", task_id="t1", state=JobState.FAILED, mode=Mode.TEXT, model="veo3.1-fast",
+        prompt="a 100%2 cotton flag", negative_prompt="", request={}, progress=None,
+        remote_status="failed", video_url=None, video_path=None, error_kind="server",
+        error_message="Upstream is busy.", replies=[], poll_count=1, created_at=0.0,
+        updated_at=1.0, submitted_at=0.0, completed_at=None, downloaded_at=None,
+        link_seen_at=None,
+    )  # fmt: skip
+    found = notification_for(job)
+    assert found is not None
+    message = found[1]
+    assert message.startswith("“a 100%2 cotton flag”: Upstream is busy.")
+    assert i18n.arg("%1 of %2", "%2", 5) == "%2 of 5"

@@ -16,6 +16,10 @@ class OwnedTasks:
         self._tasks: set[asyncio.Future[Any]] = set()
         self.closed = False
 
+    def __len__(self) -> int:
+        """How many are still running."""
+        return len(self._tasks)
+
     def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         """Run `coro` as an owned task; once closed it is dropped unstarted (a late signal must
         not run work on a closed journal)."""

@@ -3,6 +3,7 @@ system's) and its translators: ours (resources/i18n/*.qm), Qt's own, and core's 
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -20,6 +21,20 @@ def tr(text: str) -> str:
     thread-safe). The empty context is the one pyside6-lupdate files a bare `tr("...")` under,
     which is why every module imports this one function rather than naming its own context."""
     return QCoreApplication.translate("", text)
+
+
+_ARG = re.compile(r"%([1-9])")
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill Qt's numbered placeholders (%1, %2 ...: the one style our translations use) in a
+    single pass, so a value that itself holds "%2" (a prompt) is left as it is."""
+
+    def fill(m: re.Match[str]) -> str:
+        i = int(m.group(1)) - 1
+        return str(values[i]) if i < len(values) else m.group(0)
+
+    return _ARG.sub(fill, text)
 
 
 def choose(setting: str, system: QLocale | None = None) -> str:

@@ -13,6 +13,7 @@ from qasync import asyncSlot
 from ..core.request.pricing import is_demo_data
 from .dialogs.cost import PriceDialog, SpendDialog
 from .dialogs.shortcuts import ShortcutsDialog, action_rows, key_text
+from .i18n import arg
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -81,7 +82,7 @@ class WindowMenus(QObject):
             (self.tr("Send the job"), key_text("Ctrl+Return")),
             *[
                 (
-                    self.tr("Go to the %1 tab").replace("%1", w.tabs.tabText(i)),
+                    arg(self.tr("Go to the %1 tab"), w.tabs.tabText(i)),
                     key_text(f"Ctrl+{i + 1}"),
                 )
                 for i in range(w.tabs.count())

@@ -26,7 +26,7 @@ from ...core.request.models import ASPECT_RATIOS, DURATIONS, Model
 from ...core.request.pricing import PriceTable, format_money
 from .. import window_fit
 from ..appearance import problem_colour, problem_style
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..jobs.row_text import model_label
 from .preview_model import ASPECT, AUDIO, DURATION, MODEL, PROMPT, PreviewModel, audio_text
 
@@ -38,10 +38,10 @@ WIDTHS = {0: 48, 1: 84, 3: 110, 4: 56, 5: 56, 6: 64, 7: 110, 8: 64, 9: 240}
 def duration_text(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes < 1:
-        return tr("%1 s").replace("%1", str(round(seconds)))
+        return arg(tr("%1 s"), str(round(seconds)))
     if minutes < 60:
-        return tr("%1 min").replace("%1", str(minutes))
-    return tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+        return arg(tr("%1 min"), str(minutes))
+    return arg(tr("%1 h %2 min"), str(minutes // 60), str(minutes % 60))
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -53,7 +53,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         if column == ASPECT:
             return [(a, a) for a in ASPECT_RATIOS]
         if column == DURATION:
-            return [(self.tr("%1 s").replace("%1", str(d)), str(d)) for d in DURATIONS]
+            return [(arg(self.tr("%1 s"), str(d)), str(d)) for d in DURATIONS]
         if column == AUDIO:
             return [(audio_text(None), ""), (audio_text(True), "yes"), (audio_text(False), "no")]
         return []
@@ -100,14 +100,17 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.model = model
         name = model.source.path.name
-        self.setWindowTitle(self.tr("Batch preview — %1").replace("%1", name))
+        self.setWindowTitle(arg(self.tr("Batch preview — %1"), name))
         self.setAccessibleName(self.tr("Batch preview"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr(
-                "%1: check the rows. Double-click a prompt, model, aspect, length or audio to "
-                "change it. Nothing is sent until you press Start."
-            ).replace("%1", name)
+            arg(
+                self.tr(
+                    "%1: check the rows. Double-click a prompt, model, aspect, length or audio to "
+                    "change it. Nothing is sent until you press Start."
+                ),
+                name,
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -232,21 +235,22 @@ class PreviewDialog(QDialog):
             )
         self.problems.setText("\n".join(named))
         self.problems.setVisible(bool(blocked))
-        text = self.tr("%1 of %2 rows can be sent.").replace("%1", str(sendable))
-        text = text.replace("%2", str(total))
+        text = arg(self.tr("%1 of %2 rows can be sent."), sendable, total)
         estimate = (
             self.tr("Estimated cost %1 at list prices (the gateway may charge differently).")
             if m.table == PriceTable.DEFAULT
             else self.tr("Estimated cost %1 at your price table.")
         )
-        text += " " + estimate.replace("%1", format_money(m.cost()))
+        text += " " + arg(estimate, format_money(m.cost()))
         if m.unpriced():
-            text += " " + self.tr("Rows without a price: %1.").replace("%1", str(m.unpriced()))
+            text += " " + arg(self.tr("Rows without a price: %1."), str(m.unpriced()))
         text += " " + (
-            self.tr("About %1 at %2 jobs at once (a job takes about %3 here).")
-            .replace("%1", duration_text(m.eta_seconds()))
-            .replace("%2", str(m.jobs_at_once))
-            .replace("%3", duration_text(m.job_seconds))
+            arg(
+                self.tr("About %1 at %2 jobs at once (a job takes about %3 here)."),
+                duration_text(m.eta_seconds()),
+                str(m.jobs_at_once),
+                duration_text(m.job_seconds),
+            )
         )
         self.summary.setText(text)
         self.start_button.setText(

@@ -19,7 +19,7 @@ from ...core.gateway.dialects import Dialect
 from ...core.request.models import Mode
 from ...core.request.pricing import PriceTable, estimate_request, format_money
 from ..appearance import ERROR_COLOURS, WARNING_COLOURS
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..jobs.row_text import model_label
 from .table import HeadedTable
 
@@ -206,7 +206,7 @@ def _row(record: Record, item: BatchItem, cost: Decimal | None) -> PreviewRow:
         req.aspect_ratio or "",
         ""
         if req.mode is Mode.EXTEND or req.duration is None
-        else tr("%1 s").replace("%1", str(req.duration)),
+        else arg(tr("%1 s"), str(req.duration)),
         audio_text(req.generate_audio),
         ", ".join(Path(p).name if "://" not in p else p for p in images),
         format_money(cost) if cost is not None else "–",

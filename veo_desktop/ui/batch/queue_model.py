@@ -22,7 +22,7 @@ from ...core.batch.pacer import PacerStatus
 from ...core.batch.store import Batch, BatchRow, RowState
 from ...core.jobs.job import Job
 from ..appearance import ERROR_COLOURS
-from ..i18n import tr
+from ..i18n import arg, tr
 from .table import HeadedTable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -148,29 +148,28 @@ def pace_text(batch: Batch | None, rows: Sequence[BatchRow], status: PacerStatus
         return tr("Finished.")
     if batch.paused:
         if batch.note:
-            return tr("Paused: %1 Resume to try again.").replace("%1", batch.note)
+            return arg(tr("Paused: %1 Resume to try again."), batch.note)
         return tr("Paused. Jobs already sent go on; Resume sends the rest.")
     if status is None:
         return ""
     if status.resume_in > 0:
-        return tr("Gateway busy (429): sending again in %1 s").replace(
-            "%1", str(math.ceil(status.resume_in))
+        return arg(
+            tr("Gateway busy (429): sending again in %1 s"), str(math.ceil(status.resume_in))
         )
     if not any(r.state in (RowState.WAITING, RowState.SENDING) for r in rows):
         return tr("Every row is sent; the rest is up to the gateway.")
     if status.limit < status.jobs_at_once:
-        return (
-            tr("The gateway takes %1 jobs at once for now (your setting: %2); %3 in use.")
-            .replace("%1", str(status.limit))
-            .replace("%2", str(status.jobs_at_once))
-            .replace("%3", str(status.in_flight))
+        return arg(
+            tr("The gateway takes %1 jobs at once for now (your setting: %2); %3 in use."),
+            str(status.limit),
+            str(status.jobs_at_once),
+            str(status.in_flight),
         )
     if status.in_flight >= status.limit:
-        return tr("All %1 jobs at once in use; the next row is sent when one is done.").replace(
-            "%1", str(status.limit)
+        return arg(
+            tr("All %1 jobs at once in use; the next row is sent when one is done."),
+            str(status.limit),
         )
-    return (
-        tr("Sending: %1 of %2 jobs at once in use.")
-        .replace("%1", str(status.in_flight))
-        .replace("%2", str(status.limit))
+    return arg(
+        tr("Sending: %1 of %2 jobs at once in use."), str(status.in_flight), str(status.limit)
     )

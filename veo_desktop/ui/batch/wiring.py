@@ -17,7 +17,7 @@ from qasync import asyncSlot
 
 from ...core.errors import VeoError
 from ..compose.tab import ComposeTab
-from ..i18n import tr
+from ..i18n import arg, tr
 from .drops import BatchDrops
 from .paste_lines import PasteLines
 
@@ -144,11 +144,7 @@ class BatchUi(QObject):
             await self.controller.start(source, items)
         except (OSError, sqlite3.Error) as exc:
             log.warning("batch not kept: %s", exc)
-            self._say(
-                self.tr("The batch could not be kept (%1); nothing was sent.").replace(
-                    "%1", str(exc)
-                )
-            )
+            self._say(arg(self.tr("The batch could not be kept (%1); nothing was sent."), str(exc)))
 
     def resume_all(self) -> None:
         """Start-up: carry on with the batches the last run (or `veo batch`) left unfinished,
@@ -185,7 +181,7 @@ class BatchUi(QObject):
         done, failed = (sum(r.state is s for r in rows) for s in (RowState.DONE, RowState.FAILED))
         text = self.tr("Batch %1 finished: %2 done, %3 failed.")
         name = Path(batch.source).name
-        self._say(text.replace("%1", name).replace("%2", str(done)).replace("%3", str(failed)))
+        self._say(arg(text, name, str(done), str(failed)))
 
     def _say(self, text: str) -> None:
         self.w.statusBar().showMessage(text, 15000)
@@ -204,4 +200,4 @@ def earlier_text(earlier: tuple[Batch, list[BatchRow]] | None) -> str:
         "This file was started as a batch on %1 (%2 of %3 rows done; see the Batch queue). "
         "Start makes a new batch: its rows are sent, and billed, again."
     )
-    return text.replace("%1", when).replace("%2", str(done)).replace("%3", str(len(rows)))
+    return arg(text, when, str(done), str(len(rows)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.checks.result import failed
 from ..appearance import problem_style
+from ..i18n import arg
 from ..jobs.row_text import checks_count_text, checks_tip
 from .take import Take
 
@@ -45,13 +46,11 @@ class Caption(QWidget):
         self.sound.setAutoRaise(True)
         self.sound.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
         self.sound.setToolTip(self.tr("Hear this take (the others are silent)"))
-        self.sound.setAccessibleName(self.tr("Hear %1").replace("%1", letter))
+        self.sound.setAccessibleName(arg(self.tr("Hear %1"), letter))
         self.sound.toggled.connect(self.listen_toggled)
         self.keep = QPushButton(self.tr("Keep this one"), self)
-        self.keep.setToolTip(
-            self.tr("Keep %1 and move the other takes to the trash").replace("%1", letter)
-        )
-        self.keep.setAccessibleName(self.tr("Keep %1").replace("%1", letter))
+        self.keep.setToolTip(arg(self.tr("Keep %1 and move the other takes to the trash"), letter))
+        self.keep.setAccessibleName(arg(self.tr("Keep %1"), letter))
         self.keep.clicked.connect(self.keep_clicked)
         for button in (self.sound, self.keep):  # Space stays play/pause for the whole window
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -71,13 +70,13 @@ class Caption(QWidget):
         seed = self.take.job.request.get("seed")
         if seed is None:
             return self.tr("random seed")
-        return self.tr("seed %1").replace("%1", str(seed))
+        return arg(self.tr("seed %1"), str(seed))
 
     def show_facts(self) -> None:
         parts = [self.seed_text()]
         ms = self.take.media.duration()
         if ms > 0:
-            parts.append(self.tr("%1 s").replace("%1", f"{ms / 1000:.1f}"))
+            parts.append(arg(self.tr("%1 s"), f"{ms / 1000:.1f}"))
         size = self.take.media.metaData().value(QMediaMetaData.Key.Resolution)
         if isinstance(size, QSize) and not size.isEmpty():
             parts.append(f"{size.width()}×{size.height()}")

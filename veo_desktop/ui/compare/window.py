@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.jobs.job import Job
+from ..i18n import arg
 from ..player.transport import TransportBar
 from .caption import Caption
 from .heap import TRIM_AFTER_MS, trim_heap
@@ -35,7 +36,7 @@ class CompareWindow(QWidget):
     def __init__(self, jobs: Sequence[Job], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Compare %1 takes").replace("%1", str(len(jobs))))
+        self.setWindowTitle(arg(self.tr("Compare %1 takes"), str(len(jobs))))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Pictures are converted off the UI thread; two at a time is what two cores can take.
         self._converter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="compare")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...core.request.images import ImageInfo, aspect_mismatch
-from ..i18n import tr
+from ..i18n import arg, tr
 from .image_loading import ratio_text
 
 
@@ -27,14 +27,14 @@ def aspect_note(frames: Sequence[tuple[str, ImageInfo | None]], chosen: str) -> 
     for name, info in frames:
         if info is None or not aspect_mismatch(info.aspect, chosen):
             continue
-        text = (
+        text = arg(
             tr(
                 "%1 is %2 but the video is set to %3. Depending on the gateway, the frame is "
                 "cropped or letterboxed to %3, or the video follows the frame's shape."
-            )
-            .replace("%1", name)
-            .replace("%2", ratio_text(info.width, info.height))
-            .replace("%3", chosen)
+            ),
+            name,
+            ratio_text(info.width, info.height),
+            chosen,
         )
         nearest = nearest_supported(info)
         return AspectNote(text, nearest if nearest != chosen else None)

@@ -49,6 +49,7 @@ from ...core.errors import ImageError
 from ...core.request.image_files import local_path
 from ...core.request.images import ImageInfo, decode_data_uri, is_data_uri, is_url
 from ..appearance import problem_style
+from ..i18n import arg
 from .image_loading import Load, LoadSignals, Payload, Thumbnail, size_text
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class ImageSlot(QFrame):
         self.clear_button.setAutoRaise(True)
         self.clear_button.setCursor(Qt.CursorShape.ArrowCursor)
         self.clear_button.setToolTip(self.tr("Remove this image"))
-        self.clear_button.setAccessibleName(self.tr("Remove %s") % title)
+        self.clear_button.setAccessibleName(arg(self.tr("Remove %1"), title))
         self.clear_button.clicked.connect(self.clear)
         policy = self.clear_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # so the title does not jump when a value lands
@@ -244,7 +245,7 @@ class ImageSlot(QFrame):
 
     def browse(self) -> None:
         if self._dialog is None:
-            self._dialog = QFileDialog(self, self.tr("Choose an image: %s") % self.title)
+            self._dialog = QFileDialog(self, arg(self.tr("Choose an image: %1"), self.title))
             self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
             self._dialog.setNameFilter(
                 self.tr("Images (*.png *.jpg *.jpeg *.webp *.PNG *.JPG *.JPEG *.WEBP)")
@@ -292,7 +293,7 @@ class ImageSlot(QFrame):
             host = urlsplit(value).hostname or value
             self.hint_label.setText(host)
             self.info_label.setText(self.tr("linked image (sent as a URL)"))
-            tip, said = value, self.tr("Linked image from %s.") % host
+            tip, said = value, arg(self.tr("Linked image from %1."), host)
         else:
             self._elide_info()
             tip = str(info.path)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from ..i18n import arg
 from .image_slot import ImageSlot
 
 log = logging.getLogger(__name__)
@@ -91,11 +92,11 @@ class ReferenceSlots(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for i in range(self.COUNT):
             n = i + 1
-            slot = ImageSlot(self.tr("Reference %d") % n, paste_dir=paste_dir, parent=self)
+            slot = ImageSlot(arg(self.tr("Reference %1"), n), paste_dir=paste_dir, parent=self)
             slot.changed.connect(self._on_slot_changed)
             # Arrow buttons draw their arrow themselves, so no font needs the glyph.
-            left = self._arrow(Qt.ArrowType.LeftArrow, self.tr("Move reference %d left") % n)
-            right = self._arrow(Qt.ArrowType.RightArrow, self.tr("Move reference %d right") % n)
+            left = self._arrow(Qt.ArrowType.LeftArrow, arg(self.tr("Move reference %1 left"), n))
+            right = self._arrow(Qt.ArrowType.RightArrow, arg(self.tr("Move reference %1 right"), n))
             left.setEnabled(i > 0)
             right.setEnabled(i < self.COUNT - 1)
             left.clicked.connect(lambda _=False, i=i: self.move_reference(i, -1))

@@ -41,6 +41,7 @@ from ...core.request.pricing import PriceTable, format_money
 from ...core.request.rules import Finding, Severity
 from ..appearance import problem_style
 from ..dialogs.cost import estimate_text
+from ..i18n import arg
 from .aspect_note import aspect_note
 from .slot_groups import FramePairSlots, ReferenceSlots
 
@@ -240,7 +241,7 @@ class ComposeTab(QWidget):
             "duration": self.tr("the duration"),
             "seed": self.tr("the seed"),
         }
-        label.setAccessibleName(self.tr("Message about %1").replace("%1", names.get(field, field)))
+        label.setAccessibleName(arg(self.tr("Message about %1"), names.get(field, field)))
         self._messages[field] = label
         return label
 
@@ -385,9 +386,9 @@ class ComposeTab(QWidget):
         if note is None:
             return findings
         if note.suggestion:
-            self.aspect_switch.setText(self.tr("Use %1").replace("%1", note.suggestion))
+            self.aspect_switch.setText(arg(self.tr("Use %1"), note.suggestion))
             self.aspect_switch.setAccessibleName(
-                self.tr("Set the aspect ratio to %1").replace("%1", note.suggestion)
+                arg(self.tr("Set the aspect ratio to %1"), note.suggestion)
             )
             self.aspect_switch.setProperty("aspect", note.suggestion)
             self.aspect_switch.show()
@@ -409,13 +410,13 @@ class ComposeTab(QWidget):
         n = self.takes()
         cost = takes_cost(table, self.request(), n)
         if n > 1 and cost is not None:
-            text = (
-                self.tr("%1 × %2 = %3")
-                .replace("%1", str(n))
-                .replace("%2", format_money(cost.each.amount))
-                .replace("%3", format_money(cost.total))
+            text = arg(
+                self.tr("%1 × %2 = %3"),
+                str(n),
+                format_money(cost.each.amount),
+                format_money(cost.total),
             )
-            tip += "\n" + self.tr("%1 takes that differ only in seed.").replace("%1", str(n))
+            tip += "\n" + arg(self.tr("%1 takes that differ only in seed."), str(n))
         self.show_estimate(text, tip)
 
     def _on_variants(self, n: int) -> None:
@@ -425,7 +426,7 @@ class ComposeTab(QWidget):
 
     def _submit_text(self) -> str:
         n = self.takes()
-        return self.tr("Generate") if n == 1 else self.tr("Generate %1").replace("%1", f"×{n}")
+        return self.tr("Generate") if n == 1 else arg(self.tr("Generate %1"), f"×{n}")
 
     def set_busy(self, busy: bool) -> None:
         self.submit.setText(self.tr("Sending…") if busy else self._submit_text())

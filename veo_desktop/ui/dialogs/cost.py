@@ -39,7 +39,7 @@ from ...core.request.pricing import (
     spend_by_month,
 )
 from ..appearance import problem_style
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..jobs.row_text import model_label
 
 
@@ -48,16 +48,17 @@ def estimate_text(table: PriceTable, req: GenerationRequest) -> tuple[str, str]:
     est = estimate_request(table, req)
     if est is None:
         return "", ""
-    text = tr("≈ %1").replace("%1", format_money(est.amount))
+    text = arg(tr("≈ %1"), format_money(est.amount))
     template = (
         tr("Estimate at list prices: %1 s of %2, %3. Your gateway may charge differently.")
         if table == PriceTable.DEFAULT
         else tr("Estimate at your price table: %1 s of %2, %3. The gateway's bill is final.")
     )
-    tip = (
-        template.replace("%1", str(est.seconds))
-        .replace("%2", model_label(est.model_id))
-        .replace("%3", tr("with audio") if est.audio else tr("without audio"))
+    tip = arg(
+        template,
+        str(est.seconds),
+        model_label(est.model_id),
+        tr("with audio") if est.audio else tr("without audio"),
     )
     if est.note:  # core says why the seconds or the audio are assumed (already translated)
         tip += f" ({est.note})"
@@ -131,9 +132,11 @@ class PriceDialog(QDialog):
                     value = Decimal("-1")
                 if not value.is_finite() or value < 0:
                     self.error.setText(
-                        self.tr("“%1” for %2 is not a price. Type a number such as 0.15.")
-                        .replace("%1", text)
-                        .replace("%2", model_label(model_id))
+                        arg(
+                            self.tr("“%1” for %2 is not a price. Type a number such as 0.15."),
+                            text,
+                            model_label(model_id),
+                        )
                     )
                     self.grid.setCurrentCell(row, col)
                     return None
@@ -149,9 +152,10 @@ class PriceDialog(QDialog):
             table.save(self._path)
         except OSError as exc:
             self.error.setText(
-                self.tr(
-                    "Could not save the prices (%1). Check that the folder is writable."
-                ).replace("%1", exc.strerror or str(exc))
+                arg(
+                    self.tr("Could not save the prices (%1). Check that the folder is writable."),
+                    exc.strerror or str(exc),
+                )
             )
             return
         self.saved.emit(table)
@@ -240,7 +244,7 @@ class SpendDialog(QDialog):
             text = self.tr("1 clip failed a check against its request: %2.")
         else:
             text = self.tr("%1 clips failed a check against their request: %2.")
-        text = text.replace("%1", str(len(self.failed))).replace("%2", amount)
+        text = arg(text, str(len(self.failed)), amount)
         if self.demo:
             text += " " + self.tr("(demo jobs are not billed)")
         return text
@@ -264,10 +268,10 @@ class SpendDialog(QDialog):
             await asyncio.to_thread(write_csv, self.failed, path)
         except OSError as exc:
             text = self.tr("Could not write %1 (%2). Choose another folder.")
-            text = text.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+            text = arg(text, str(path), exc.strerror or str(exc))
             problem = True
         else:
-            text = self.tr("Saved %1.").replace("%1", str(path))
+            text = arg(self.tr("Saved %1."), str(path))
         if Shiboken.isValid(self):  # the dialog may have closed meanwhile
             self.export_result.setStyleSheet(problem_style(self) if problem else "")
             self.export_result.setText(text)
@@ -296,7 +300,7 @@ class SpendDialog(QDialog):
             item = QTableWidgetItem(money)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.setItem(r, 1, item)
-        total = self.tr("Total: %1").replace("%1", format_money(jobs_total))
+        total = arg(self.tr("Total: %1"), format_money(jobs_total))
         if self.demo:
             total += " " + self.tr("(demo jobs are not billed)")
         self.total.setText(total)

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..i18n import arg
+
 
 class CrashNotice(QObject):
     crashed = Signal(str)
@@ -26,12 +28,14 @@ class CrashNotice(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Something went wrong"),
-            self.tr(
-                "Veo Desktop hit an unexpected error. Your jobs are safe in "
-                "the journal. A report (with no keys in it) was saved to:\n"
-                "%s\nPlease attach it if you report the problem."
-            )
-            % path,
+            arg(
+                self.tr(
+                    "Veo Desktop hit an unexpected error. Your jobs are safe in "
+                    "the journal. A report (with no keys in it) was saved to:\n"
+                    "%1\nPlease attach it if you report the problem."
+                ),
+                path,
+            ),
             QMessageBox.StandardButton.Ok,
             self._window,
         )

@@ -33,6 +33,7 @@ from ...core.secrets import KeyStore, no_keyring_message
 from ...core.services import Services
 from .. import appearance, i18n, keyring_calls
 from .. import settings as opts
+from ..i18n import arg
 from ..jobs.controller import JobController
 from ..keyring_calls import KeyringTimeout
 
@@ -240,7 +241,7 @@ class SettingsDialog(QDialog):
             self.key_note.setText(no_keyring_message())
             return
         self.key.setEnabled(True)
-        self.key_note.setText(self.tr("Kept only in the system keyring (%s).") % backend)
+        self.key_note.setText(arg(self.tr("Kept only in the system keyring (%1)."), backend))
         if stored:
             self.key.setPlaceholderText(self.tr("A key is stored; type to replace it"))
 
@@ -295,7 +296,7 @@ class SettingsDialog(QDialog):
         profile = self.services.client.profiles.get(url) if url else None
         detected = profile.detected if profile else None
         auto = (
-            self.tr("Automatic (detected: %1)").replace("%1", detected)
+            arg(self.tr("Automatic (detected: %1)"), detected)
             if detected
             else self.tr("Automatic (not detected yet)")
         )
@@ -311,9 +312,7 @@ class SettingsDialog(QDialog):
         )
         if profile and profile.evidence and not profile.override:
             # One string with both parts, so Chinese can drop the space after its full stop.
-            note = (
-                self.tr("%1 Detected from: %2.").replace("%1", note).replace("%2", profile.evidence)
-            )
+            note = arg(self.tr("%1 Detected from: %2."), note, profile.evidence)
         self.dialect_note.setText(note)
         self._fill_habits(url)
 
@@ -336,7 +335,7 @@ class SettingsDialog(QDialog):
         else:
             text = self.tr("No problems seen so far; clips checked: %1.")
         self.habits.setStyleSheet(appearance.problem_style(self, warning=True) if worrying else "")
-        self.habits.setText(text.replace("%1", str(checked)))
+        self.habits.setText(arg(text, str(checked)))
         self.forget_habits.setEnabled(bool(tally))
 
     def _forget_habits(self) -> None:

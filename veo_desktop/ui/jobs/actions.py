@@ -24,6 +24,7 @@ from ...core.jobs.followups import (
 )
 from ...core.jobs.job import Job, JobState
 from ...core.request.models import Mode
+from ..i18n import arg
 from .keys import JobKeys
 from .roles import GROUP
 from .take_actions import TakeActions
@@ -295,9 +296,9 @@ class JobActions(QObject):
             self._confirm(self.tr("Move to trash"), f"{text}\n\n{job.prompt[:200]}", takes)
             return
         text = self.tr(
-            "Move this clip and its sidecar to the trash and remove the job from the list?\n\n%s"
+            "Move this clip and its sidecar to the trash and remove the job from the list?\n\n%1"
         )
-        self._confirm(self.tr("Move to trash"), text % job.prompt[:200], [job])
+        self._confirm(self.tr("Move to trash"), arg(text, job.prompt[:200]), [job])
 
     def _confirm(self, title: str, text: str, jobs: list[Job]) -> None:
         """Ask once, then trash `jobs` (never exec(): jobs keep running while it is up)."""

@@ -28,6 +28,7 @@ from ...core.library.search import LibraryFilter
 from ...core.owned_tasks import OwnedTasks
 from ...core.request.models import GenerationRequest
 from ...core.services import library_folder
+from ..i18n import arg
 
 log = logging.getLogger(__name__)
 
@@ -194,8 +195,9 @@ class JobController(QObject):
             self.message.emit(self.tr("The clip matches its request."))
             return
         self.message.emit(
-            self.tr("The clip does not match its request: %1.").replace(
-                "%1", ", ".join(check_label(c.name, ok=False) for c in bad)
+            arg(
+                self.tr("The clip does not match its request: %1."),
+                ", ".join(check_label(c.name, ok=False) for c in bad),
             )
         )
 
@@ -252,7 +254,9 @@ class JobController(QObject):
             await asyncio.to_thread(trash_job_files, job)
         except OSError as exc:
             self.message.emit(
-                self.tr("Could not move the files to the trash (%s); nothing was deleted.") % exc
+                arg(
+                    self.tr("Could not move the files to the trash (%1); nothing was deleted."), exc
+                )
             )
             return False
         self.runner.stop_watching(job.id)
@@ -282,7 +286,7 @@ class JobController(QObject):
             )
         except (VeoError, OSError, KeyError) as exc:  # KeyError: the job is gone meanwhile
             log.info("rating %s failed: %s", job.id, exc)
-            self.message.emit(self.tr("Could not rate the take: %s") % exc)
+            self.message.emit(arg(self.tr("Could not rate the take: %1"), exc))
             return None
         self.job_changed.emit(rated)
         return rated

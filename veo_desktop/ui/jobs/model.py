@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 from ...core.checks.result import clip_seconds, failed
 from ...core.jobs.failures import failure_of
 from ...core.jobs.job import IN_FLIGHT, Job, JobState
-from ..i18n import tr
+from ..i18n import arg, tr
 from .roles import (
     FIELDS,
     GROUP,
@@ -144,13 +144,13 @@ class JobListModel(KeyedRows):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             prompt = job.prompt if len(job.prompt) <= 80 else job.prompt[:79].rstrip() + "…"
             bad = len(failed(job.checks))
-            return (
-                (tr("%1 job, %2, %3, %5: %4") if bad else tr("%1 job, %2, %3: %4"))
-                .replace("%1", job.mode.label)
-                .replace("%2", spoken_model(job.model))
-                .replace("%3", status_text(job, spoken=True))
-                .replace("%5", checks_count_text(bad))
-                .replace("%4", prompt)
+            return arg(
+                tr("%1 job, %2, %3, %5: %4") if bad else tr("%1 job, %2, %3: %4"),
+                job.mode.label,
+                spoken_model(job.model),
+                status_text(job, spoken=True),
+                prompt,
+                checks_count_text(bad),
             )
         if role in FIELDS:
             return getattr(job, FIELDS[role])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from ...core.jobs.failures import failure_of
 from ...core.jobs.job import Job, JobState
-from ..i18n import tr
+from ..i18n import arg, tr
 
 #: A notification is about the moment a job ends; these are the ends worth interrupting for.
 NOTIFY_STATES = frozenset(
@@ -29,24 +29,25 @@ def notification_for(job: Job) -> tuple[str, str, bool] | None:
     what = _short(job.prompt) or job.id
     if job.state is JobState.DOWNLOADED:
         return (
-            tr("Video ready: %1").replace("%1", job.mode.label),
-            tr("“%1” is in your library. Click to play it.").replace("%1", what),
+            arg(tr("Video ready: %1"), job.mode.label),
+            arg(tr("“%1” is in your library. Click to play it."), what),
             False,
         )
     if job.state in (JobState.FAILED, JobState.NO_VIDEO):
         failure = failure_of(job)  # a failed or videoless job always has one
         reason = failure.message if failure else ""
         return (
-            tr("Job failed: %1").replace("%1", job.mode.label),
-            tr("“%1”: %2 Click to open it and retry.").replace("%1", what).replace("%2", reason),
+            arg(tr("Job failed: %1"), job.mode.label),
+            arg(tr("“%1”: %2 Click to open it and retry."), what, reason),
             True,
         )
     if job.state is JobState.UNCERTAIN:
         return (
             tr("Job may not have been sent"),
-            tr(
-                "“%1”: the gateway did not confirm it. Click to check before sending again."
-            ).replace("%1", what),
+            arg(
+                tr("“%1”: the gateway did not confirm it. Click to check before sending again."),
+                what,
+            ),
             True,
         )
     return None

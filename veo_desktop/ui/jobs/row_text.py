@@ -12,7 +12,7 @@ from ...core.jobs.failures import failure_of
 from ...core.jobs.followups import link_time_left
 from ...core.jobs.job import Job, JobState
 from ...core.request.models import Model, Tier
-from ..i18n import tr
+from ..i18n import arg, tr
 
 #: A row's words that say more than the state (core's table names each state: `JobState.heading`
 #: on a row, `JobState.label` mid-sentence). Pairs of (row, spoken): recasing a translation
@@ -49,14 +49,14 @@ def status_text(job: Job, *, spoken: bool = False) -> str:
     if pair is None:
         text = job.state.label if spoken else job.state.heading
     else:
-        text = tr(str(pair[spoken])).replace("%1", str(job.progress))
+        text = arg(tr(str(pair[spoken])), str(job.progress))
     left = link_time_left(job)
     if left is not None:  # completed, not downloaded: how long the link likely lasts
         if left <= 0:
             text += tr(" · link has probably expired")
         else:
             hours = max(1, round(left / 3600))
-            text += tr(" · link valid about %1 h more").replace("%1", str(hours))
+            text += arg(tr(" · link valid about %1 h more"), str(hours))
     return text
 
 
@@ -75,7 +75,7 @@ def spoken_model(model_id: str) -> str:
     if m is None:
         return model_id
     tier = tr("fast %1") if m.tier is Tier.FAST else tr("standard %1")
-    return tier.replace("%1", m.resolution.value)
+    return arg(tier, m.resolution.value)
 
 
 def error_text(job: Job) -> str:
@@ -88,7 +88,7 @@ def checks_count_text(failures: int) -> str:
     """ "1 check failed", "3 checks failed" (two strings: no plural forms needed)."""
     if failures == 1:
         return tr("1 check failed")
-    return tr("%1 checks failed").replace("%1", str(failures))
+    return arg(tr("%1 checks failed"), str(failures))
 
 
 def checks_tip(job: Job) -> str:
@@ -109,7 +109,7 @@ def checks_tip(job: Job) -> str:
 
 def format_length(seconds: float) -> str:
     """A clip's length as the viewer shows it: "8.0 s"."""
-    return tr("%1 s").replace("%1", f"{seconds:.1f}")
+    return arg(tr("%1 s"), f"{seconds:.1f}")
 
 
 def format_elapsed(seconds: float) -> str:
@@ -136,18 +136,18 @@ _IN_FLIGHT = frozenset(
 
 def takes_heading(n: int) -> str:
     """A group's first words: "3 takes"."""
-    return tr("%1 takes").replace("%1", str(n))
+    return arg(tr("%1 takes"), str(n))
 
 
 def take_heading(number: int) -> str:
     """A take's first words: "Take 2"."""
-    return tr("Take %1").replace("%1", str(number))
+    return arg(tr("Take %1"), str(number))
 
 
 def seed_text(job: Job) -> str:
     """ "seed 42" (or "" for a job sent without one)."""
     seed = job.request.get("seed")
-    return "" if seed is None else tr("seed %1").replace("%1", str(seed))
+    return "" if seed is None else arg(tr("seed %1"), str(seed))
 
 
 def stars(rating: int | None) -> str:
@@ -162,11 +162,11 @@ def group_status(takes: list[Job]) -> str:
     bad = len(takes) - ready - running
     parts = []
     if ready:
-        parts.append(tr("%1 ready").replace("%1", str(ready)))
+        parts.append(arg(tr("%1 ready"), str(ready)))
     if running:
-        parts.append(tr("%1 in progress").replace("%1", str(running)))
+        parts.append(arg(tr("%1 in progress"), str(running)))
     if bad:
-        parts.append(tr("%1 failed").replace("%1", str(bad)))
+        parts.append(arg(tr("%1 failed"), str(bad)))
     return " · ".join(parts)
 
 
@@ -195,9 +195,4 @@ def group_spoken(takes: list[Job]) -> str:
     """What a screen reader says for a group row."""
     prompt = takes[0].prompt if takes else ""
     prompt = prompt if len(prompt) <= 80 else prompt[:79].rstrip() + "…"
-    return (
-        tr("Group of %1 takes, %2: %3")
-        .replace("%1", str(len(takes)))
-        .replace("%2", group_status(takes))
-        .replace("%3", prompt)
-    )
+    return arg(tr("Group of %1 takes, %2: %3"), str(len(takes)), group_status(takes), prompt)

@@ -14,6 +14,7 @@ from ...core.jobs.job import Job, JobState
 from ...core.jobs.variants import KEEP_RATING, MAX_RATING
 from ..compare import MAX_TAKES as MAX_COMPARED
 from ..compare import open_compare
+from ..i18n import arg
 from .roles import GROUP, TAKE
 from .row_text import stars
 
@@ -34,7 +35,7 @@ class TakeActions(QObject):
         self.collapse = make(self.tr("Fold the takes"), lambda: self.fold(True), "Left")
         self.rates = [
             make(
-                self.tr("Rate %1").replace("%1", stars(n)),
+                arg(self.tr("Rate %1"), stars(n)),
                 lambda _=False, n=n: self.do_rate(n),
                 str(n),
             )
@@ -133,12 +134,15 @@ class TakeActions(QObject):
             self.w.controller.rate(job, job.rating or KEEP_RATING)
             return None
         running = sum(not o.state.finished for o in others)
-        text = self.tr(
-            "Keep this take (%1) and move the %n other take(s) of this prompt, clips and "
-            "sidecars, to the trash?",
-            "",
-            len(others),
-        ).replace("%1", stars(job.rating or KEEP_RATING))
+        text = arg(
+            self.tr(
+                "Keep this take (%1) and move the %n other take(s) of this prompt, clips and "
+                "sidecars, to the trash?",
+                "",
+                len(others),
+            ),
+            stars(job.rating or KEEP_RATING),
+        )
         if running:
             text += "\n\n" + self.tr(
                 "%n of them is still being made; it is stopped here, but the gateway may "

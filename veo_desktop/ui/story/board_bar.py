@@ -23,7 +23,7 @@ from ...core.story.board import Board, Settings
 from ...core.story.cost import BoardCost
 from ...core.story.progress import BoardStatus, ShotState
 from ..appearance import problem_style
-from ..i18n import tr
+from ..i18n import arg, tr
 from .choices import SettingChoices
 
 
@@ -120,7 +120,7 @@ class BoardBar(QWidget):
             self.picker.clear()
             for board in boards:
                 self.picker.addItem(board.title, board.id)
-                tip = tr("Made %1").replace("%1", made_on(board))
+                tip = arg(tr("Made %1"), made_on(board))
                 self.picker.setItemData(self.picker.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             self.picker.setCurrentIndex(max(0, self.picker.findData(current)))
             self.picker.setEnabled(bool(boards))
@@ -147,17 +147,13 @@ class BoardBar(QWidget):
             done = status.count(ShotState.DONE)
             self.progress.setValue(round(status.progress * 100))
             self.progress.setFormat(
-                tr("Shots done: %1 of %2")
-                .replace("%1", str(done))
-                .replace("%2", str(len(status.shots)))
+                arg(tr("Shots done: %1 of %2"), str(done), str(len(status.shots)))
             )
             self.film.setEnabled(done > 0)
             if cost is not None and cost.shots and not self._generating:
-                self.cost.setText(tr("≈ %1").replace("%1", format_money(cost.total)))
+                self.cost.setText(arg(tr("≈ %1"), format_money(cost.total)))
                 self.cost.setToolTip(
-                    tr("What Generate would send. Shots to send: %1.").replace(
-                        "%1", str(len(cost.shots))
-                    )
+                    arg(tr("What Generate would send. Shots to send: %1."), str(len(cost.shots)))
                 )
             else:
                 self.cost.setText("")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from ...core.request.models import ASPECT_RATIOS, DURATIONS, Model
 from ...core.story.board import SETTING_KEYS, Settings
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..jobs.row_text import model_label
 
 _INHERIT = "inherit"  # the item data of "the board's" (None would read as "no data")
@@ -25,7 +25,7 @@ def _text(key: str, value: Any) -> str:
     if key == "model":
         return model_label(str(value))
     if key == "duration":
-        return tr("%1 s").replace("%1", str(value))
+        return arg(tr("%1 s"), str(value))
     if key == "audio":
         return _audio_text(value)
     return str(value)
@@ -59,9 +59,9 @@ class SettingChoices(QWidget):
             combo = QComboBox(self)
             combo.setAccessibleName(names[key])
             combo.setToolTip(
-                tr("%1 of this shot (the board's unless you pick one)").replace("%1", names[key])
+                arg(tr("%1 of this shot (the board's unless you pick one)"), names[key])
                 if inherit
-                else tr("%1 of every shot that does not pick its own").replace("%1", names[key])
+                else arg(tr("%1 of every shot that does not pick its own"), names[key])
             )
             if inherit:
                 combo.addItem("", _INHERIT)
@@ -83,7 +83,7 @@ class SettingChoices(QWidget):
             for key, combo in self.combos.items():
                 if self.inherit:
                     inherited = getattr(board, key) if board is not None else None
-                    combo.setItemText(0, tr("Board's (%1)").replace("%1", _text(key, inherited)))
+                    combo.setItemText(0, arg(tr("Board's (%1)"), _text(key, inherited)))
                 value = values.get(key, _INHERIT if self.inherit else None)
                 if key == "audio" and value is None and not self.inherit:
                     value = True  # the board leaves the field out: upstream makes sound

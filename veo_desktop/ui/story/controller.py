@@ -26,6 +26,7 @@ from ...core.story.film import Film
 from ...core.story.generate import BoardRunner, StoryEvent
 from ...core.story.progress import BoardStatus
 from ...core.story.store import STORE_NAME, StoryStore
+from ..i18n import arg
 from .film_player import FilmPart
 
 log = logging.getLogger(__name__)
@@ -301,7 +302,7 @@ class StoryController(QObject):
         except VeoError as exc:  # cancelled, a take missing or damaged, a full disk
             self.message.emit(exc.message)
         except OSError as exc:
-            self.message.emit(self.tr("The film could not be written: %1").replace("%1", str(exc)))
+            self.message.emit(arg(self.tr("The film could not be written: %1"), str(exc)))
         finally:
             self._export_stop = None
             if not self._tasks.closed:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.story.board import Trim
-from ..i18n import tr
+from ..i18n import arg, tr
 from .film_player import FilmPart, FilmPlayer
 from .timeline import TimelineStrip
 
@@ -41,7 +41,7 @@ class FilmWindow(QWidget):
     def __init__(self, title: str, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("Film: %1").replace("%1", title))
+        self.setWindowTitle(arg(tr("Film: %1"), title))
         self.title = title
         self.folder = folder  # where Export… proposes to write the film first
         self.prompts: dict[str, str] = {}
@@ -119,7 +119,7 @@ class FilmWindow(QWidget):
         if missing:
             shots = ", ".join(map(str, missing))
             self.note.setText(
-                tr("The film skips the shots with no finished take yet: %1.").replace("%1", shots)
+                arg(tr("The film skips the shots with no finished take yet: %1."), shots)
             )
         else:
             self.note.setText("")
@@ -133,7 +133,7 @@ class FilmWindow(QWidget):
         self.time.setText(f"{clock(film_ms)} / {clock(self.player.duration_ms)}")
         n, i = len(self.player.parts), self.player.index
         if n and 0 <= i < n:
-            text = tr("Shot %1 of %2").replace("%1", str(i + 1)).replace("%2", str(n))
+            text = arg(tr("Shot %1 of %2"), str(i + 1), str(n))
             prompt = self.prompts.get(self.player.parts[i].shot_id, "")
             self.shot.setText(f"{text}: {prompt}" if prompt else text)
 
@@ -173,8 +173,7 @@ class FilmWindow(QWidget):
         if path is None:
             self.exported.setText("")
             return
-        text = tr("Exported %1 (%2 s)").replace("%1", path.name)
-        self.exported.setText(text.replace("%2", f"{seconds:.1f}"))
+        self.exported.setText(arg(tr("Exported %1 (%2 s)"), path.name, f"{seconds:.1f}"))
         self.exported.setToolTip(str(path))
 
     # -- keys and closing ------------------------------------------------------------------------

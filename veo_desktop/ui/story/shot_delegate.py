@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.story.progress import ShotState, ShotStatus
 from ..appearance import problem_colour
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..jobs.pictures import Pictures, progress_bar
 from .shot_model import ContinuesRole, PosterRole, ShotRole, StateTextRole
 
@@ -89,12 +89,12 @@ class ShotDelegate(QStyledItemDelegate):
         painter.setPen(ink if selected else pal.color(QPalette.ColorRole.PlaceholderText))
         third = QRect(text.left(), text.top() + line * 2, text.width(), line)
         if index.data(ContinuesRole):
-            chained = tr("↳ continues from shot %1").replace("%1", str(s.index))
+            chained = arg(tr("↳ continues from shot %1"), str(s.index))
         else:
             chained = tr("starts on its own")
         takes = len(s.shot.takes)
         if takes > 1:
-            chained += "  ·  " + tr("%1 takes").replace("%1", str(takes))
+            chained += "  ·  " + arg(tr("%1 takes"), str(takes))
         painter.drawText(
             third,
             Qt.AlignmentFlag.AlignLeft,

@@ -27,7 +27,7 @@ from ...core.jobs.job import Job, JobState
 from ...core.story.board import Board, continues
 from ...core.story.progress import ShotStatus
 from ..compose.image_slot import ImageSlot
-from ..i18n import tr
+from ..i18n import arg, tr
 from .choices import SettingChoices
 from .shot_model import state_text
 
@@ -140,7 +140,7 @@ class ShotEditor(QWidget):
                 self.takes.clear()
                 return
             chained = continues(board, s.index)
-            self.heading.setText(tr("Shot %1").replace("%1", str(s.index + 1)))
+            self.heading.setText(arg(tr("Shot %1"), str(s.index + 1)))
             if not same:
                 self.prompt.setPlainText(s.shot.prompt)
                 self.start.set_value(s.shot.image)
@@ -149,9 +149,7 @@ class ShotEditor(QWidget):
             self.chain.setEnabled(s.index > 0)
             self.chain.setChecked(chained)
             self.start.setEnabled(not chained)
-            self.start.setToolTip(
-                tr("Shot %1's last frame").replace("%1", str(s.index)) if chained else ""
-            )
+            self.start.setToolTip(arg(tr("Shot %1's last frame"), str(s.index)) if chained else "")
             self.state.setText(state_text(s))
             self._fill_takes(s)
         finally:
@@ -162,7 +160,7 @@ class ShotEditor(QWidget):
         for n, take in enumerate(s.shot.takes, 1):
             job = self._job(take.job_id)
             chosen = take.job_id == s.shot.chosen
-            label = tr("Take %1").replace("%1", str(n))
+            label = arg(tr("Take %1"), str(n))
             if chosen:
                 label = "✓ " + label
             elif job is None or job.state is not JobState.DOWNLOADED:

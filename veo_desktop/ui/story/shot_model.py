@@ -20,7 +20,7 @@ from PySide6.QtGui import QImage
 from ...core.jobs.job import Job, JobState
 from ...core.story.board import continues
 from ...core.story.progress import BoardStatus, ShotState, ShotStatus
-from ..i18n import tr
+from ..i18n import arg, tr
 
 ShotRole = Qt.ItemDataRole.UserRole + 1  # ShotStatus
 StateRole = Qt.ItemDataRole.UserRole + 2  # ShotState
@@ -48,7 +48,7 @@ def state_text(s: ShotStatus) -> str:
     if s.state is ShotState.WAITING and job is not None and not job.state.finished:
         return job.state.heading  # Preparing / Sending
     if s.state is ShotState.WAITING and s.index > 0 and s.shot.continue_from_previous:
-        return tr("Waiting for shot %1").replace("%1", str(s.index))
+        return arg(tr("Waiting for shot %1"), str(s.index))
     if s.state is ShotState.RUNNING and job is not None:
         text = job.state.heading
         return f"{text} {job.progress} %" if job.progress else text
@@ -143,11 +143,11 @@ class ShotListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{s.index + 1}. {s.shot.prompt}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (
-                tr("Shot %1: %2. %3")
-                .replace("%1", str(s.index + 1))
-                .replace("%2", s.shot.prompt or tr("no prompt yet"))
-                .replace("%3", state_text(s))
+            return arg(
+                tr("Shot %1: %2. %3"),
+                str(s.index + 1),
+                s.shot.prompt or tr("no prompt yet"),
+                state_text(s),
             )
         if role == ShotRole:
             return s

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..i18n import tr
+from ..i18n import arg, tr
 from .film_player import FilmPart
 
 HANDLE_PX = 7  # the grab width of an in or out handle
@@ -133,7 +133,7 @@ class TimelineStrip(QWidget):
             for x in (in_x, out_x):
                 p.drawLine(x, block.top(), x, block.bottom())
             p.setPen(self.palette().windowText().color())
-            label = tr("Shot %1").replace("%1", str(i + 1))
+            label = arg(tr("Shot %1"), str(i + 1))
             p.drawText(QRect(block.left() + 3, 0, block.width() - 6, 16), 0, label)
         p.setPen(QPen(QColor(255, 255, 255), 2))
         for x in self.cut_points():  # the cuts: where one take ends and the next begins

@@ -21,7 +21,7 @@ from ...core.request.pricing import format_money
 from ...core.story import board as edits
 from ...core.story.board import Settings, Trim, new_shot
 from ...core.story.progress import BoardStatus
-from ..i18n import tr
+from ..i18n import arg, tr
 from ..settings import Option
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class StoryUi(QObject):
             duration=req.duration or 8,
             audio=req.generate_audio,
         )
-        title = title or tr("Storyboard %1").replace("%1", time.strftime("%Y-%m-%d %H:%M"))
+        title = title or arg(tr("Storyboard %1"), time.strftime("%Y-%m-%d %H:%M"))
         status = await self.controller.create(title, settings)
         await self.open_board_now(status.board.id)
         if self.view is not None:
@@ -215,7 +215,7 @@ class StoryUi(QObject):
         except (VeoError, OSError) as exc:
             self._refuse(exc.message if isinstance(exc, VeoError) else str(exc))
             return
-        self._say(tr("Storyboard saved as %1.").replace("%1", str(saved)))
+        self._say(arg(tr("Storyboard saved as %1."), str(saved)))
 
     # -- shots -----------------------------------------------------------------------------------
 
@@ -272,13 +272,13 @@ class StoryUi(QObject):
                 tr("Every shot has a take. Regenerate a shot to make another one.")
             )
             return None
-        text = tr("Generate the storyboard for about %1?").replace("%1", format_money(cost.total))
+        text = arg(tr("Generate the storyboard for about %1?"), format_money(cost.total))
         box = QMessageBox(
             QMessageBox.Icon.Question, tr("Generate the storyboard"), text, parent=self.w
         )
-        more = tr("Shots to send: %1.").replace("%1", str(len(cost.shots)))
+        more = arg(tr("Shots to send: %1."), str(len(cost.shots)))
         if cost.unpriced:
-            more += " " + tr("Without a price: %1.").replace("%1", str(cost.unpriced))
+            more += " " + arg(tr("Without a price: %1."), str(cost.unpriced))
         box.setInformativeText(
             more
             + " "
@@ -387,7 +387,7 @@ class StoryUi(QObject):
         if self.film is not None:
             self.film.show_exported(film.path if film else None, film.duration_s if film else 0)
         if film is not None:
-            self._say(tr("Film exported: %1").replace("%1", str(film.path)))
+            self._say(arg(tr("Film exported: %1"), str(film.path)))
 
     # -- start-up and quit ------------------------------------------------------------------------
 
