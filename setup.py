@@ -26,4 +26,7 @@ class BuildPyWithResources(build_py):
         subprocess.run(command, check=True)
 
 
-setup(cmdclass={"build_py": BuildPyWithResources})
+# The built files ship through pyproject's package-data globs alone: with include_package_data,
+# setuptools also scans the files an editable build writes into the source tree, and warns that
+# veo_desktop/resources' subfolders look like packages it was not told about.
+setup(cmdclass={"build_py": BuildPyWithResources}, include_package_data=False)
