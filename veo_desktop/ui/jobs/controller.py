@@ -49,7 +49,8 @@ class JobController(QObject):
         self._submitting = False
         self._tasks = OwnedTasks()
         self._seen: dict[str, float] = {}
-        self._rechecking = False
+        # The re-check of missing jobs runs for ever: kept apart, so _tasks is the work at hand.
+        self._recheck = OwnedTasks()
         self.job_changed.connect(self._remember)
         self._unsubscribe = runner.subscribe(self.job_changed.emit)
 
@@ -60,6 +61,7 @@ class JobController(QObject):
     def close(self) -> None:
         self._unsubscribe()
         self._tasks.close()
+        self._recheck.close()
 
     # -- submit --------------------------------------------------------------------------------
 
@@ -152,9 +154,8 @@ class JobController(QObject):
         self._tasks.spawn(self._follow_all(self.journal.unfinished))
         # Jobs the gateway said it did not know are asked again now and then (core's policy):
         # one loop for the window's life, apart from the tasks that follow single jobs.
-        if not self._rechecking:
-            self._rechecking = True
-            self._tasks.spawn(self.runner.recheck_missing())
+        if not self._recheck:
+            self._recheck.spawn(self.runner.recheck_missing())
 
     async def _follow_all(self, read: Callable[[], list[Job]]) -> None:
         for job in await asyncio.to_thread(read):  # a long journal is read off the UI thread
