@@ -1,2 +1,2 @@
-"""Files the app ships inside the package (icons, translations), read through importlib.resources
-so an installed wheel and a frozen (PyInstaller) app find them the same way."""
+"""The package's copy of resources/ (icons, translations, desktop files) that scripts/resources.py
+builds, read through importlib.resources so a wheel and a frozen app find them the same way."""
