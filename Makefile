@@ -48,7 +48,8 @@ lint: setup
 	@$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache $(RESOURCES) \
+		$(addprefix veo_desktop/resources/,icons i18n linux)
 
 # The one-folder app (PyInstaller, packaging/veo-desktop.spec) in dist/veo-desktop/
 # (DIST=dir and BUILD=dir put it and PyInstaller's work files elsewhere).
