@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from ..files import atomic_file
 from ..jobs.job import Job
 from ..request.pricing import PriceTable, job_cost
 from .result import Check, failed
@@ -89,15 +88,8 @@ def write_csv(clips: Iterable[FailedClip], path: Path) -> None:
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(clips))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            f.write(text.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path, "w", encoding="utf-8-sig", newline="") as f:
+        f.write(text.getvalue())
 
 
 def _cell(text: str) -> str:

@@ -3,8 +3,6 @@ frame for chaining shots (the last frame of one clip becomes the start of the ne
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +14,7 @@ from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 from PIL import Image
 
+from ..files import atomic_file
 from ..i18n import msg
 
 #: How far before the end "last" seeks. Any positive window is correct (the seek lands on the
@@ -174,13 +173,6 @@ def save_frame_png(video: Path, which: Literal["first", "last"], dest: Path) -> 
 
 
 def _save_atomically(image: Image.Image, dest: Path, fmt: str, **options: int) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            image.save(f, fmt, **options)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(dest, "wb") as f:
+        image.save(f, fmt, **options)
     return dest

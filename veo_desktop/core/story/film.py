@@ -5,8 +5,6 @@ both with progress and cancel. Runs decoding and file work: call it off the UI t
 from __future__ import annotations
 
 import itertools
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -22,6 +20,7 @@ from av.packet import Packet
 from av.video.frame import VideoFrame
 
 from ..errors import InvalidInputError, VeoError
+from ..files import replaced_atomically
 from ..i18n import msg
 from ..library.frames import open_clip, video_stream
 
@@ -97,24 +96,18 @@ def write_film(
     copy = (
         not reencode and not any(p.trimmed for p in parts) and len({p.codecs for p in probes}) == 1
     )
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".mp4")
-    os.close(fd)
-    tmp = Path(name)
     windows = [_window(p, q) for p, q in zip(parts, probes, strict=True)]
     work = _Work(progress, cancelled, sum(end - start for start, end in windows))
     try:
-        with av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"}) as out:
+        with (
+            replaced_atomically(dest, suffix=".mp4") as tmp,
+            av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"}) as out,
+        ):
             lengths = _copy(parts, probes, out, work) if copy else _encode(parts, probes, out, work)
-        os.replace(tmp, dest)
     except av.FFmpegError as exc:  # a damaged take, a full disk: the film is not written
-        tmp.unlink(missing_ok=True)
         raise ExportError(
             msg("The film could not be written ({error}). No file was made.", error=exc)
         ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     work.report(1.0)
     return Film(dest, "copy" if copy else "encode", sum(lengths), tuple(lengths))
 
