@@ -67,8 +67,16 @@ class RateLimitedError(GatewayError):
 
     kind = "rate_limited"
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw: object) -> None:
-        super().__init__(message, **kw)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        status: int | None = None,
+        code: str = "",
+        detail: str = "",
+    ) -> None:
+        super().__init__(message, status=status, code=code, detail=detail)
         self.retry_after = retry_after
 
 
