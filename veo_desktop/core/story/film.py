@@ -1,6 +1,5 @@
-"""One MP4 out of several clips with PyAV: a stream copy (packets remuxed, nothing decoded) when
-the clips share codec parameters and none is trimmed, else a re-encode at the first clip's size;
-both with progress and cancel. Runs decoding and file work: call it off the UI thread."""
+"""One MP4 out of several clips with PyAV: a stream copy when they share codecs and none is
+trimmed, else a re-encode; with progress and cancel (call it off the UI thread)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Generating a board: every shot without a take is sent once, a chained shot when the take before
-it is downloaded (its start frame that take's exact last frame), the others at once within jobs
-at once. Each take's job id is kept before its POST, so a run after a crash never sends twice."""
+"""Generating a board: each shot without a take sent once, a chained one from the exact last frame
+of the take before; job ids kept before each POST, so a run after a crash never sends twice."""
 
 from __future__ import annotations
 

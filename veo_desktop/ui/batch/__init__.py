@@ -1,1 +1,1 @@
-"""The batch queue in the window: import, preview, the Queue panel (issue 21)."""
+"""The batch queue in the window: import, preview, and the Queue panel."""

@@ -1,6 +1,5 @@
-"""The window's batch features, wired in one place: File ▸ Import batch…, a batch file dropped
-on the window, a paste of several lines, the preview before sending and the Queue panel. The
-batch code loads on first use, not with the window (start-up is measured)."""
+"""The window's batch features, wired in one place: Import batch…, a dropped file, a pasted list,
+the preview and the Queue panel (loaded on first use, not with the window)."""
 
 from __future__ import annotations
 

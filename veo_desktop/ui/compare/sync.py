@@ -1,6 +1,5 @@
-"""Plays the compare takes as one: one master clock (the take you hear, else the first), the others
-nudged in speed or moved when they drift from it; play, pause, seek, frame steps, loop and speed
-for all at once, and sound from one take at a time."""
+"""Plays the compare takes as one: one master clock that the others follow, one transport for all,
+and sound from one take at a time."""
 
 from __future__ import annotations
 

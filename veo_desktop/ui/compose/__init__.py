@@ -1,0 +1,1 @@
+"""The mode tabs: what a request is made of, composed."""

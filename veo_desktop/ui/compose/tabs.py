@@ -1,6 +1,5 @@
-"""The mode tabs of the main window: every mode is in the tab bar from the start, and each compose
-tab is built the first time it is shown or asked for (the rest once the app is idle). Pages that
-are not modes (the Storyboard) follow the modes in the same bar."""
+"""The main window's tab bar: every mode tab from the start, each built the first time it is shown
+(the rest once idle), then the pages that are not modes (the Storyboard)."""
 
 from __future__ import annotations
 

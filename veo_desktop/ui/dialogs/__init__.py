@@ -1,0 +1,1 @@
+"""The window's dialogs: settings, costs and spending, shortcuts, welcome, the crash notice."""

@@ -1,0 +1,1 @@
+"""The job list: its model, delegate, actions, keys and the controller the window acts through."""

@@ -1,6 +1,5 @@
-"""Actions on the selected job (context menu, toolbar, shortcuts): core's follow-ups for a failure,
-and for takes: unfold a group, rate a take, keep one and trash the rest, compare. Work goes through
-the controller."""
+"""Actions on the selected job (menu, toolbar, keys): core's follow-ups for a failure, and for takes
+unfold, rate, keep one and trash the rest, compare; all through the controller."""
 
 from __future__ import annotations
 

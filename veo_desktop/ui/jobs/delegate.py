@@ -1,6 +1,5 @@
-"""Paints the job list's rows with no per-row widgets: a job (poster, mode and model, prompt,
-status, bar or reason, stars), a group of takes (their posters side by side, how they stand, the
-seeds) that a click on its posters or heading unfolds, and each take, indented, with its seed."""
+"""Paints the job list's rows without per-row widgets: a job, a group of takes (its posters side by
+side, unfolded by a click) and each take, indented, with its seed."""
 
 from __future__ import annotations
 

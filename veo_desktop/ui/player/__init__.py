@@ -1,0 +1,1 @@
+"""The one media player, the viewer pane and the frame tools."""

@@ -1,6 +1,5 @@
-"""The board watched as one film, in a window of its own: the chosen takes play in order with their
-trims, over a timeline strip (cuts marked, trim handles), and Export… writes one MP4 with a
-progress bar and Cancel. The window owns its media player while open and lets go on close."""
+"""The board watched as one film in its own window: the chosen takes in order with their trims,
+over a timeline strip, and Export… with progress and Cancel."""
 
 from __future__ import annotations
 

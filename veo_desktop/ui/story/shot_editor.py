@@ -1,6 +1,5 @@
-"""The selected shot, to edit: its prompt, start and end frames, its settings (the board's unless
-overridden), the "continue from the previous shot" switch, its takes (click one to use it in
-the film) and Regenerate, which adds a take and keeps the others."""
+"""The selected shot, to edit: prompt, start and end frames, settings that override the board's,
+the continue switch, its takes to choose from, and Regenerate."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""The film's timeline strip: each take as wide as it is long, shown by its poster, the cut points
-marked, what its trim leaves out shaded, and in/out handles to drag (the trim is the board's,
-never the file's). A click seeks the film; the playhead follows it."""
+"""The film's timeline strip: each take as wide as it is long, cuts marked, trims shaded with in/out
+handles (the board's, never the file's); a click seeks the film."""
 
 from __future__ import annotations
 

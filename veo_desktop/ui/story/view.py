@@ -1,6 +1,5 @@
-"""The Storyboard view beside the mode tabs: the open board (bar at the top), its shots in order
-(drag or Move up/down to reorder; Add, Duplicate, Delete) and the selected shot's editor. It only
-shows and asks (signals); ui/story/wiring.py carries the asks to the controller."""
+"""The Storyboard view: the open board, its shots in order (reorder, add, duplicate, delete) and the
+selected shot's editor; it only shows and asks (signals), wiring.py acts."""
 
 from __future__ import annotations
 

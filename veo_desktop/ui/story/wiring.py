@@ -1,6 +1,5 @@
-"""The window's storyboard, wired in one place: the Storyboard tab after the mode tabs (built when
-first shown), its asks carried to the controller, the cost asked before Generate, the film
-window and its export; boards left part-way carry on at start-up and stop on quit."""
+"""The window's storyboard, wired in one place: the tab (built when first shown), the cost asked
+before Generate, the film window and export; unfinished boards carry on at start-up."""
 
 from __future__ import annotations
 
