@@ -112,7 +112,9 @@ def test_extend_warns_about_age_and_resolution(tmp_path: Path) -> None:
     assert model is not None and model.resolution.value == "720p"
 
 
-@pytest.mark.parametrize("link", [None, "data:video/mp4;base64,<inline>"])
+@pytest.mark.parametrize(
+    "link", [None, "data:video/mp4;base64,<inline>", " DATA:video/mp4;base64,AAAA"]
+)
 def test_a_clip_without_a_link_is_not_extended(tmp_path: Path, link: str | None) -> None:
     """A gateway that sent the clip inline (or no link) left nothing an extension can send:
     asking says so, rather than sending the journal's marker as the source video."""

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from veo_desktop.core.errors import ImageError
+from veo_desktop.core.links import is_inline, is_link, is_url
 from veo_desktop.core.request.images import (
     MAX_EDGE,
     MAX_UPLOAD_BYTES,
@@ -27,7 +28,6 @@ from veo_desktop.core.request.images import (
     aspect_mismatch,
     inspect_image,
     is_data_uri,
-    is_url,
     prepare_image,
     prepare_image_sync,
     prepare_images,
@@ -307,6 +307,9 @@ def test_urls_pass_through_untouched() -> None:
     url = "https://example.com/keyframe.png?sig=abc"
     assert is_url(url) and is_url("HTTP://example.com/a.jpg")
     assert not is_url("/tmp/x.png") and not is_url("ftp://example.com/a.png")
+    # Inline data is a link too (never a file to open), whatever its case or leading space.
+    assert is_inline(" DATA:image/png;base64,AAAA") and is_link("data:video/mp4;base64,AAAA")
+    assert not is_inline(None) and not is_link("data.png") and not is_link("./data:x.png")
     prepared = prepare_image_sync(url)
     assert prepared == PreparedImage(url, url, None, None, None, False)
     with pytest.raises(ImageError, match="local image files"):

@@ -12,8 +12,8 @@ from typing import Any
 
 from ..gateway.dialects import Dialect
 from ..i18n import msg
+from ..links import is_link
 from ..request.image_files import file_label, local_path
-from ..request.images import is_url
 from ..request.models import DEFAULT_MODEL, GenerationRequest, Mode, Model
 from ..request.rules import Finding, Severity, check
 from .sources import Record
@@ -221,7 +221,7 @@ class _Images:
         text = "" if value is None else str(value).strip()
         if not text:
             return None
-        if is_url(text) or text[:5].lower() == "data:":
+        if is_link(text):
             return text
         path = local_path(text)
         if not path.is_absolute():

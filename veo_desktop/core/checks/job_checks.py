@@ -15,6 +15,7 @@ from ..gateway.profiles import GatewayProfiles
 from ..jobs.job import Job, JobState
 from ..jobs.journal import Journal
 from ..library.store import Library
+from ..links import is_inline
 from ..request.images import decode_data_uri
 from ..request.models import Mode
 from . import habits
@@ -94,7 +95,7 @@ def _local(value: Any, spill: Path) -> Path | None:
     text = str(value or "").strip()
     if not text:
         return None
-    if text[:5].lower() == "data:":
+    if is_inline(text):
         try:
             spill.write_bytes(decode_data_uri(text))
         except (ImageError, OSError):

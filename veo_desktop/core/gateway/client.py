@@ -28,6 +28,7 @@ from ..errors import (
 from ..i18n import msg
 from ..jobs import checkpoints
 from ..library import video_file
+from ..links import is_inline
 from . import video_fetch
 from .dialects import Dialect, from_probe, from_reply
 from .http_clients import make_download_client
@@ -343,7 +344,7 @@ class GatewayClient:
         # Only a whole MP4 lands in the library: streamed to `.part`, resumed with `Range`,
         # checked (an `ftyp` box, boxes that end with the file, a frame near the end decodes),
         # then renamed into place. Network side: video_fetch.py; disk side: video_file.py.
-        if address and address[:5].lower() == "data:":
+        if is_inline(address):
             return await asyncio.to_thread(video_file.write_data_uri, address, dest)
         url = address or self.content_url(task_id)
         part = dest.with_name(dest.name + ".part")

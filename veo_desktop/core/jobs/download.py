@@ -16,6 +16,7 @@ from ..gateway.client import GatewayClient, LinkExpiredError
 from ..gateway.replies import JobSnapshot
 from ..i18n import msg
 from ..library.store import Library, sha256_file
+from ..links import is_inline
 from . import checkpoints
 from .job import Job, JobState
 from .journal import Journal
@@ -200,7 +201,7 @@ class Downloads:
             snap = await self.client.get(job.task_id)
         except GatewayError:
             stored = job.video_url
-            return stored if stored and not stored.startswith("data:") else None
+            return stored if stored and not is_inline(stored) else None
         await asyncio.to_thread(self.journal.record_reply, job.id, dict(snap.raw))
         await self._update(job.id, video_url=storable(snap.video_url), link_seen_at=self._clock())
         return snap.video_url

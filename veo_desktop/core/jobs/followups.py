@@ -13,6 +13,7 @@ from typing import Literal
 from ..errors import InvalidInputError
 from ..i18n import msg
 from ..library.store import Library
+from ..links import is_inline
 from ..request.models import GenerationRequest, Mode, Model, Resolution
 from .failures import FollowUp, audio_may_be_why
 from .job import Job, JobState
@@ -87,7 +88,7 @@ def extend_warnings(job: Job, now: float | None = None) -> list[str]:
                 resolution=model.resolution.value,
             )
         )
-    if not job.video_url or job.video_url.startswith("data:"):
+    if not job.video_url or is_inline(job.video_url):
         out.append(msg("The gateway gave no link for this clip; extension needs the clip's URL."))
     return out
 
@@ -161,7 +162,7 @@ def extend_link(job: Job) -> str:
     job is not finished or the gateway gave no link (a data: URI is not one)."""
     if job.state not in (JobState.COMPLETED, JobState.DOWNLOADED):
         raise InvalidInputError(msg("Only a finished clip can be extended."))
-    if not job.video_url or job.video_url.startswith("data:"):
+    if not job.video_url or is_inline(job.video_url):
         raise InvalidInputError(
             msg("The gateway gave no link for this clip; extension needs the clip's URL.")
         )

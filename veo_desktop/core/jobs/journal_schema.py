@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..links import is_inline
+
 COLUMNS = (
     "id",
     "task_id",
@@ -155,7 +157,7 @@ def redact_reply(reply: Any, depth: int = 0) -> Any:
         more = [f"<{len(reply) - MAX_ITEMS} more items omitted>"] if len(reply) > MAX_ITEMS else []
         return [redact_reply(v, depth + 1) for v in reply[:MAX_ITEMS]] + more
     if isinstance(reply, str):
-        if reply[:5].lower() == "data:" and len(reply) > 120:
+        if is_inline(reply) and len(reply) > 120:
             return f"{reply.split(',', 1)[0]},<{len(reply)} chars omitted>"
         if len(reply) > MAX_TEXT:
             return reply[:MAX_TEXT] + f"<{len(reply) - MAX_TEXT} chars omitted>"

@@ -16,6 +16,7 @@ from ..errors import (
 )
 from ..gateway.replies import JobSnapshot, RemoteStatus
 from ..i18n import msg
+from ..links import is_inline
 from .followups import link_time_left
 from .job import Job, JobState
 
@@ -258,7 +259,7 @@ def no_video_message(cause: NoVideoCause, said: str) -> str:
 
 def storable(url: str | None) -> str | None:
     """Inline `data:` videos are megabytes: the journal keeps a marker, not the payload."""
-    if url and url[:5].lower() == "data:":
+    if is_inline(url):
         return url.split(",", 1)[0] + ",<inline>"
     return url
 

@@ -15,6 +15,7 @@ from ..checks.result import checks_to_json
 from ..files import write_json_atomic as write_json_atomic  # ui/compose/drafts.py
 from ..jobs.job import Job
 from ..jobs.journal import Journal
+from ..links import is_inline
 
 SIDECAR_VERSION = 1
 
@@ -55,9 +56,7 @@ class Library:
             "replies": job.replies,
             "video_file": video.name,
             "video_sha256": sha256,
-            "video_url": job.video_url
-            if job.video_url and not job.video_url.startswith("data:")
-            else None,
+            "video_url": job.video_url if job.video_url and not is_inline(job.video_url) else None,
             "created_at": job.created_at,
             "submitted_at": job.submitted_at,
             "completed_at": job.completed_at,

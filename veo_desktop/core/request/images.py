@@ -21,6 +21,7 @@ from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from ..background import in_background
 from ..errors import ImageError
 from ..i18n import msg
+from ..links import is_link, is_url
 from .image_files import MAX_FILE_BYTES as MAX_FILE_BYTES
 from .image_files import check_file, file_label, local_path, read_file
 
@@ -64,10 +65,6 @@ class PreparedImage:
     width: int | None  # as sent
     height: int | None
     resized: bool  # re-encoded (rotated, downscaled or shrunk), not the original bytes
-
-
-def is_url(value: str) -> bool:
-    return value.strip().lower().startswith(("http://", "https://"))
 
 
 def is_data_uri(value: str) -> bool:
@@ -320,7 +317,7 @@ def inspect_image(path: str | Path) -> ImageInfo:
     """Size and format for a UI slot; raises `ImageError` for anything that would not send.
     Cheap: JPEGs decode at 1/8 scale, enough to prove every byte is there."""
     text = str(path)
-    if is_url(text) or text.strip()[:5].lower() == "data:":
+    if is_link(text):
         raise ImageError(msg("Only local image files can be inspected. Choose a file."))
     p = local_path(text)
     data = read_file(p)
@@ -363,7 +360,7 @@ def _file_named(text: str) -> Path | None:
     slot or pasted raw base64 is an `ImageError`."""
     if not text:
         raise ImageError(msg("An image slot is empty. Add an image or clear the slot."))
-    if is_url(text) or text[:5].lower() == "data:":
+    if is_link(text):
         return None
     if _looks_like_base64(text) and not os.path.lexists(text):
         raise ImageError(

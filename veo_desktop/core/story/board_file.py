@@ -14,8 +14,8 @@ from typing import Any
 from ..errors import InvalidInputError
 from ..files import write_json_atomic
 from ..i18n import msg
+from ..links import is_link
 from ..request.image_files import file_label, local_path
-from ..request.images import is_url
 from .board import SETTING_KEYS, Board, Settings, Shot, Take, Trim, new_shot
 
 FILE_VERSION = 1
@@ -199,7 +199,7 @@ def _image(value: Any, folder: Path, n: int, problems: list[str]) -> str | None:
     text = "" if value is None else str(value).strip()
     if not text:
         return None
-    if is_url(text) or text[:5].lower() == "data:":
+    if is_link(text):
         return text
     p = local_path(text)
     if not p.is_absolute():
@@ -217,7 +217,7 @@ def _image(value: Any, folder: Path, n: int, problems: list[str]) -> str | None:
 
 
 def _relative(value: str, folder: Path) -> str:
-    if is_url(value) or value[:5].lower() == "data:":
+    if is_link(value):
         return value
     try:
         return os.path.relpath(value, folder)

@@ -46,8 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ImageError
+from ...core.links import is_url
 from ...core.request.image_files import local_path
-from ...core.request.images import ImageInfo, decode_data_uri, is_data_uri, is_url
+from ...core.request.images import ImageInfo, decode_data_uri, is_data_uri
 from ..appearance import problem_style
 from ..i18n import arg
 from .image_loading import Load, LoadSignals, Payload, Thumbnail, size_text
