@@ -12,7 +12,7 @@ _ICONS = resources.files("veo_desktop.resources") / "icons"
 
 
 def icon_file(size: int) -> bytes:
-    """The PNG of one rendered size (scripts/render-icons.py makes them from the SVG)."""
+    """The PNG of one rendered size (scripts/resources.py renders them from resources/icons/veo-desktop.svg)."""
     return (_ICONS / f"veo-desktop-{size}.png").read_bytes()
 
 
