@@ -13,7 +13,7 @@ from typing import Any
 from ..gateway.dialects import Dialect
 from ..i18n import msg
 from ..links import is_link
-from ..request.image_files import file_label, local_path
+from ..request.image_files import file_label, path_in_file
 from ..request.models import DEFAULT_MODEL, GenerationRequest, Mode, Model
 from ..request.rules import Finding, Severity, check
 from .sources import Record
@@ -223,9 +223,7 @@ class _Images:
             return None
         if is_link(text):
             return text
-        path = local_path(text)
-        if not path.is_absolute():
-            path = Path(os.path.normpath(self.base / path))
+        path = path_in_file(text, self.base)
         if not self.exists(path):
             self.problems.append(
                 msg(

@@ -36,6 +36,13 @@ def local_path(value: str) -> Path:
         return Path(text)
 
 
+def path_in_file(value: str, folder: Path) -> Path:
+    """A path as written in a file kept in `folder` (a batch, a board): read as `local_path`,
+    a relative one taken from that folder."""
+    path = local_path(value)
+    return path if path.is_absolute() else Path(os.path.normpath(folder / path))
+
+
 def read_file(path: Path) -> bytes:
     """The file's bytes; an `ImageError` unless it is a regular, non-empty file of at most
     `MAX_FILE_BYTES`."""

@@ -15,7 +15,7 @@ from ..errors import InvalidInputError
 from ..files import write_json_atomic
 from ..i18n import msg
 from ..links import is_link
-from ..request.image_files import file_label, local_path
+from ..request.image_files import file_label, path_in_file
 from .board import SETTING_KEYS, Board, Settings, Shot, Take, Trim, new_shot
 
 FILE_VERSION = 1
@@ -201,9 +201,7 @@ def _image(value: Any, folder: Path, n: int, problems: list[str]) -> str | None:
         return None
     if is_link(text):
         return text
-    p = local_path(text)
-    if not p.is_absolute():
-        p = Path(os.path.normpath(folder / p))
+    p = path_in_file(text, folder)
     if not p.is_file():
         problems.append(
             msg(
