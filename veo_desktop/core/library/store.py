@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.result import checks_to_json
-from ..files import write_json_atomic as write_json_atomic  # ui/compose/drafts.py
+from ..files import write_json_atomic
 from ..jobs.job import Job
 from ..jobs.journal import Journal
 from ..links import is_inline

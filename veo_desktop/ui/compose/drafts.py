@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
 
-from ...core.library.store import write_json_atomic
+from ...core.files import write_json_atomic
 
 log = logging.getLogger(__name__)
 
