@@ -21,7 +21,7 @@ from veo_desktop.core.batch.pacer import Pacer, PacerPolicy, Pacers
 from veo_desktop.core.batch.preview import preview_file
 from veo_desktop.core.batch.queue import BatchQueue
 from veo_desktop.core.batch.store import BatchStore, RowState
-from veo_desktop.core.jobs.runner import PollPolicy
+from veo_desktop.core.jobs.poll_step import PollPolicy
 from veo_desktop.core.paths import resolve_paths
 from veo_desktop.core.request.pricing import PriceTable
 from veo_desktop.core.services import build_services

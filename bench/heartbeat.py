@@ -60,7 +60,7 @@ def _measure(data: Path, big_url: str, image: Path) -> dict[str, object]:
 
     from veo_desktop.app import create_app
     from veo_desktop.core.jobs.job import JobState
-    from veo_desktop.core.jobs.runner import PollPolicy
+    from veo_desktop.core.jobs.poll_step import PollPolicy
     from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 
     parts = create_app(["--data-dir", str(data)])

@@ -11,7 +11,8 @@ import httpx
 
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.jobs.poll_step import PollPolicy
+from veo_desktop.core.jobs.runner import JobRunner
 from veo_desktop.core.library.store import Library
 
 GW = "https://gw.example.com"

@@ -3,7 +3,7 @@ and the CLI's `--demo`. Lives outside core so core never depends on the simulato
 
 from __future__ import annotations
 
-from .core.jobs.runner import PollPolicy
+from .core.jobs.poll_step import PollPolicy
 from .core.paths import Paths
 from .core.request.pricing import mark_demo_data
 from .core.services import Services, build_services

@@ -19,9 +19,10 @@ from tests.e2e.conftest import fast_policy
 from tests.keys import FAULT_KEY, ROTATED_KEY
 from veo_desktop.core.errors import OutOfCreditError, SubmissionUncertainError
 from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
+from veo_desktop.core.jobs.download import DownloadFailed
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import DownloadFailed, JobRunner
+from veo_desktop.core.jobs.runner import JobRunner
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.simulator import DIALECTS, Faults, Simulator

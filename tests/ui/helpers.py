@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from veo_desktop.core.jobs.runner import PollPolicy
+from veo_desktop.core.jobs.poll_step import PollPolicy
 from veo_desktop.core.paths import Paths
 from veo_desktop.core.request.pricing import mark_demo_data
 from veo_desktop.core.secrets import KeyStore

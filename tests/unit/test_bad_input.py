@@ -29,7 +29,8 @@ from veo_desktop.core.gateway.client import GatewayClient, RetryPolicy
 from veo_desktop.core.gateway.replies import RemoteStatus, parse_job
 from veo_desktop.core.jobs.job import JobState
 from veo_desktop.core.jobs.journal import Journal
-from veo_desktop.core.jobs.runner import JobRunner, PollPolicy
+from veo_desktop.core.jobs.poll_step import PollPolicy
+from veo_desktop.core.jobs.runner import JobRunner
 from veo_desktop.core.library.store import Library
 from veo_desktop.core.request.images import MAX_EDGE, MAX_UPLOAD_BYTES
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model

@@ -9,7 +9,7 @@ import pytest
 
 from veo_desktop.core import i18n as text
 from veo_desktop.core.errors import AuthError, ImageError
-from veo_desktop.core.gateway.replies import error_from_body
+from veo_desktop.core.gateway.reply_errors import error_from_body
 from veo_desktop.core.request.images import prepare_image_sync
 from veo_desktop.core.request.models import GenerationRequest, Mode, Model
 from veo_desktop.core.request.rules import check

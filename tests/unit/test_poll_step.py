@@ -19,12 +19,8 @@ from veo_desktop.core.errors import (
     ServerError,
     TaskNotFoundError,
 )
-from veo_desktop.core.gateway.replies import (
-    JobSnapshot,
-    RemoteStatus,
-    error_from_response,
-    parse_job,
-)
+from veo_desktop.core.gateway.replies import JobSnapshot, RemoteStatus, parse_job
+from veo_desktop.core.gateway.reply_errors import error_from_response
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.jobs.poll_step import (
     Action,

@@ -9,12 +9,11 @@ from hypothesis import strategies as st
 from veo_desktop.core import errors as E
 from veo_desktop.core.gateway.replies import (
     RemoteStatus,
-    error_from_response,
     parse_job,
     parse_progress,
-    parse_retry_after,
     status_from_word,
 )
+from veo_desktop.core.gateway.reply_errors import error_from_response, parse_retry_after
 
 
 @pytest.mark.parametrize(

@@ -18,12 +18,11 @@ from veo_desktop.core.gateway.replies import (
     MAX_REPLY_CHARS,
     JobSnapshot,
     RemoteStatus,
-    error_from_body,
-    error_from_response,
     load_json,
     parse_job,
     parse_progress,
 )
+from veo_desktop.core.gateway.reply_errors import error_from_body, error_from_response
 
 KEYS = [
     "id",

@@ -12,7 +12,7 @@ from ..core.config import SharedSettings, gateway_url
 from ..core.errors import AuthError, StorageError
 from ..core.jobs.journal import Journal
 from ..core.jobs.journal_recovery import storage_error
-from ..core.jobs.runner import PollPolicy
+from ..core.jobs.poll_step import PollPolicy
 from ..core.paths import Paths, resolve_paths
 from ..core.services import Services, build_services
 

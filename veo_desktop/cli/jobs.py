@@ -10,10 +10,10 @@ import sys
 from ..core.checks.habits import habits
 from ..core.checks.result import failed
 from ..core.errors import InvalidInputError
+from ..core.jobs.download import DownloadFailed
 from ..core.jobs.followups import extend_link, trash_job_files
 from ..core.jobs.job import Job, JobState, new_job_id
 from ..core.jobs.journal import Journal
-from ..core.jobs.runner import DownloadFailed
 from ..core.jobs.variants import (
     KEEP_RATING,
     MAX_RATING,

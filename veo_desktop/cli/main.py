@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import InvalidInputError, VeoError
+from ..core.jobs.download import DownloadFailed
 from ..core.jobs.journal import Journal
-from ..core.jobs.runner import DownloadFailed
 from ..core.logs import setup_console_logging, setup_logging
 from ..core.secrets import KeyStore
 from .account import gateway, login, logout, simulate

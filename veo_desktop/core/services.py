@@ -17,7 +17,8 @@ from .gateway.http_clients import make_download_client, make_http_client
 from .gateway.profiles import GatewayProfiles
 from .jobs.journal import Journal
 from .jobs.journal_recovery import storage_error
-from .jobs.runner import JobRunner, PollPolicy
+from .jobs.poll_step import PollPolicy
+from .jobs.runner import JobRunner
 from .library.store import Library
 from .paths import Paths, resolve_paths
 from .request.models import GenerationRequest

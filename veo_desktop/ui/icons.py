@@ -12,7 +12,8 @@ _ICONS = resources.files("veo_desktop.resources") / "icons"
 
 
 def icon_file(size: int) -> bytes:
-    """The PNG of one rendered size (scripts/resources.py renders them from resources/icons/veo-desktop.svg)."""
+    """The PNG of one rendered size (scripts/resources.py renders them from the SVG in
+    resources/icons)."""
     return (_ICONS / f"veo-desktop-{size}.png").read_bytes()
 
 

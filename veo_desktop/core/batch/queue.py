@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 
 from ..errors import AuthError, NetworkError, OutOfCreditError, RateLimitedError, VeoError
 from ..i18n import msg
+from ..jobs.download import DownloadFailed
 from ..jobs.job import Job, JobState
-from ..jobs.runner import DownloadFailed, JobRunner
+from ..jobs.runner import JobRunner
 from ..jobs.send_once import not_accepted, send_once
 from ..shared_runs import shared_run
 from .pacer import Pacer, Pacers, Ticket

@@ -33,7 +33,8 @@ from . import video_fetch
 from .dialects import Dialect, from_probe, from_reply
 from .http_clients import make_download_client
 from .profiles import GatewayProfiles
-from .replies import JobSnapshot, error_from_response, load_json, parse_job
+from .replies import JobSnapshot, load_json, parse_job
+from .reply_errors import error_from_response
 from .request_body import json_body
 from .transport_errors import network_error, not_sent, retryable, untrusted_certificate
 

@@ -12,10 +12,7 @@ from typing import Any
 
 from ..errors import GatewayError, ServerError
 from ..i18n import msg
-from .reply_errors import error_from_body as error_from_body
-from .reply_errors import error_from_response as error_from_response
-from .reply_errors import parse_retry_after as parse_retry_after
-from .reply_errors import says_task_missing as says_task_missing
+from .reply_errors import error_from_body
 from .reply_json import MAX_REPLY_CHARS as MAX_REPLY_CHARS
 from .reply_json import ODD_VALUE, one_line, preview, text_of, unreadable
 from .reply_json import UnreadableReplyError as UnreadableReplyError

@@ -26,13 +26,11 @@ from ..request import images
 from ..request.models import GenerationRequest
 from ..request.rules import errors as rule_errors
 from . import checkpoints
-from .download import DownloadFailed as DownloadFailed  # where callers have always found it
-from .download import Downloads
+from .download import DownloadFailed, Downloads
 from .job import Job, JobState
 from .journal import Journal
 from .locks import ProcessLock
-from .poll_step import Action, download_retry_delay, first_watch, next_step
-from .poll_step import PollPolicy as PollPolicy  # where callers have always found it
+from .poll_step import Action, PollPolicy, download_retry_delay, first_watch, next_step
 
 log = logging.getLogger(__name__)
 

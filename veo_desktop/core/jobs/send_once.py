@@ -7,8 +7,9 @@ import asyncio
 import sqlite3
 
 from ..request.models import GenerationRequest
+from .download import DownloadFailed
 from .job import Job, JobState
-from .runner import DownloadFailed, JobRunner
+from .runner import JobRunner
 
 #: Errors of a POST the gateway did not take (a 429, a rejected key, no credit, or a connection
 #: that never opened): sending it again later is not a second job.

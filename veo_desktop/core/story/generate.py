@@ -17,9 +17,10 @@ from ..errors import (
     VeoError,
 )
 from ..i18n import msg
+from ..jobs.download import DownloadFailed
 from ..jobs.followups import chain_frame
 from ..jobs.job import Job, JobState
-from ..jobs.runner import DownloadFailed, JobRunner
+from ..jobs.runner import JobRunner
 from ..jobs.send_once import send_once
 from ..request.models import GenerationRequest
 from ..shared_runs import shared_run

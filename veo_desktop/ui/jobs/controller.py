@@ -18,11 +18,12 @@ from ...core.checks.result import check_label, failed
 from ...core.config import SharedSettings
 from ...core.errors import InvalidInputError, SubmissionUncertainError, VeoError
 from ...core.gateway.dialects import Dialect
+from ...core.jobs.download import DownloadFailed
 from ...core.jobs.followups import chain_frame, trash_job_files
 from ...core.jobs.job import Job, JobState
 from ...core.jobs.journal import Journal
 from ...core.jobs.journal_recovery import Recovery
-from ...core.jobs.runner import DownloadFailed, JobRunner
+from ...core.jobs.runner import JobRunner
 from ...core.jobs.variants import KEEP_RATING, other_takes, rate_take, submit_variants
 from ...core.library.search import LibraryFilter
 from ...core.owned_tasks import OwnedTasks
