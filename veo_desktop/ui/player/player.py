@@ -4,23 +4,19 @@ it, and it says which frame is on screen (its start time), for frame steps and F
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMetaMethod, QObject, QUrl, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import (
-    QAudioOutput,
-    QMediaDevices,
-    QMediaPlayer,
-    QVideoFrame,
-    QVideoSink,
-)
+
+if TYPE_CHECKING:  # QtMultimedia loads with the media player, after the window's first paint
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 
 class Player(QObject):
     frame = Signal(str, QImage)  # job id, the frame as an image: only made while connected
     shown = Signal(str, int)  # job id, start time (µs) of the frame now on screen
     stopped = Signal(str)  # job id that stopped playing
-    status = Signal(str, QMediaPlayer.MediaStatus)
     prepared = Signal()  # the media player exists: a surface for it can be built now
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -48,9 +44,10 @@ class Player(QObject):
     @property
     def media(self) -> QMediaPlayer:
         if self._media is None:
+            from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+
             self._media = QMediaPlayer(self)
             self._media.setLoops(QMediaPlayer.Loops.Infinite if self._loop else 1)
-            self._media.mediaStatusChanged.connect(self._on_status)
             self.show_on(self._sink or QVideoSink(self))
         return self._media
 
@@ -69,6 +66,8 @@ class Player(QObject):
         # The viewer went first (the window closed): frames go nowhere until another surface.
         self._sink = None
         if self._media is not None:
+            from PySide6.QtMultimedia import QVideoSink
+
             self._media.stop()
             self.show_on(QVideoSink(self))
 
@@ -80,10 +79,9 @@ class Player(QObject):
 
     @property
     def playing(self) -> bool:
-        return (
-            self._media is not None
-            and self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        )
+        if self._media is None:
+            return False
+        return self._media.playbackState() == type(self._media).PlaybackState.PlayingState
 
     @property
     def shown_us(self) -> int | None:
@@ -130,7 +128,7 @@ class Player(QObject):
     def set_loop(self, on: bool) -> None:
         self._loop = on
         if self._media is not None:
-            self._media.setLoops(QMediaPlayer.Loops.Infinite if on else 1)
+            self._media.setLoops(type(self._media).Loops.Infinite if on else 1)
 
     # -- sound -----------------------------------------------------------------------------------
 
@@ -144,6 +142,8 @@ class Player(QObject):
         if not muted and self.audio is None:
             if not self.has_sound_device():
                 return False
+            from PySide6.QtMultimedia import QAudioOutput
+
             self.audio = QAudioOutput(self)
             self.audio.setVolume(self._volume)
             self.media.setAudioOutput(self.audio)
@@ -153,6 +153,8 @@ class Player(QObject):
 
     @staticmethod
     def has_sound_device() -> bool:
+        from PySide6.QtMultimedia import QMediaDevices
+
         return not QMediaDevices.defaultAudioOutput().isNull()
 
     @property
@@ -177,7 +179,3 @@ class Player(QObject):
             image = frame.toImage()
             if not image.isNull():
                 self.frame.emit(self._job_id, image)
-
-    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if self._job_id:
-            self.status.emit(self._job_id, status)
