@@ -4,8 +4,9 @@ wires them to the controller, through which all work on jobs goes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,12 +42,14 @@ from .jobs.model import JobListModel
 from .jobs.notifier import Notifier
 from .jobs.posters import PosterCache
 from .menus import WindowMenus
-from .player.frame_tools import FrameTools
 from .player.player import Player
-from .player.viewer import Viewer
-from .player.viewer_keys import ViewerKeys
-from .player.viewer_split import ViewerSplit
+from .player.viewer_pane import ViewerPane
 from .story.wiring import StoryUi
+
+if TYPE_CHECKING:
+    from .player.frame_tools import FrameTools
+    from .player.viewer import Viewer
+    from .player.viewer_keys import ViewerKeys
 
 MODES = (Mode.TEXT, Mode.IMAGE, Mode.FRAMES, Mode.REFERENCE, Mode.EXTEND)
 
@@ -98,8 +101,6 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName(self.tr("Jobs"))
         # Ctrl/Shift pick 2-4 clips for Compare; the current row is still the one acted on.
         self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.view.doubleClicked.connect(self._open_player)
         self.posters = PosterCache(services.paths.data_dir / "posters", self)
         self.posters.ready.connect(self.model.set_poster)
         # A row asks for its poster when first painted; the cache answers from memory or loads
@@ -125,13 +126,9 @@ class MainWindow(QMainWindow):
         self._update_empty_note()
         jobs_layout.addWidget(self.view)
 
-        # -- viewer: the selected clip, large -------------------------------------------------
-        self.viewer = Viewer(player, store)
-        self.viewer_keys = ViewerKeys(self.viewer)
-        self.viewer_keys.serve(self.view)
-        self.viewer.full_screen_changed.connect(self._on_full_screen)
-
-        self.viewer_split = ViewerSplit(jobs_side, self.viewer)
+        # -- viewer: the current job's clip, large; built once the shell is on screen --------------
+        self.viewer_pane = ViewerPane(self, jobs_side)
+        self.viewer_split = self.viewer_pane.split
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tabs)
@@ -170,7 +167,6 @@ class MainWindow(QMainWindow):
         self.batch = BatchUi(self)  # import, drops, pasted lines, preview, the Queue panel
         self.story = StoryUi(self)  # the Storyboard tab, its film window and export
         self._build_actions()
-        self.frame_tools = FrameTools(self, self.viewer)
         self.job_actions = JobActions(self)
         self.draft_undo = DraftUndo(self)
         self.jobs_layout.insertWidget(1, self.job_actions.toolbar())
@@ -315,7 +311,7 @@ class MainWindow(QMainWindow):
         self.model.upsert(job)
         current = self.view.currentIndex()
         if current.isValid() and self.model.job_at(current.row()).id == job.id:
-            self.viewer.show_job(job)  # the selected job's clip just landed (or it changed)
+            self.viewer_pane.show_job(job)  # the selected job's clip landed (or it changed)
         if job.checks is not None and job.state is JobState.DOWNLOADED:
             self._refresh(self.current_tab())  # a checked clip may change the gateway's habits
         if job.state is JobState.DOWNLOADED and job.video_path:
@@ -372,22 +368,19 @@ class MainWindow(QMainWindow):
         for mode in self.compose.built():
             self._refresh(self.compose[mode])  # the drafts did not change
 
-    # -- viewer ----------------------------------------------------------------------------------
+    # -- viewer (ui/player/viewer_pane.py builds it) -----------------------------------------------
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.viewer.show_job(self.model.job_at(current.row()) if current.isValid() else None)
+    @property
+    def viewer(self) -> Viewer:
+        return self.viewer_pane.viewer
 
-    def _open_player(self, index: QModelIndex) -> None:
-        """Double click: the clip full screen."""
-        job = self.model.job_at(index.row())
-        if job.state is JobState.DOWNLOADED and job.video_path:
-            self.viewer.show_job(job)
-            self.viewer.set_full_screen(True)
+    @property
+    def viewer_keys(self) -> ViewerKeys:
+        return self.viewer_pane.keys
 
-    def _on_full_screen(self, on: bool) -> None:
-        if not on:  # back in its pane: the keys go on working from the list
-            self.activateWindow()
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+    @property
+    def frame_tools(self) -> FrameTools:
+        return self.viewer_pane.frame_tools
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -424,7 +417,7 @@ class MainWindow(QMainWindow):
     # -- quit ------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.viewer.set_full_screen(False)
+        self.viewer_pane.close()
         window_fit.save(self, self.store)
         opts.SPLITTER.set(self.store, self.splitter.saveState())
         self.viewer_split.save(self.store)

@@ -23,6 +23,8 @@ STATES = {
 
 
 class ViewerSplit(QSplitter):
+    """`viewer` may be a stand-in until the viewer is built (`set_viewer`)."""
+
     def __init__(self, jobs: QWidget, viewer: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(BESIDE, parent)
         self.jobs = jobs
@@ -32,6 +34,13 @@ class ViewerSplit(QSplitter):
         self.addWidget(viewer)
         self._states: dict[Qt.Orientation, QByteArray] = {}
         self._arrange(BESIDE)
+
+    def set_viewer(self, viewer: QWidget) -> QWidget:
+        """Put `viewer` where the widget holding its place is, at that size; returns that one."""
+        held, self.viewer = self.viewer, viewer
+        self.replaceWidget(self.indexOf(held), viewer)
+        self.setStretchFactor(self.indexOf(viewer), 1)
+        return held
 
     @property
     def beside(self) -> bool:
