@@ -77,8 +77,8 @@ def build(
     except InvalidInputError:  # the welcome page asks for a usable one
         base = ""
     services = build_services(base, paths=paths, tls=tls)
-    # Whether a key is stored is asked after the window shows (see `_welcome_if_no_key`): the
-    # keyring's backend discovery costs ~80 ms that the first paint should not wait for.
+    # Whether a key is stored is asked once the window has painted (ask_for_key_once_painted):
+    # the first paint should not wait for the keyring's backend discovery.
     return services, not base
 
 
@@ -135,7 +135,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     window = MainWindow(services, controller, player, store, demo=args.demo, show_welcome=welcome)
     window.welcome.demo_requested.connect(lambda: _restart_in_demo(window))
     if not welcome and not args.demo:
-        loop.create_task(_welcome_if_no_key(window, services))
+        ask_for_key_once_painted(window, services)
     loop.call_later(WARM_UP_AFTER_S, _warm_up, window, player)
     from .ui.dialogs.crash_notice import CrashNotice
 
@@ -267,6 +267,14 @@ def _warm_up(window: MainWindow, player: Player) -> None:
     threading.Thread(target=load, name="warm-up", daemon=True).start()
     player.prepare()
     QTimer.singleShot(0, window.compose.build_rest)
+
+
+def ask_for_key_once_painted(window: MainWindow, services: Services) -> None:
+    """The welcome page if no key is stored, asked once the window has painted: the keyring's
+    backend discovery runs on a worker that would compete with the first paint for the GIL."""
+    from .ui.first_paint import after_first_paint
+
+    after_first_paint(window, lambda: asyncio.ensure_future(_welcome_if_no_key(window, services)))
 
 
 async def _welcome_if_no_key(window: MainWindow, services: Services) -> None:

@@ -1,5 +1,6 @@
 """Start-up shows the window's shell first: the viewer pane is built once the shell is on screen,
-in the place kept for it, and then works as before (asked for earlier, it is built on demand)."""
+in the place kept for it, and then works as before (asked for earlier, it is built on demand);
+the keyring is asked whether a key is stored only after that first paint."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
+from veo_desktop.app import ask_for_key_once_painted
 from veo_desktop.core.jobs.job import Job, JobState
 from veo_desktop.core.request.models import Mode
+from veo_desktop.core.secrets import KeyStore
 from veo_desktop.ui.jobs.controller import JobController
 from veo_desktop.ui.main_window import MainWindow
 from veo_desktop.ui.player.player import Player
@@ -31,12 +34,14 @@ class FirstPaint(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.painted = False
         self.viewer_existed: bool | None = None
         self.pane: QRect | None = None  # where the viewer goes, as painted
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.viewer_existed is None:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
             self.viewer_existed = self.window.findChild(Viewer) is not None
             self.pane = self.window.viewer_split.viewer.geometry()  # the place kept for it
         return False
@@ -119,3 +124,39 @@ def test_the_viewer_is_built_when_asked_for_before_the_first_paint(
         assert win.viewer_split.viewer is win.viewer and win.viewer_split.count() == 2
     finally:
         r.close()
+
+
+class NoKeyStored:
+    """A keyring backend holding no key that notes whether the window had painted when asked."""
+
+    def __init__(self) -> None:
+        self.first_paint: FirstPaint | None = None
+        self.asked_after_paint: list[bool] = []
+
+    def get_password(self, service: str, user: str) -> str | None:
+        assert self.first_paint is not None
+        self.asked_after_paint.append(self.first_paint.painted)
+        return None
+
+    def set_password(self, service: str, user: str, password: str) -> None:
+        raise AssertionError("nothing is stored at start-up")
+
+    def delete_password(self, service: str, user: str) -> None:
+        raise AssertionError("nothing is deleted at start-up")
+
+
+@pytest.mark.asyncio
+async def test_a_missing_key_is_looked_up_only_once_the_window_has_painted(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    backend = NoKeyStored()
+    r = make_rig(tmp_path, key=None, demo=False, keystore=KeyStore(backend, lambda _: None))
+    try:
+        backend.first_paint = FirstPaint(r.window)
+        ask_for_key_once_painted(r.window, r.services)  # as the app's start does
+        r.window.show()
+        await wait_until(lambda: r.window.pages.currentWidget() is r.window.welcome)
+        assert backend.asked_after_paint and all(backend.asked_after_paint)
+    finally:
+        r.close()
+        await r.services.aclose()
