@@ -105,7 +105,7 @@ def create_app(argv: Sequence[str] | None = None) -> AppParts:
     assert isinstance(app, QApplication)
     app.setApplicationName("Veo Desktop")
     app.setOrganizationName("veo-desktop")
-    app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
+    app.setDesktopFileName(DESKTOP_ID)  # matches resources/linux/<DESKTOP_ID>.desktop
     from .ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
@@ -256,15 +256,16 @@ def _warm_up(window: MainWindow, player: Player) -> None:
     - here, one piece per turn of the loop: the media player (~20 ms for Qt's media backend)
       and the mode tabs not opened yet (~10 ms each)."""
     import importlib
-    import threading
 
     from PySide6.QtCore import QTimer
+
+    from .core.background import start_in_background
 
     def load() -> None:
         for name in ("av", "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin", "httpcore"):
             importlib.import_module(name)
 
-    threading.Thread(target=load, name="warm-up", daemon=True).start()
+    start_in_background(load)
     player.prepare()
     QTimer.singleShot(0, window.compose.build_rest)
 

@@ -1451,8 +1451,8 @@ Please attach it if you report the problem.</source>
         <translation>模式</translation>
     </message>
     <message>
-        <source>Ctrl+%d</source>
-        <translation>Ctrl+%d</translation>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -1479,8 +1479,8 @@ Please attach it if you report the problem.</source>
         <translation>演示模式提示</translation>
     </message>
     <message>
-        <source>Job %s sent.</source>
-        <translation>任务 %s 已发送。</translation>
+        <source>Job %1 sent.</source>
+        <translation>任务 %1 已发送。</translation>
     </message>
     <message>
         <source>No jobs yet. Write a prompt (or drop frames) on the left and press Ctrl+Return.</source>

@@ -62,6 +62,15 @@ def test_every_string_has_a_finished_chinese_translation() -> None:
     assert problems == [], "\n".join(problems[:40])
 
 
+def test_every_string_uses_one_placeholder_style() -> None:
+    # The window's strings take Qt's %1 (filled by ui.i18n.arg), core's take {name}: a
+    # translator sees no printf-style %s or %d, whose order a translation cannot change.
+    ts = ROOT / "resources" / "i18n" / "veo_desktop_zh_CN.ts"
+    sources = re.findall(r"<source>(.*?)</source>", ts.read_text(encoding="utf-8"), re.S)
+    printf = [s for s in sources if re.search(r"%[sd]", s)]
+    assert printf == []
+
+
 def test_language_comes_from_the_setting_or_the_system_locale() -> None:
     zh = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     tw = QLocale(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import sys
 import threading
@@ -13,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # A download at loopback speed or re-encoding a big image keeps a core busy; on a small machine
 # the window's thread then waits for the scheduler to give it a core back (bench:
@@ -46,3 +48,16 @@ _WORK = background_pool("work", 2)
 async def in_background(fn: Callable[..., T], *args: object) -> T:
     """`fn(*args)` on a lower-priority worker thread, awaited from the loop."""
     return await asyncio.get_running_loop().run_in_executor(_WORK, fn, *args)
+
+
+def start_in_background(fn: Callable[[], object]) -> None:
+    """`fn()` on a lower-priority worker thread, not awaited (work whose result nobody needs,
+    such as loading libraries ahead of their first use); an error is logged, not raised."""
+
+    def run() -> None:
+        try:
+            fn()
+        except Exception:
+            log.exception("background work failed")
+
+    _WORK.submit(run)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.jobs.journal import Job, JobState
+from ..core.jobs.job import Job, JobState
 from ..core.library.search import LibraryFilter
 from ..core.request.models import GenerationRequest, Mode, Model
 from ..core.request.pricing import PriceTable
@@ -34,6 +34,7 @@ from .compose.tabs import ComposeTabs
 from .dialogs.crash_notice import show_notice
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.welcome import WelcomePanel
+from .i18n import arg
 from .jobs.actions import JobActions
 from .jobs.controller import JobController
 from .jobs.delegate import JobDelegate
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         # Each mode's tab is built when first shown (see compose_tabs); the bar shows all five.
         self.compose = ComposeTabs(self.tabs, MODES, self._new_tab)
         for i in range(len(MODES)):
-            self.tabs.setTabToolTip(i, self.tr("Ctrl+%d") % (i + 1))
+            self.tabs.setTabToolTip(i, arg(self.tr("Ctrl+%1"), i + 1))
 
         # -- job list --------------------------------------------------------------------------
         # The list is the library view: it pages the journal through the current filter.
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def _on_submitted(self, job: Job) -> None:
         self._sent_here.add(job.id)
-        self.statusBar().showMessage(self.tr("Job %s sent.") % job.id, 5000)
+        self.statusBar().showMessage(arg(self.tr("Job %1 sent."), job.id), 5000)
 
     def _on_submit_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

@@ -14,17 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks.result import Check, checks_from_json, checks_to_json
 from ..request.models import Mode
-from .job import RESUMABLE as RESUMABLE
-from .job import Job as Job
-from .job import JobState as JobState
-from .job import new_job_id as new_job_id
+from .job import RESUMABLE, Job, JobState, new_job_id
 from .journal_backup import BackupPolicy, Backups, InflightCopies
 from .journal_schema import COLUMNS, MIGRATIONS, add_reply, immediate, redact_reply
 
 if TYPE_CHECKING:
     from .journal_recovery import Recovery
 
-__all__ = ["MIGRATIONS", "RESUMABLE", "Job", "JobState", "Journal", "new_job_id", "redact_reply"]
+__all__ = ["MIGRATIONS", "Journal", "redact_reply"]
 
 
 def job_from_row(row: sqlite3.Row) -> Job:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 from qasync import asyncSlot
 
 from ...core.request.models import Mode
+from ..i18n import arg
 from .timecode import timecode
 
 if TYPE_CHECKING:
@@ -91,9 +92,11 @@ class FrameTools(QObject):
         self.w.show_tab(mode)
         tab.focus_prompt()
         self._say(
-            self.tr("The frame at %1 is in the %2 tab.")
-            .replace("%1", timecode(seconds * 1000))
-            .replace("%2", self.w.tabs.tabText(self.w.compose.index(mode)))
+            arg(
+                self.tr("The frame at %1 is in the %2 tab."),
+                timecode(seconds * 1000),
+                self.w.tabs.tabText(self.w.compose.index(mode)),
+            )
         )
         return png
 
@@ -128,7 +131,7 @@ class FrameTools(QObject):
         except (ValueError, OSError) as exc:
             self._say(str(exc))
             return None
-        self._say(self.tr("Frame saved as %1.").replace("%1", str(saved)))
+        self._say(arg(self.tr("Frame saved as %1."), str(saved)))
         return saved
 
     def _say(self, text: str) -> None:

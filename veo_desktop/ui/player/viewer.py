@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.jobs.journal import Job, JobState
+from ...core.jobs.job import Job, JobState
+from ..i18n import arg
 from ..settings import Option
 from .player import Player
 from .shuttle import Key, shuttle
@@ -166,12 +167,12 @@ class Viewer(QWidget):
         self._fps = float(fps) if isinstance(fps, int | float) and fps > 0 else 0.0
         if not isinstance(size, QSize) or size.isEmpty() or media.duration() <= 0:
             return
-        text = (
-            self.tr("%1 s · %2×%3 · %4 fps")
-            .replace("%1", f"{media.duration() / 1000:.1f}")
-            .replace("%2", str(size.width()))
-            .replace("%3", str(size.height()))
-            .replace("%4", f"{self._fps:.2f}".rstrip("0").rstrip("."))
+        text = arg(
+            self.tr("%1 s · %2×%3 · %4 fps"),
+            f"{media.duration() / 1000:.1f}",
+            str(size.width()),
+            str(size.height()),
+            f"{self._fps:.2f}".rstrip("0").rstrip("."),
         )
         self.summary.setText(text if self._fps else text.rsplit(" · ", 1)[0])
 
