@@ -1,7 +1,5 @@
-"""The built resources ship with every install: git tracks only their sources (resources/), a
-wheel built from a clean clone as a user's pip builds it carries the .qm, the icon's PNG sizes,
-the SVG and the desktop files, so does a wheel built from the clone's sdist, and `--self-check`
-fails, by name, on a package that lost its translation."""
+"""Built resources ship with every install: git holds only their sources (resources/), a wheel
+from a clean clone or its sdist carries them all, and --self-check names a lost translation."""
 
 from __future__ import annotations
 
@@ -57,11 +55,22 @@ def a_translated_message() -> tuple[str, str, str]:
     raise AssertionError(f"{TS} has no finished translation")
 
 
-def pip_wheel(source: Path, out: Path, *isolation: str) -> Path:
-    """Build `source` (a tree or an sdist) into a wheel in `out`. With build isolation pip
-    installs [build-system] requires from the configured index, as test_package's pip does."""
+def pip_wheel(source: Path, out: Path) -> Path:
+    """Build `source` (a tree or an sdist) into a wheel in `out`, offline: this venv's setuptools
+    and PySide6 stand in for the isolated build environment ([build-system] requires the same
+    packages), which pip would otherwise download on every run."""
     r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-w", str(out), source],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            source,
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -92,9 +101,7 @@ class Built:
         assert r.returncode == 0, r.stderr[-3000:]
         (self.sdist,) = (tmp / "sd").glob("veo_desktop-*.tar.gz")
         self.wheel = pip_wheel(self.clone, tmp / "wheel")
-        # The sdist's own build: this venv's setuptools and PySide6 stand in for the isolated
-        # environment (the same packages; the clone's build above went through isolation).
-        self.sdist_wheel = pip_wheel(self.sdist, tmp / "sdist-wheel", "--no-build-isolation")
+        self.sdist_wheel = pip_wheel(self.sdist, tmp / "sdist-wheel")
         self.status = subprocess.run(
             [git(), "status", "--porcelain"], cwd=self.clone, capture_output=True, text=True
         ).stdout
