@@ -67,7 +67,7 @@ install-desktop: $(RESOURCES)
 	@bash packaging/linux/install-desktop.sh install
 
 .PHONY: uninstall-desktop
-uninstall-desktop: $(RESOURCES)
+uninstall-desktop:
 	@bash packaging/linux/install-desktop.sh uninstall
 
 # The README's screenshots, from the real app under Xvfb: English, Chinese, and dark.

@@ -14,11 +14,13 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import i18n  # scripts/i18n.py, beside this file (sys.path[0] when run as a script)
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "resources"
@@ -33,6 +35,9 @@ COPIED = ("icons/veo-desktop.svg", "linux/*.desktop", "linux/*.metainfo.xml")
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:
     # A QImage needs no QGuiApplication (the SVG has no text), so a headless build can render.
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -44,6 +49,13 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
 
 
 def render_icons(out_dir: Path) -> list[Path]:
+    try:  # QtGui links the system's GL, fontconfig and xkbcommon libraries, even headless
+        from PySide6.QtSvg import QSvgRenderer
+    except ImportError as exc:
+        raise RuntimeError(
+            f"Qt cannot render the icons ({exc}): install the system libraries first "
+            "(bash scripts/system-deps.sh)"
+        ) from exc
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise RuntimeError(f"Qt cannot read {SVG}")

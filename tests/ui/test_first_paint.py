@@ -100,9 +100,10 @@ async def test_the_shell_paints_first_then_the_viewer_takes_its_place_and_plays_
         win.view.setCurrentIndex(win.model.index(0, 0))  # a click on the row
         await wait_until(lambda: win.player.job_id == job.id == viewer.job_id, timeout=10)
         assert viewer.title.text() == "a heron in the reeds"
+        await wait_until(lambda: win.player.playing, timeout=10)  # it plays once shown
         win.view.setFocus()
         QTest.keyClick(win.view, Qt.Key.Key_Space)  # the viewer's keys work from the list
-        assert not win.player.playing
+        await wait_until(lambda: not win.player.playing, timeout=5)
         win.view.doubleClicked.emit(win.model.index(0, 0))  # a double click: full screen
         assert viewer.full_screen and viewer.isFullScreen()
         QTest.keyClick(viewer, Qt.Key.Key_Escape)
@@ -122,6 +123,21 @@ def test_the_viewer_is_built_when_asked_for_before_the_first_paint(
         assert rows["Full screen viewer"] == "F"
         assert win.findChild(Viewer) is win.viewer
         assert win.viewer_split.viewer is win.viewer and win.viewer_split.count() == 2
+    finally:
+        r.close()
+
+
+def test_a_viewer_built_after_the_warm_up_has_its_video_surface_ready(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The warm-up makes the media player a second after start; a viewer built later (the welcome
+    # page hid its place) must not leave the first clip to build the video widget.
+    r = make_rig(tmp_path)
+    try:
+        win = r.window
+        win.player.prepare()
+        assert win.findChild(Viewer) is None
+        assert win.viewer.surface is not None
     finally:
         r.close()
 

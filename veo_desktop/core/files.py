@@ -21,9 +21,13 @@ def replaced_atomically(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        # fsync works on the file, not the descriptor: a new one pushes what the writer left.
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
+        # fsync works on the file, not the descriptor: a new one pushes what the writer left
+        # (opened for writing: Windows refuses to flush a read-only handle).
+        fd = os.open(tmp, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

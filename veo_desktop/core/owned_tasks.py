@@ -29,7 +29,9 @@ class OwnedTasks:
         self.adopt(asyncio.ensure_future(coro))
 
     def adopt(self, task: asyncio.Future[Any]) -> None:
-        """Own a task started elsewhere (cancelled on close like the rest)."""
+        """Own a task started elsewhere: cancelled on close like the rest, at once if closed."""
+        if self.closed:
+            task.cancel()
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -40,7 +42,3 @@ class OwnedTasks:
         for task in tasks:
             task.cancel()
         return tasks
-
-    async def aclose(self) -> None:
-        """Cancel every task and wait until each has ended."""
-        await asyncio.gather(*self.close(), return_exceptions=True)

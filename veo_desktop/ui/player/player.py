@@ -35,6 +35,11 @@ class Player(QObject):
         self._shown_us: int | None = None
         self._frame_signal = QMetaMethod.fromSignal(self.frame)
 
+    @property
+    def is_prepared(self) -> bool:
+        """The media player exists (a viewer built later makes its surface at once)."""
+        return self._media is not None
+
     def prepare(self) -> None:
         """Make the QMediaPlayer now (the app calls this once idle), so the first clip that
         plays does not stall the window while Qt loads its media backend."""

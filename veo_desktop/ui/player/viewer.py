@@ -95,6 +95,8 @@ class Viewer(QWidget):
         player.shown.connect(self._on_shown)
         player.stopped.connect(self._on_stopped)
         player.prepared.connect(self.build_surface)
+        if player.is_prepared:  # built after the warm-up made the media player
+            self.build_surface()
         self._show_clip(None)
 
     # -- the clip --------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .viewer import Viewer
     from .viewer_keys import ViewerKeys
 
-#: The stand-in's least size: its video area's, the most the viewer asks of the splitter.
+#: The stand-in's least size. The built viewer asks a little more (its transport bar needs the
+#: width of its buttons), which the splitter then gives it; only a window at its smallest moves.
 STAND_IN_MIN = (160, 90)
 
 
