@@ -173,7 +173,7 @@ class JobDelegate(QStyledItemDelegate):
             head = take_heading(int(index.data(TakeNumberRole) or 0))
             rest = f" · {model_label(job.model)}"
         else:
-            head, rest = job.mode.label, f" · {job.model}"
+            head, rest = job.mode.label, f" · {model_label(job.model)}"
         self._heading(painter, opt, m, QRect(x, y, width_1, m.line), head, rest, fg, dim)
 
         # 2: the prompt on one line
@@ -378,7 +378,7 @@ class JobDelegate(QStyledItemDelegate):
         job: Job | None = index.data(JobRole)
         if bad and job is not None:
             head = m.head_fm.horizontalAdvance(job.mode.label)
-            head += m.fm.horizontalAdvance(f" · {job.model}") + m.gap * 2
+            head += m.fm.horizontalAdvance(f" · {model_label(job.model)}") + m.gap * 2
             if head + m.fm.horizontalAdvance(text) + pad > width:
                 text = f"⚠ {bad}"  # a narrow list: the number, the words are in the tooltip
         w = min(m.fm.horizontalAdvance(text) + pad, width // 2)
