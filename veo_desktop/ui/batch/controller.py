@@ -19,32 +19,27 @@ from ...core.batch.rows import BatchItem, Defaults
 from ...core.batch.sources import Source
 from ...core.batch.store import STORE_NAME, Batch, BatchRow, BatchStore, RowState
 from ...core.jobs.job import Job, JobState
-from ...core.owned_tasks import OwnedTasks
 from ...core.request.pricing import PriceTable
 from ...core.services import Services
+from ..feature_controller import FeatureController
 
 log = logging.getLogger(__name__)
 
 RECENT_JOBS = 50  # the finished jobs a typical job time is taken from (as `veo batch`)
 
 
-class BatchController(QObject):
+class BatchController(FeatureController):
     changed = Signal(object)  # QueueEvent: a row or a batch changed (on the GUI thread: qasync)
     opened = Signal(object)  # Batch: made here, or found unfinished at start-up
     finished = Signal(object, object)  # Batch, list[BatchRow]: every row settled
-    message = Signal(str)  # for the status bar
 
     def __init__(
         self, services: Services, prices: Callable[[], PriceTable], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.prices = prices
+        super().__init__(services, prices, parent)
         self._queue: BatchQueue | None = None
         self._pacers: Pacers | None = None
-        self._building = asyncio.Lock()
         self._runs: dict[str, asyncio.Task[None]] = {}
-        self._tasks = OwnedTasks()
 
     # -- the queue, built on first use (a window that never sees a batch never opens the file) --
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from ...core.errors import VeoError
 from ...core.jobs.job import Job
 from ...core.library.frames import video_info
-from ...core.owned_tasks import OwnedTasks
 from ...core.request.pricing import PriceTable
 from ...core.services import Services
 from ...core.story.board import Board, Settings, Trim, new_shot
@@ -26,6 +25,7 @@ from ...core.story.film import Film
 from ...core.story.generate import BoardRunner, StoryEvent
 from ...core.story.progress import BoardStatus
 from ...core.story.store import STORE_NAME, StoryStore
+from ..feature_controller import FeatureController
 from ..i18n import arg
 from .film_player import FilmPart
 
@@ -34,25 +34,20 @@ log = logging.getLogger(__name__)
 Edit = Callable[[Board], Board]
 
 
-class StoryController(QObject):
+class StoryController(FeatureController):
     status = Signal(object)  # BoardStatus: a board as the store and the journal have it now
     boards_changed = Signal()  # a board was made, opened or renamed: the picker reads them again
     generating = Signal(str, bool)  # board id, whether a Generate of it is running
-    message = Signal(str)  # for the status bar
     export_progress = Signal(float)  # 0..1
     exported = Signal(object)  # Film, or None when it was cancelled or failed
 
     def __init__(
         self, services: Services, prices: Callable[[], PriceTable], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.prices = prices
+        super().__init__(services, prices, parent)
         self._store: StoryStore | None = None
         self._runner: BoardRunner | None = None
-        self._building = asyncio.Lock()
         self._editing = asyncio.Lock()  # edits apply in the order they were made
-        self._tasks = OwnedTasks()
         self._dirty: set[str] = set()  # boards whose status is to be read again
         self._refreshing = False
         self._running: set[str] = set()
